@@ -1,0 +1,150 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import copyStreams from 'pg-copy-streams';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import type { Database } from './schema.js';
+import { toCsvLine } from './csv-line.js';
+
+export type Engine = 'postgres' | 'pglite';
+
+/** A value COPY can take: null becomes SQL NULL. */
+export type CopyValue = string | number | boolean | Date | null;
+export type CopyRows = Iterable<CopyValue[]> | AsyncIterable<CopyValue[]>;
+
+export interface Transaction {
+  db: Kysely<Database>;
+  /** Bulk-loads rows with COPY on the transaction's own connection; returns the row count. */
+  copyFrom(table: string, columns: readonly string[], rows: CopyRows): Promise<number>;
+}
+
+export interface DatabaseHandle {
+  engine: Engine;
+  db: Kysely<Database>;
+  /** One transaction with COPY available; everything in fn commits together or not at all. */
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres://… selects the pg pool; undefined selects embedded PGlite. */
+  url?: string | undefined;
+  /** Data folder for PGlite; undefined keeps it in memory (tests). */
+  dataDir?: string | undefined;
+  poolSize?: number;
+}
+
+// int8 (20) and numeric (1700) as numbers: fen totals stay far below 2^53.
+// date (1082) as the plain 'YYYY-MM-DD' text, never shifted by the process time zone.
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+const parseNumber = (value: string) => Number(value);
+const keepText = (value: string) => value;
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  return options.url
+    ? openPostgres(options.url, options.poolSize ?? 10)
+    : openPglite(options.dataDir);
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === INT8 || oid === NUMERIC) return parseNumber;
+      if (oid === DATE) return keepText;
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  pool.on('error', () => {
+    // An idle client lost its connection; the pool replaces it. Queries report their own errors.
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    engine: 'postgres',
+    db,
+    async transaction(fn) {
+      const client = await pool.connect();
+      // A Kysely bound to this one client, so its queries and COPY share the transaction.
+      const single = {
+        connect: async () => ({ query: client.query.bind(client), release() {} }),
+        end: async () => {},
+      };
+      const txDb = new Kysely<Database>({
+        dialect: new PostgresDialect({ pool: single as unknown as pg.Pool }),
+      });
+      try {
+        await client.query('begin');
+        const result = await fn({
+          db: txDb,
+          copyFrom: async (table, columns, rows) => {
+            const stream = client.query(
+              copyStreams.from(
+                `copy ${table} (${columns.join(', ')}) from stdin with (format csv)`,
+              ),
+            );
+            await pipeline(Readable.from(csvLines(rows)), stream);
+            return Number(stream.rowCount ?? 0);
+          },
+        });
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir, {
+    parsers: { [INT8]: parseNumber, [NUMERIC]: parseNumber, [DATE]: keepText },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return {
+    engine: 'pglite',
+    db,
+    transaction: (fn) =>
+      // The PGlite driver serialises connections, so while this transaction holds the only
+      // connection, the direct COPY below runs inside it and nothing else interleaves.
+      db.transaction().execute((trx) =>
+        fn({
+          db: trx,
+          copyFrom: async (table, columns, rows) => {
+            const parts: string[] = [];
+            for await (const line of csvLines(rows)) parts.push(line);
+            if (parts.length === 0) return 0;
+            const result = await pglite.query(
+              `copy ${table} (${columns.join(', ')}) from '/dev/blob' with (format csv)`,
+              [],
+              { blob: new Blob(parts) },
+            );
+            return result.affectedRows ?? 0;
+          },
+        }),
+      ),
+    close: () => db.destroy(),
+  };
+}
+
+async function* csvLines(rows: CopyRows): AsyncGenerator<string> {
+  // Batch lines into ~64 KB chunks: one stream write per row is slow.
+  let chunk = '';
+  for await (const row of rows) {
+    chunk += toCsvLine(row);
+    if (chunk.length >= 65536) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}

@@ -1,0 +1,253 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+// Both engines are configured (db/database.ts) to return int8 and numeric as JS numbers and
+// `date` as 'YYYY-MM-DD' strings; timestamptz comes back as Date.
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DateOnly = ColumnType<string, string, string>;
+type Json<T> = ColumnType<T, string | T, string | T>;
+
+export type Domain = 'public' | 'private';
+export type Role = 'owner' | 'lead' | 'viewer';
+export type CostCategory = 'labor' | 'tools' | 'traffic' | 'trial' | 'fixed';
+export type OrderStatus = 'pending' | 'paid' | 'shipped' | 'completed' | 'cancelled';
+export type ImportStatus = 'running' | 'succeeded' | 'rejected' | 'failed' | 'validated';
+
+export interface WorkspacesTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  time_zone: Generated<string>;
+  currency: Generated<string>;
+  private_launched_on: DateOnly | null;
+  settings: Generated<Json<Record<string, unknown>>>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string | null;
+  password_hash: string;
+  created_at: Generated<Timestamp>;
+}
+
+export interface MembershipsTable {
+  workspace_id: number;
+  user_id: number;
+  role: Role;
+  created_at: Generated<Timestamp>;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+}
+
+export interface ApiKeysTable {
+  workspace_id: number;
+  id: Generated<number>;
+  name: Generated<string>;
+  prefix: string;
+  key_hash: string;
+  read_only: Generated<boolean>;
+  created_by: number | null;
+  created_at: Generated<Timestamp>;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface ChannelsTable {
+  workspace_id: number;
+  code: string;
+  name: string;
+  domain: Domain;
+  kind: Generated<string>;
+  commission_rate: number | null;
+}
+
+export interface CustomersTable {
+  workspace_id: number;
+  id: Generated<number>;
+  external_id: string;
+  acquired_at: Timestamp | null;
+  acquisition_channel: string | null;
+  joined_private_at: Timestamp | null;
+  left_private_at: Timestamp | null;
+}
+
+export interface OrdersTable {
+  workspace_id: number;
+  id: Generated<number>;
+  external_id: string;
+  customer_id: number;
+  channel: string;
+  domain: Domain;
+  ordered_at: Timestamp;
+  local_date: DateOnly;
+  amount_fen: number;
+  gross_profit_fen: number | null;
+  commission_fen: number | null;
+  status: Generated<OrderStatus>;
+  returned: Generated<boolean>;
+  refund_fen: Generated<number>;
+}
+
+export interface CostsTable {
+  workspace_id: number;
+  month: DateOnly;
+  domain: Domain;
+  category: CostCategory;
+  note: Generated<string>;
+  amount_fen: number;
+}
+
+export interface AccountsTable {
+  workspace_id: number;
+  external_id: string;
+  kind: Generated<string>;
+  registered_at: DateOnly | null;
+  backup_of: string | null;
+}
+
+export interface AccountDailyTable {
+  workspace_id: number;
+  account_id: string;
+  date: DateOnly;
+  active_adds: Generated<number>;
+  passive_adds: Generated<number>;
+  mass_sends: Generated<number>;
+  complaints: Generated<number>;
+}
+
+export interface ConversationsTable {
+  workspace_id: number;
+  external_id: string;
+  customer_id: number | null;
+  account_id: string | null;
+  first_inbound_at: Timestamp;
+  first_response_at: Timestamp | null;
+}
+
+export interface GroupsTable {
+  workspace_id: number;
+  external_id: string;
+  name: Generated<string>;
+  created_on: DateOnly | null;
+}
+
+export interface GroupDailyTable {
+  workspace_id: number;
+  group_id: string;
+  date: DateOnly;
+  members: number;
+  active_members: number;
+  messages: Generated<number>;
+  joins: Generated<number>;
+  leaves: Generated<number>;
+  internal_members: Generated<number>;
+  internal_messages: number | null;
+}
+
+export interface LiveSessionsTable {
+  workspace_id: number;
+  external_id: string;
+  channel: string;
+  started_at: Timestamp;
+  viewers: number;
+  private_adds: number;
+}
+
+export interface GoalsTable {
+  workspace_id: number;
+  id: Generated<number>;
+  metric: string;
+  segment: Generated<'public' | 'private' | 'all'>;
+  period_start: DateOnly;
+  period_end: DateOnly;
+  target: number;
+  purpose: Generated<string>;
+  boundary: Generated<string>;
+  created_by: number | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface AnnotationsTable {
+  workspace_id: number;
+  id: Generated<number>;
+  date: DateOnly;
+  text: string;
+  created_by: number | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface ReadinessAssessmentsTable {
+  workspace_id: number;
+  id: Generated<number>;
+  answers: Json<Record<string, unknown>>;
+  created_by: number | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface ImportRowError {
+  line: number;
+  column: string | null;
+  reason: string;
+}
+
+export interface ImportsTable {
+  workspace_id: number;
+  id: Generated<number>;
+  kind: string;
+  file_name: Generated<string>;
+  status: ImportStatus;
+  dry_run: Generated<boolean>;
+  rows_read: Generated<number>;
+  rows_inserted: Generated<number>;
+  rows_updated: Generated<number>;
+  rows_rejected: Generated<number>;
+  errors: Generated<Json<ImportRowError[]>>;
+  message: string | null;
+  created_by: number | null;
+  api_key_id: number | null;
+  started_at: Generated<Timestamp>;
+  finished_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  workspace_id: number;
+  id: Generated<number>;
+  at: Generated<Timestamp>;
+  actor_user_id: number | null;
+  actor_api_key_id: number | null;
+  action: string;
+  target: Generated<string>;
+  details: Generated<Json<Record<string, unknown>>>;
+}
+
+export interface Database {
+  workspaces: WorkspacesTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  channels: ChannelsTable;
+  customers: CustomersTable;
+  orders: OrdersTable;
+  costs: CostsTable;
+  accounts: AccountsTable;
+  account_daily: AccountDailyTable;
+  conversations: ConversationsTable;
+  groups: GroupsTable;
+  group_daily: GroupDailyTable;
+  live_sessions: LiveSessionsTable;
+  goals: GoalsTable;
+  annotations: AnnotationsTable;
+  readiness_assessments: ReadinessAssessmentsTable;
+  imports: ImportsTable;
+  audit_log: AuditLogTable;
+}
+
+export type Workspace = Selectable<WorkspacesTable>;
+export type NewOrder = Insertable<OrdersTable>;
