@@ -1,1 +1,3 @@
 export * from './evidence.js';
+export * from './records.js';
+export * from './time.js';
