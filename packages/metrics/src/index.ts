@@ -1,3 +1,5 @@
 export * from './evidence.js';
 export * from './records.js';
 export * from './time.js';
+export * from './locale.js';
+export * from './money.js';
