@@ -3,3 +3,4 @@ export * from './records.js';
 export * from './time.js';
 export * from './locale.js';
 export * from './money.js';
+export * from './economics.js';
