@@ -147,7 +147,7 @@ export function newCustomersByFirstOrderDomain(
 }
 
 /** Each customer's first-ever non-cancelled order (earliest ordered_at, then lowest id). */
-export function firstOrders(orders: readonly OrderRecord[]): Map<string, OrderRecord> {
+function firstOrders(orders: readonly OrderRecord[]): Map<string, OrderRecord> {
   const first = new Map<string, OrderRecord>();
   for (const order of orders) {
     if (order.status === 'cancelled') continue;
@@ -158,7 +158,7 @@ export function firstOrders(orders: readonly OrderRecord[]): Map<string, OrderRe
 }
 
 /** Order by ordered_at, then by id, so "first" never depends on input order. */
-export function compareOrders(a: OrderRecord, b: OrderRecord): number {
+function compareOrders(a: OrderRecord, b: OrderRecord): number {
   const dt = a.orderedAt.getTime() - b.orderedAt.getTime();
   if (dt !== 0) return dt;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
