@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { customerValueMetrics, SECTION1_IDS } from './customer-value.js';
 import { customer, order, SHANGHAI } from './oracle-fixtures.js';
-import { multiplyFenByRate } from './order-facts.js';
 import type { CustomerRecord, OrderRecord } from './records.js';
 
 const YEAR_2023 = { from: '2023-01-01', to: '2024-01-01' };
@@ -207,18 +206,18 @@ describe('customerValueMetrics', () => {
     const m = run([customer('x')], orders);
     expect(m.gross_profit.all.value).toBe(3_000 + 3_002 + 3_002);
   });
-});
 
-describe('multiplyFenByRate', () => {
-  it('when the exact product ends in half a fen, then it rounds away from zero even where floats fall short', () => {
-    expect(100 * 0.285).toBeLessThan(28.5); // the float trap this guards against
-    expect(multiplyFenByRate(100, 0.285)).toBe(29);
-    expect(multiplyFenByRate(90, 0.35)).toBe(32);
-    expect(multiplyFenByRate(-90, 0.35)).toBe(-32);
-    expect(multiplyFenByRate(12_345, 0.05)).toBe(617);
-  });
-
-  it('when the amount is not whole fen, then it throws', () => {
-    expect(() => multiplyFenByRate(1.5, 0.1)).toThrow(RangeError);
+  it('when amount × margin is exactly half a fen but the float product falls short, then it still rounds up', () => {
+    expect(100 * 0.285).toBeLessThan(28.5); // the float trap
+    const orders = [order('h', 'x', '2024-03-11 10:00', { amount: 100 })];
+    const m = customerValueMetrics({
+      customers: [customer('x')],
+      orders,
+      window: MARCH,
+      timeZone: SHANGHAI,
+      settings: { defaultMargin: 0.285, commissionRate: 0.285 },
+    });
+    expect(m.gross_profit.all.value).toBe(29);
+    expect(m.commission_saved.all.value).toBe(0); // a public-channel order saves nothing
   });
 });

@@ -20,12 +20,8 @@
  */
 import { customersById, groupAt, windowEndInstant, type CustomerGroup } from './customer-group.js';
 import { figure, ratio, type Evidence } from './evidence.js';
-import {
-  firstEverOrders,
-  isCountedOrder,
-  multiplyFenByRate,
-  orderGrossProfitFen,
-} from './order-facts.js';
+import { applyRate } from './money.js';
+import { firstEverOrders, isCountedOrder, orderGrossProfitFen } from './order-facts.js';
 import type { CustomerRecord, DateWindow, OrderRecord, Segment } from './records.js';
 import { inWindow } from './time.js';
 
@@ -138,9 +134,7 @@ export function customerValueMetrics(input: CustomerValueInput): CustomerValueMe
     result.repeat_purchase_rate[segment] = ratio(repeatBuyers, buyers, 'no buyers in window');
     result.return_rate[segment] = ratio(t.returned, t.orders, 'no orders in window');
     result.repeat_revenue_share[segment] = ratio(t.repeatGmv, t.gmv, 'no GMV in window');
-    result.commission_saved[segment] = figure(
-      multiplyFenByRate(t.privateChannelGmv, commissionRate),
-    );
+    result.commission_saved[segment] = figure(applyRate(t.privateChannelGmv, commissionRate));
     result.gross_profit[segment] = figure(t.grossProfit);
   }
   return result as CustomerValueMetrics;

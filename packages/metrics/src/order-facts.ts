@@ -1,7 +1,9 @@
 /**
  * Small order facts shared by the reference functions: which orders count, each customer's
- * first-ever order, and money × rate rounded to whole fen exactly as Postgres `round(numeric)`.
+ * first-ever order, and an order's gross profit. Money × rate is money.ts `applyRate`: exact,
+ * halves away from zero, as Postgres `round(numeric)`.
  */
+import { applyRate } from './money.js';
 import type { OrderRecord } from './records.js';
 
 /** Cancelled orders never count, anywhere (METRICS.md "Words"). */
@@ -34,27 +36,13 @@ export function firstEverOrders(orders: readonly OrderRecord[]): Map<string, Ord
   return first;
 }
 
-const RATE_SCALE = 1_000_000n;
-
 /**
- * amountFen × rate rounded to a whole fen, half away from zero (Postgres `round(numeric)`).
- * The rate is taken to 6 decimals (0.05 → 50000 / 1e6), so the product is exact integer
- * arithmetic: no float error can move a half-fen.
+ * An order's gross profit: the given figure, else amount × default margin rounded to whole fen per
+ * order (half away from zero). SQL: `coalesce(gross_profit, round(amount * $margin))` per order.
  */
-export function multiplyFenByRate(amountFen: number, rate: number): number {
-  if (!Number.isInteger(amountFen)) throw new RangeError(`amount must be whole fen: ${amountFen}`);
-  if (!Number.isFinite(rate)) throw new RangeError(`rate must be finite: ${rate}`);
-  const product = BigInt(amountFen) * BigInt(Math.round(rate * 1_000_000));
-  const negative = product < 0n;
-  const abs = negative ? -product : product;
-  const rounded = (abs + RATE_SCALE / 2n) / RATE_SCALE;
-  return Number(negative ? -rounded : rounded);
-}
-
-/** An order's gross profit: the given figure, else amount × default margin rounded per order. */
 export function orderGrossProfitFen(
   order: Pick<OrderRecord, 'amountFen' | 'grossProfitFen'>,
   defaultMargin: number,
 ): number {
-  return order.grossProfitFen ?? multiplyFenByRate(order.amountFen, defaultMargin);
+  return order.grossProfitFen ?? applyRate(order.amountFen, defaultMargin);
 }
