@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import type { DatabaseHandle } from './db/database.js';
+import { AppError } from './errors/app-error.js';
+import { errorHandler } from './http/error-handler.js';
+import { healthRoutes } from './http/health.routes.js';
+
+export interface AppOptions {
+  handle: DatabaseHandle;
+  /** The built web app (apps/web/dist); served with an index.html fallback when it exists. */
+  webDist?: string | undefined;
+  isShuttingDown?: () => boolean;
+}
+
+export function createApp({ handle, webDist, isShuttingDown = () => false }: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  const api = express.Router();
+  api.use(express.json({ limit: '10mb' }));
+  api.use(healthRoutes(handle, isShuttingDown));
+  api.use((req, _res, next) =>
+    next(new AppError(404, 'not_found', `no route ${req.method} ${req.baseUrl}${req.path}`)),
+  );
+  app.use('/api/v1', api);
+  app.use('/api', (req, _res, next) =>
+    next(new AppError(404, 'not_found', `no route ${req.method} /api${req.path}`)),
+  );
+
+  if (webDist && existsSync(path.join(webDist, 'index.html'))) {
+    app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+    app.get('/{*path}', (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(webDist, 'index.html'));
+    });
+  }
+  app.use(errorHandler);
+  return app;
+}
