@@ -1,0 +1,51 @@
+/**
+ * METRICS.md §2, member churn.
+ *
+ * - `churned_members`: customers with joinedPrivateAt set whose leftPrivateAt falls in the window,
+ *   i.e. startOfLocalDate(from) ≤ leftPrivateAt < startOfLocalDate(to) (its local date is in
+ *   [from, to)). A member who joined and left inside the window counts.
+ * - `member_churn_rate` = churned_members / members at window start, to the letter of METRICS.md.
+ *   Members at window start: private at the window-start instant (customer-group.ts).
+ *   Because members who join and leave inside the window are in the numerator but not the
+ *   denominator, the rate can exceed 1 in extreme cases; `churned_of_start_members` gives the
+ *   bounded variant (start members who left in the window) for whoever needs a true share.
+ */
+import { isPrivateMemberAt, windowEndInstant, windowStartInstant } from './customer-group.js';
+import { figure, ratio, type Evidence } from './evidence.js';
+import type { CustomerRecord, DateWindow } from './records.js';
+
+export interface MemberChurn {
+  churned_members: Evidence;
+  members_at_start: Evidence;
+  member_churn_rate: Evidence;
+  /** Start members who left in the window (≤ members_at_start). */
+  churned_of_start_members: Evidence;
+}
+
+export function memberChurn(input: {
+  customers: readonly CustomerRecord[];
+  window: DateWindow;
+  timeZone: string;
+}): MemberChurn {
+  const start = windowStartInstant(input.window, input.timeZone);
+  const end = windowEndInstant(input.window, input.timeZone);
+  let churned = 0;
+  let atStart = 0;
+  let churnedOfStart = 0;
+  for (const c of input.customers) {
+    const wasMember = isPrivateMemberAt(c, start);
+    if (wasMember) atStart += 1;
+    if (c.joinedPrivateAt === null || c.leftPrivateAt === null) continue;
+    const left = c.leftPrivateAt.getTime();
+    if (left >= start.getTime() && left < end.getTime()) {
+      churned += 1;
+      if (wasMember) churnedOfStart += 1;
+    }
+  }
+  return {
+    churned_members: figure(churned),
+    members_at_start: figure(atStart),
+    member_churn_rate: ratio(churned, atStart, 'no members at window start'),
+    churned_of_start_members: figure(churnedOfStart),
+  };
+}
