@@ -4,3 +4,4 @@ export * from './time.js';
 export * from './locale.js';
 export * from './money.js';
 export * from './economics.js';
+export * from './catalog.js';
