@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_HOLLOW_GROWTH_SETTINGS,
   activityRate,
   coldStart,
   groupDayActivity,
@@ -56,6 +57,7 @@ describe('activity rate and internal presence', () => {
   it("when a 200-member group has the seed's 10 internal accounts, then it has 5 per 100 and meets the guideline", () => {
     const presence = internalPresence([day({ date: '2024-03-01', internalMembers: 10 })]);
     expect(presence.per100.value).toBe(5);
+    expect(presence.ratio.value).toBe(0.05);
     expect(presence.meetsGuideline).toBe(true);
     expect(internalPresence([day({ date: '2024-03-01', internalMembers: 9 })]).meetsGuideline).toBe(
       false,
@@ -137,16 +139,20 @@ describe('hollowGrowth', () => {
     expect(trend!.hollowGrowth).toBe(false);
   });
 
-  it('when members rise only 1% in 4 weeks, then noise does not raise the alert', () => {
-    const [trend] = hollowGrowth(
-      series(
-        (i) => 200 + (i % 7 === 0 ? 2 : 0) + Math.floor(i / 14),
-        (i) => 0.4 - (0.2 * i) / 27,
-      ),
-      asOf,
+  it('when members rise under 2% in 4 weeks, then it counts as flat; a workspace may lower the threshold', () => {
+    const rows = series(
+      (i) => 200 + (i % 7 === 0 ? 2 : 0) + Math.floor(i / 14),
+      (i) => 0.4 - (0.2 * i) / 27,
     );
-    expect(trend!.memberChange).toBeLessThan(0.05);
+    const [trend] = hollowGrowth(rows, asOf);
+    expect(trend!.memberChange).toBeGreaterThan(0);
+    expect(trend!.memberChange).toBeLessThan(0.02);
     expect(trend!.hollowGrowth).toBe(false);
+    const [sensitive] = hollowGrowth(rows, asOf, {
+      ...DEFAULT_HOLLOW_GROWTH_SETTINGS,
+      minMemberGrowth: 0.001,
+    });
+    expect(sensitive!.hollowGrowth).toBe(true);
   });
 
   it('when only the last 10 days have data, then there is not enough data and no alert', () => {

@@ -26,7 +26,9 @@ export const DEFAULT_COMMUNITY_SETTINGS: CommunitySettings = {
 };
 
 export interface InternalPresence {
-  /** Internal members per 100 members; value is per 100 (numerator internal, denominator members). */
+  /** Internal members / members (the catalog's internal_member_ratio; guideline ≥ 0.05). */
+  ratio: Evidence;
+  /** The same per 100 members (value 5 = 5 per 100; numerator internal, denominator members). */
   per100: Evidence;
   /** per100 ≥ the guideline; null when there are no members. */
   meetsGuideline: boolean | null;
@@ -61,6 +63,7 @@ export function internalPresence(
     ? ratio(internalMessages, messages, 'no messages on the days with internal counts')
     : null;
   return {
+    ratio: share,
     per100,
     meetsGuideline: per100.value === null ? null : per100.value >= settings.internalPer100Guideline,
     messageShare,
@@ -98,17 +101,21 @@ export interface HollowGrowthSettings {
   days: number;
   /** Fewest days with data in the window, and at least one in its first and last 7 days. */
   minDays: number;
-  /** Fitted member change over the window / mean members must be ≥ this (and > 0). */
+  /**
+   * A trend is the least-squares change over the window relative to the mean level. Members
+   * "trend up" when that change is ≥ this (default 2% over 4 weeks); anything smaller is flat,
+   * so rounding and day-to-day noise do not read as a trend.
+   */
   minMemberGrowth: number;
-  /** Fitted activity-rate change over the window / mean activity rate must be ≤ −this (and < 0). */
+  /** The activity rate "trends down" when its relative change is ≤ −this (default 2%). */
   minActivityDrop: number;
 }
 
 export const DEFAULT_HOLLOW_GROWTH_SETTINGS: HollowGrowthSettings = {
   days: 28,
   minDays: 14,
-  minMemberGrowth: 0.05,
-  minActivityDrop: 0.1,
+  minMemberGrowth: 0.02,
+  minActivityDrop: 0.02,
 };
 
 export interface WeekBlock {
@@ -168,8 +175,8 @@ function mean(values: readonly number[]): number | null {
 /**
  * The 4-week trend of one group's rows. Members and the daily activity rate (days with members
  * only) are each fitted by least squares on the day index; a fitted change is slope × (days − 1)
- * divided by the mean level. Hollow growth fires when members grow by ≥ minMemberGrowth while
- * the activity rate drops by ≥ minActivityDrop, and only with enough data.
+ * divided by the mean level. Hollow growth fires when the member trend is up and the activity
+ * trend is down (beyond the optional thresholds), and only with enough data.
  */
 function trendOf(
   groupId: string,

@@ -226,7 +226,7 @@ describe('budgetSplit', () => {
     expect(budgetSplit(costs, { yearlyGmvFen: 50_000_000 * YUAN }).ruleApplies).toBe(true);
     expect(budgetSplit(costs, { yearlyGmvFen: 50_000_001 * YUAN }).ruleApplies).toBe(false);
     expect(budgetSplit(costs).ruleApplies).toBeNull();
-    expect(budgetSplit(costs).note.zh).toContain('5000万');
+    expect(budgetSplit(costs).note['zh-CN']).toContain('5000万');
   });
 
   it('when nothing was spent, then shares and deviations are null', () => {
@@ -261,8 +261,7 @@ describe('cumulativeCurves', () => {
     expect(curves.costBalance).toEqual({
       month: '2024-06',
       index: 5,
-      zh: '第 5 个月',
-      en: 'month 5',
+      label: { 'zh-CN': '第 5 个月', en: 'month 5' },
     });
   });
 

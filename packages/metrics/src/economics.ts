@@ -9,6 +9,7 @@
  *   cumulative cost and ROI curves with the cost-balance and ROI-convergence months.
  */
 import { ratio, type Evidence } from './evidence.js';
+import type { Localized } from './locale.js';
 import type { CostRecord, CustomerRecord, DateWindow, Domain, OrderRecord } from './records.js';
 import { addDays, addMonths, inWindow, localDateOf, monthsBetween } from './time.js';
 
@@ -247,8 +248,7 @@ export type BudgetPurpose = 'cold_start' | 'tools' | 'stock_and_trial';
 export interface BudgetShare {
   purpose: BudgetPurpose;
   category: 'traffic' | 'tools' | 'trial';
-  zh: string;
-  en: string;
+  label: Localized;
   amountFen: number;
   share: Evidence;
   target: number;
@@ -266,7 +266,7 @@ export interface BudgetSplit {
    * not given. The split is reported either way.
    */
   ruleApplies: boolean | null;
-  note: { zh: string; en: string };
+  note: Localized;
 }
 
 /**
@@ -282,24 +282,21 @@ export function budgetSplit(
     {
       purpose: 'cold_start',
       category: 'traffic',
-      zh: '种子用户冷启动',
-      en: 'Seed-user cold start',
+      label: { 'zh-CN': '种子用户冷启动', en: 'Seed-user cold start' },
       amountFen: costs.traffic,
       target: BUDGET_RULE_622.coldStart,
     },
     {
       purpose: 'tools',
       category: 'tools',
-      zh: '工具提效',
-      en: 'Tools and efficiency',
+      label: { 'zh-CN': '工具提效', en: 'Tools and efficiency' },
       amountFen: costs.tools,
       target: BUDGET_RULE_622.tools,
     },
     {
       purpose: 'stock_and_trial',
       category: 'trial',
-      zh: '存量营销及试错',
-      en: 'Stock marketing and trial',
+      label: { 'zh-CN': '存量营销及试错', en: 'Stock marketing and trial' },
       amountFen: costs.trial,
       target: BUDGET_RULE_622.stockAndTrial,
     },
@@ -323,7 +320,7 @@ export function budgetSplit(
     totalAbsoluteDeviation,
     ruleApplies,
     note: {
-      zh: '“622法则”适合年GMV在5000万以内的品牌。',
+      'zh-CN': '“622法则”适合年GMV在5000万以内的品牌。',
       en: 'The 60/20/20 rule is meant for brands with yearly GMV up to ¥50M.',
     },
   };
@@ -370,8 +367,8 @@ export interface MonthMark {
   month: string;
   /** 1-based month index since launch. */
   index: number;
-  zh: string;
-  en: string;
+  /** "第 N 个月" / "month N". */
+  label: Localized;
 }
 
 export interface CumulativeCurves {
@@ -469,8 +466,7 @@ function mark(point: CumulativePoint): MonthMark {
   return {
     month: point.month,
     index: point.index,
-    zh: `第 ${point.index} 个月`,
-    en: `month ${point.index}`,
+    label: { 'zh-CN': `第 ${point.index} 个月`, en: `month ${point.index}` },
   };
 }
 
