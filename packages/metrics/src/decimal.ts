@@ -54,3 +54,15 @@ export function scaledText(n: bigint, fractionDigits: number, group = true): str
   const grouped = group ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : whole;
   return fraction ? `${grouped}.${fraction}` : grouped;
 }
+
+/** |d| × 10^power, exactly. */
+export function shiftUp(d: Decimal, power: number): Decimal {
+  const scale = d.scale - power;
+  if (scale >= 0) return { ...d, scale };
+  return { ...d, digits: d.digits * 10n ** BigInt(-scale), scale: 0 };
+}
+
+/** floor(log10(|d|)) for d ≠ 0. */
+export function orderOf(d: Decimal): number {
+  return d.digits.toString().length - 1 - d.scale;
+}

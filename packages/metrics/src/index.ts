@@ -5,3 +5,4 @@ export * from './locale.js';
 export * from './money.js';
 export * from './economics.js';
 export * from './catalog.js';
+export * from './format.js';
