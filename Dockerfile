@@ -1,0 +1,34 @@
+# Multi-stage build: install and build once, ship only production dependencies and sources.
+FROM node:20-bookworm-slim AS base
+RUN npm i -g pnpm@10
+WORKDIR /app
+COPY package.json pnpm-lock.yaml pnpm-workspace.yaml .npmrc ./
+COPY apps/api/package.json apps/api/
+COPY apps/web/package.json apps/web/
+COPY packages/metrics/package.json packages/metrics/
+
+FROM base AS build
+RUN pnpm install --frozen-lockfile
+COPY . .
+RUN pnpm --filter @yugang/web build
+
+FROM base AS prod-deps
+RUN pnpm install --frozen-lockfile --prod
+
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production PORT=3000 YUGANG_DATA_DIR=/data YUGANG_WEB_DIST=/app/apps/web/dist
+WORKDIR /app
+COPY --from=prod-deps /app/node_modules ./node_modules
+COPY --from=prod-deps /app/apps/api/node_modules ./apps/api/node_modules
+COPY --from=prod-deps /app/packages/metrics/node_modules ./packages/metrics/node_modules
+COPY package.json pnpm-workspace.yaml ./
+COPY packages/metrics ./packages/metrics
+COPY apps/api ./apps/api
+COPY --from=build /app/apps/web/dist ./apps/web/dist
+RUN mkdir -p /data && chown node:node /data
+USER node
+WORKDIR /app/apps/api
+EXPOSE 3000
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/api/v1/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+CMD ["node", "--import", "tsx", "src/server.ts"]
