@@ -900,8 +900,8 @@ const DEFINITIONS: Record<MetricId, Draft> = {
       'Groups whose members trend up while the activity rate trends down over the last 4 weeks',
     ),
     formula: t(
-      '近 4 周 群成员数趋势 > 0 且 群活跃率趋势 < 0 的群数',
-      'Groups with a rising member trend and a falling activity-rate trend over the last 4 weeks',
+      '近 28 天 群成员数趋势上升（默认 ≥ 2%）且 群活跃率趋势下降（默认 ≥ 2%）的群数，趋势为最小二乘变化 ÷ 均值',
+      'Groups whose members trend up (default ≥ 2%) while the activity rate trends down (default ≥ 2%) over 28 days; trend = least-squares change ÷ mean',
     ),
     unit: 'count',
     goodDirection: 'down',
@@ -1036,7 +1036,10 @@ const DEFINITIONS: Record<MetricId, Draft> = {
     defaultTarget: {
       comparator: '<=',
       value: 1,
-      note: t('群发频次 ≤ 1 次/天', 'At most 1 mass send a day'),
+      note: t(
+        '群发频次 ≤ 1 次/天（默认对所有账号）',
+        'At most 1 mass send a day (all accounts by default)',
+      ),
     },
     source: pitfall(10),
     segments: PRIVATE,
@@ -1061,12 +1064,12 @@ const DEFINITIONS: Record<MetricId, Draft> = {
     section: 6,
     name: t('风险预警数', 'Risk alerts'),
     definition: t(
-      '触发红线（超量加人、超频群发）的账号·天数',
-      'Account-days that crossed a red line (too many adds or mass sends)',
+      '触发红线（超量加人、超频群发）的预警次数，不含建议',
+      'Alerts raised for crossing a red line (too many adds or mass sends); advice not counted',
     ),
     formula: t(
-      '主动添加 > 10、被动添加 > 30 或群发 > 1 的 账号·天 数（新号）',
-      'Account-days of new accounts with active adds > 10, passive adds > 30 or mass sends > 1',
+      '每个账号·天·规则计一次：新号主动添加 > 10、被动添加 > 30；任何账号群发 > 1',
+      'One per account, day and rule: new accounts with active adds > 10 or passive adds > 30; any account with mass sends > 1',
     ),
     unit: 'count',
     goodDirection: 'down',
@@ -1097,7 +1100,10 @@ const DEFINITIONS: Record<MetricId, Draft> = {
       '当月无任何预警的账号占比，合规奖金的依据',
       'Share of accounts with no alert in the month; basis of the compliance bonus',
     ),
-    formula: t('当月无预警的账号数 ÷ 账号数', 'Accounts with no alert in the month ÷ accounts'),
+    formula: t(
+      '当月有操作（加人、群发或投诉）且无预警的账号数 ÷ 当月有操作的账号数',
+      'Accounts active in the month (adds, mass sends or complaints) with no alert ÷ active accounts',
+    ),
     unit: 'ratio',
     goodDirection: 'up',
     defaultTarget: null,
