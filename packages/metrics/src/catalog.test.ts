@@ -225,9 +225,11 @@ describe('catalog targets and benchmarks', () => {
   });
 
   it('when the 60/20/20 budget shares are added, then they make 100%', () => {
-    const shares = ['budget_share_cold_start', 'budget_share_tools', 'budget_share_trial'].map(
-      (id) => metricById(id).defaultTarget?.value ?? Number.NaN,
-    );
+    const shares = [
+      'budget_share_cold_start',
+      'budget_share_tools',
+      'budget_share_stock_and_trial',
+    ].map((id) => metricById(id).defaultTarget?.value ?? Number.NaN);
     expect(shares).toEqual([0.6, 0.2, 0.2]);
     expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
   });

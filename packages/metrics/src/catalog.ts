@@ -97,7 +97,7 @@ export const METRIC_IDS = [
   'budget_split',
   'budget_share_cold_start',
   'budget_share_tools',
-  'budget_share_trial',
+  'budget_share_stock_and_trial',
   'cost_balance_month',
   'roi_convergence_month',
   // 4. Attribution and team KPIs
@@ -710,7 +710,7 @@ const DEFINITIONS: Record<MetricId, Draft> = {
     segments: PRIVATE,
     grain: 'window',
   },
-  budget_share_trial: {
+  budget_share_stock_and_trial: {
     section: 3,
     name: t('存量营销及试错预算占比', 'Stock marketing and trial budget share'),
     definition: t(
