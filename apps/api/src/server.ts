@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
+import { DEMO_LOGIN, ensureDemoWorkspace } from './bootstrap.js';
 import { openConfiguredDatabase } from './cli/context.js';
 import { loadConfig, type Config } from './config.js';
 
@@ -14,6 +15,7 @@ export interface RunningServer {
 
 export async function startServer(config: Config): Promise<RunningServer> {
   const handle = await openConfiguredDatabase(config);
+  if (config.YUGANG_DEMO === 'auto') await ensureDemoWorkspace(handle, console.log);
   let shuttingDown = false;
   const app = createApp({
     handle,
