@@ -416,14 +416,14 @@ const DEFINITIONS: Record<MetricId, Draft> = {
       'Commission a platform would have taken on private orders, at the reference rate',
     ),
     formula: t(
-      'Σ 私域渠道订单金额 × 工作区参考平台佣金率（默认 5%）',
-      'Σ private-channel order amount × the workspace reference platform commission rate (default 5%)',
+      'Σ 该客群在私域渠道的订单金额 × 工作区参考平台佣金率（默认 5%）',
+      'Σ amount of the segment’s orders in private channels × the workspace reference platform commission rate (default 5%)',
     ),
     unit: 'money',
     goodDirection: 'up',
     defaultTarget: null,
     source: pitfall(2),
-    segments: PRIVATE,
+    segments: BOTH_AND_ALL,
     grain: 'window',
   },
   gross_profit: {
