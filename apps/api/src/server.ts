@@ -43,6 +43,11 @@ async function main(): Promise<void> {
   console.log(
     `Yugang 鱼缸 is running at ${running.url} (database: ${config.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`,
   );
+  if (config.YUGANG_DEMO === 'auto') {
+    console.log(
+      `Demo login 演示账号: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password} (workspace: demo)`,
+    );
+  }
   const stop = async (signal: string) => {
     console.log(`${signal}: draining and closing the database`);
     await running.close();
