@@ -64,23 +64,24 @@ describe('account red lines', () => {
     expect(accountDayAlerts(accountDay({ accountId: 'new', passiveAdds: 30 }), NEW)).toEqual([]);
   });
 
-  it('when any account mass-sends twice in a day, then it is an alert; once is fine', () => {
-    expect(accountDayAlerts(accountDay({ accountId: 'old', massSends: 2 }), OLD)[0]).toMatchObject({
+  it('when a new account mass-sends twice in a day, then it is an alert; once is fine', () => {
+    expect(accountDayAlerts(accountDay({ accountId: 'new', massSends: 2 }), NEW)[0]).toMatchObject({
       rule: 'mass_sends',
       level: 'alert',
-      newAccount: false,
+      limit: 1,
+      newAccount: true,
     });
-    expect(accountDayAlerts(accountDay({ accountId: 'old', massSends: 1 }), OLD)).toEqual([]);
+    expect(accountDayAlerts(accountDay({ accountId: 'new', massSends: 1 }), NEW)).toEqual([]);
   });
 
-  it('when the mass-send rule is narrowed to new accounts, then an old account may send twice', () => {
-    const settings = { ...DEFAULT_RISK_SETTINGS, massSendScope: 'new_accounts' as const };
-    expect(accountDayAlerts(accountDay({ accountId: 'old', massSends: 2 }), OLD, settings)).toEqual(
-      [],
-    );
-    expect(
-      accountDayAlerts(accountDay({ accountId: 'new', massSends: 2 }), NEW, settings),
-    ).toHaveLength(1);
+  it('when an old account mass-sends twice, then only the widened all-accounts setting alerts', () => {
+    const twice = accountDay({ accountId: 'old', massSends: 2 });
+    expect(accountDayAlerts(twice, OLD)).toEqual([]);
+    const settings = { ...DEFAULT_RISK_SETTINGS, massSendScope: 'all_accounts' as const };
+    expect(accountDayAlerts(twice, OLD, settings)[0]).toMatchObject({
+      rule: 'mass_sends',
+      newAccount: false,
+    });
   });
 
   it('when an account is 90 days old, then the add limits no longer apply; at 89 days they do', () => {
@@ -107,6 +108,7 @@ describe('account red lines', () => {
         accountDay({ accountId: 'new', date: '2024-03-10', passiveAdds: 40, activeAdds: 20 }),
         accountDay({ accountId: 'ghost', date: '2024-03-10', massSends: 2 }),
       ],
+      { ...DEFAULT_RISK_SETTINGS, massSendScope: 'all_accounts' },
     );
     expect(alerts.map((a) => `${a.date} ${a.accountId} ${a.rule}`)).toEqual([
       '2024-03-10 ghost mass_sends',

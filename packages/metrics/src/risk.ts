@@ -6,9 +6,10 @@
  * - The add limits are for new accounts: registered less than `newAccountDays` (90) days before
  *   the day judged (day 0 = the registration date). An account whose registration date is
  *   unknown is not treated as new, unless `treatUnknownAgeAsNew` is set.
- * - The mass-send limit (群发 ≤ 1 次/天) applies to every account by default: the seed lists it
- *   with the new-account rules but names 群发广告频次过高 as a ban cause for any account.
- *   `massSendScope: 'new_accounts'` narrows it.
+ * - The mass-send limit (群发 ≤ 1 次/天) is, like the add limits, a red line for new accounts:
+ *   METRICS.md lists it under "Red lines (new accounts…)" and the seed under 针对个微的新号.
+ *   Because the seed also names 群发广告频次过高 as a ban cause in general, a workspace can widen
+ *   it with `massSendScope: 'all_accounts'`.
  * - 'advice' is the softer level: a new account adding more than 5 people actively (3–5 are
  *   recommended) but not more than 10.
  */
@@ -38,7 +39,7 @@ export const DEFAULT_RISK_SETTINGS: RiskSettings = {
   activeAddsAdvice: 5,
   passiveAddsAlert: 30,
   massSendsAlert: 1,
-  massSendScope: 'all_accounts',
+  massSendScope: 'new_accounts',
   complaintsAlert: null,
   treatUnknownAgeAsNew: false,
 };
