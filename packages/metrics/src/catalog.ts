@@ -24,10 +24,7 @@
 import type { Locale, Localized } from './locale.js';
 import type { Segment } from './records.js';
 
-export type MetricUnit =
-  'count' | 'money' | 'ratio' | 'multiple' | 'per_buyer' | 'hours' | 'months' | 'score' | 'stage';
-
-export const METRIC_UNITS: readonly MetricUnit[] = [
+export const METRIC_UNITS = [
   'count',
   'money',
   'ratio',
@@ -37,7 +34,8 @@ export const METRIC_UNITS: readonly MetricUnit[] = [
   'months',
   'score',
   'stage',
-];
+] as const;
+export type MetricUnit = (typeof METRIC_UNITS)[number];
 
 export type GoodDirection = 'up' | 'down' | 'neutral';
 export type Comparator = '>=' | '<=' | '=';
