@@ -10,7 +10,7 @@
  * SQL: `joined_private_at <= $t AND (left_private_at IS NULL OR left_private_at > $t)`.
  */
 import type { CustomerRecord, DateWindow, Domain } from './records.js';
-import { startOfLocalDate } from './time.js';
+import { addMonths, startOfLocalDate } from './time.js';
 
 export type CustomerGroup = Domain;
 
@@ -56,4 +56,9 @@ export function groupAtWindowEnd(
   timeZone: string,
 ): CustomerGroup {
   return groupAt(customer, windowEndInstant(window, timeZone));
+}
+
+/** The instant a local month ('YYYY-MM') ends: local midnight starting the next month. */
+export function endOfLocalMonth(month: string, timeZone: string): Date {
+  return startOfLocalDate(`${addMonths(month, 1)}-01`, timeZone);
 }

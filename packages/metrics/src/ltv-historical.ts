@@ -15,7 +15,7 @@
  *   size.all = both). It does not change with k. A group with no customers in a cohort gives
  *   value null with a reason. Values are fen per cohort customer (not rounded).
  */
-import { customersById, groupAt, type CustomerGroup } from './customer-group.js';
+import { customersById, endOfLocalMonth, groupAt, type CustomerGroup } from './customer-group.js';
 import { ratio, type Evidence } from './evidence.js';
 import { isCountedOrder, orderGrossProfitFen } from './order-facts.js';
 import type { Segment } from './records.js';
@@ -26,7 +26,7 @@ import {
   type CohortBasis,
   type CohortInput,
 } from './retention.js';
-import { addMonths, monthOf, monthsBetween, startOfLocalDate } from './time.js';
+import { monthOf, monthsBetween } from './time.js';
 
 export type LtvMeasure = 'gmv' | 'gross_profit';
 
@@ -50,11 +50,6 @@ export interface HistoricalLtv {
   /** The instant customer groups are taken at; null when there is no data. */
   groupAt: Date | null;
   cohorts: LtvCohort[];
-}
-
-/** The instant a month ends: local midnight starting the next month. */
-export function endOfLocalMonth(month: string, timeZone: string): Date {
-  return startOfLocalDate(`${addMonths(month, 1)}-01`, timeZone);
 }
 
 const SEGMENTS: readonly Segment[] = ['public', 'private', 'all'];

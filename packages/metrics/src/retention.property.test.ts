@@ -38,10 +38,17 @@ describe('retentionTriangle properties', () => {
           expect(c.cells.length).toBeLessThanOrEqual(previousWidth);
           if (maxK !== undefined) expect(c.cells.length).toBeLessThanOrEqual(maxK + 1);
           previousWidth = c.cells.length;
-          for (const e of c.cells) {
+          for (const e of [...c.cells, ...c.groups.public.cells, ...c.groups.private.cells]) {
+            if (e.value === null) continue;
             expect(e.value).toBeGreaterThanOrEqual(0);
             expect(e.value).toBeLessThanOrEqual(1);
           }
+          expect(c.groups.public.size + c.groups.private.size).toBe(c.size);
+          c.cells.forEach((all, k) => {
+            const split =
+              c.groups.public.cells[k]!.numerator + c.groups.private.cells[k]!.numerator;
+            expect(split).toBe(all.numerator);
+          });
         }
       }),
     );

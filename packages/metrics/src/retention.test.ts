@@ -94,6 +94,45 @@ describe('retentionTriangle (first_order basis)', () => {
   });
 });
 
+describe('retentionTriangle split by customer group', () => {
+  it('when members and non-members share a cohort, then each group is split by its group at the as-of instant', () => {
+    const customers = [
+      customer('m', { joined: '2024-03-31 23:59:59' }), // a member by the end of March
+      customer('gone', { joined: '2023-06-01 00:00', left: '2024-02-10 00:00' }),
+      customer('u'),
+    ];
+    const orders = [
+      order('m1', 'm', '2024-01-05 10:00'),
+      order('m2', 'm', '2024-03-05 10:00'),
+      order('g1', 'gone', '2024-01-05 10:00'),
+      order('g2', 'gone', '2024-02-05 10:00'),
+      order('u1', 'u', '2024-01-05 10:00'),
+    ];
+    const t = retentionTriangle({ customers, orders, basis: 'first_order', timeZone: SHANGHAI });
+    const jan = t.cohorts[0]!;
+    expect(jan.groups.private.size).toBe(1);
+    expect(jan.groups.private.cells.map((e) => e.value)).toEqual([1, 0, 1]);
+    expect(jan.groups.public.size).toBe(2);
+    expect(jan.groups.public.cells.map((e) => e.value)).toEqual([1, 0.5, 0]);
+    const feb = retentionTriangle({
+      customers,
+      orders,
+      basis: 'first_order',
+      timeZone: SHANGHAI,
+      asOf: '2024-02',
+    });
+    expect(feb.cohorts[0]!.groups.private).toEqual({
+      size: 0,
+      cells: [0, 1].map(() => ({
+        value: null,
+        numerator: 0,
+        denominator: 0,
+        reason: 'no private customers in this cohort',
+      })),
+    });
+  });
+});
+
 describe('retentionTriangle (private_join basis)', () => {
   it('when members join in a month, then k = 0 is the share who ordered that calendar month, leavers included', () => {
     const customers: CustomerRecord[] = [

@@ -16,7 +16,12 @@
  *   cohort start. Only cohorts c ≤ asOf with at least one customer are listed, ascending, each
  *   with cells k = 0 … min(maxK, asOf − c): a triangle. Later orders are ignored.
  * - Each cell is ratio(active customers, cohort size).
+ * - `groups` splits each cohort by customer group with the same rule as the historical LTV: a
+ *   customer's group at the as-of instant (local midnight starting the month after asOf); a
+ *   customer missing from `customers` is public. A group with nobody in the cohort gives cells
+ *   with value null and a reason.
  */
+import { customersById, endOfLocalMonth, groupAt, type CustomerGroup } from './customer-group.js';
 import { ratio, type Evidence } from './evidence.js';
 import { firstEverOrders, isCountedOrder } from './order-facts.js';
 import type { CustomerRecord, OrderRecord } from './records.js';
@@ -42,6 +47,8 @@ export interface RetentionCohort {
   size: number;
   /** cells[k] = share of the cohort with ≥ 1 order in month cohort + k. */
   cells: Evidence[];
+  /** The same, for the cohort's customers of each group at the as-of instant. */
+  groups: Record<CustomerGroup, { size: number; cells: Evidence[] }>;
 }
 
 export interface RetentionTriangle {
@@ -99,10 +106,20 @@ export function retentionTriangle(input: CohortInput): RetentionTriangle {
   const cohorts = cohortMonths(input.customers, input.orders, basis, input.timeZone);
   const asOf = input.asOf ?? latestDataMonth(input.orders, cohorts);
   if (asOf === null) return { basis, asOf, cohorts: [] };
+  const instant = endOfLocalMonth(asOf, input.timeZone);
+  const byId = customersById(input.customers);
 
-  // cohort month → members, and → k → customers active in month cohort + k.
-  const sizes = new Map<string, number>();
-  for (const m of cohorts.values()) if (m <= asOf) sizes.set(m, (sizes.get(m) ?? 0) + 1);
+  // cohort month → members (by group), and → k → customers active in month cohort + k.
+  const sizes = new Map<string, Record<CustomerGroup, number>>();
+  const groups = new Map<string, CustomerGroup>();
+  for (const [customerId, m] of cohorts) {
+    if (m > asOf) continue;
+    const group = groupAt(byId.get(customerId), instant);
+    groups.set(customerId, group);
+    let size = sizes.get(m);
+    if (!size) sizes.set(m, (size = { public: 0, private: 0 }));
+    size[group] += 1;
+  }
   const active = new Map<string, Map<number, Set<string>>>();
   for (const o of input.orders) {
     if (!isCountedOrder(o)) continue;
@@ -121,12 +138,23 @@ export function retentionTriangle(input: CohortInput): RetentionTriangle {
 
   const result: RetentionCohort[] = [];
   for (const cohort of [...sizes.keys()].sort()) {
-    const size = sizes.get(cohort) ?? 0;
+    const bySize = sizes.get(cohort)!;
+    const size = bySize.public + bySize.private;
     const cells: Evidence[] = [];
+    const split: RetentionCohort['groups'] = {
+      public: { size: bySize.public, cells: [] },
+      private: { size: bySize.private, cells: [] },
+    };
     for (let k = 0; k < triangleWidth(cohort, asOf, maxK); k++) {
-      cells.push(ratio(active.get(cohort)?.get(k)?.size ?? 0, size, 'empty cohort'));
+      const who = active.get(cohort)?.get(k) ?? new Set<string>();
+      cells.push(ratio(who.size, size, 'empty cohort'));
+      const counts: Record<CustomerGroup, number> = { public: 0, private: 0 };
+      for (const id of who) counts[groups.get(id)!] += 1;
+      for (const g of ['public', 'private'] as const) {
+        split[g].cells.push(ratio(counts[g], bySize[g], `no ${g} customers in this cohort`));
+      }
     }
-    result.push({ cohort, size, cells });
+    result.push({ cohort, size, cells, groups: split });
   }
   return { basis, asOf, cohorts: result };
 }
