@@ -30,6 +30,22 @@ describe('memberChurn', () => {
     const churn = memberChurn({ customers, window: MARCH, timeZone: SHANGHAI });
     expect(churn.member_churn_rate).toEqual({ value: 1, numerator: 1, denominator: 1 });
     expect(churn.churned_of_start_members.value).toBe(0);
+    expect(churn.new_private_members.value).toBe(1);
+    expect(churn.private_members.value).toBe(1);
+  });
+
+  it('when members join around the window edges, then new and end-of-window members follow the local dates', () => {
+    const customers = [
+      customer('first-second', { joined: '2024-03-01 00:00' }),
+      customer('last-second', { joined: '2024-03-31 23:59:59' }),
+      customer('too-late', { joined: '2024-04-01 00:00' }),
+      customer('too-early', { joined: '2024-02-29 23:59:59' }),
+    ];
+    const m = memberChurn({ customers, window: MARCH, timeZone: SHANGHAI });
+    expect(m.new_private_members.value).toBe(2);
+    // Joined exactly at the window-end instant: already a member at the end (joined ≤ end).
+    expect(m.private_members.value).toBe(4);
+    expect(m.members_at_start.value).toBe(2);
   });
 
   it('when nobody was a member at the window start, then the rate is null with a reason', () => {

@@ -1,6 +1,9 @@
 /**
- * METRICS.md §2, member churn.
+ * METRICS.md §2, member churn, plus the catalog's member counts.
  *
+ * - `private_members`: customers private at the window-end instant (customer-group.ts).
+ * - `new_private_members`: customers whose joinedPrivateAt falls in the window (its local date in
+ *   [from, to)), also when they left again inside it (as economics.ts newPrivateMembers).
  * - `churned_members`: customers with joinedPrivateAt set whose leftPrivateAt falls in the window,
  *   i.e. startOfLocalDate(from) ≤ leftPrivateAt < startOfLocalDate(to) (its local date is in
  *   [from, to)). A member who joined and left inside the window counts.
@@ -15,6 +18,8 @@ import { figure, ratio, type Evidence } from './evidence.js';
 import type { CustomerRecord, DateWindow } from './records.js';
 
 export interface MemberChurn {
+  private_members: Evidence;
+  new_private_members: Evidence;
   churned_members: Evidence;
   members_at_start: Evidence;
   member_churn_rate: Evidence;
@@ -30,22 +35,32 @@ export function memberChurn(input: {
   const start = windowStartInstant(input.window, input.timeZone);
   const end = windowEndInstant(input.window, input.timeZone);
   let churned = 0;
+  let atEnd = 0;
+  let joined = 0;
   let atStart = 0;
   let churnedOfStart = 0;
   for (const c of input.customers) {
     const wasMember = isPrivateMemberAt(c, start);
     if (wasMember) atStart += 1;
+    if (isPrivateMemberAt(c, end)) atEnd += 1;
+    if (c.joinedPrivateAt !== null && within(c.joinedPrivateAt, start, end)) joined += 1;
     if (c.joinedPrivateAt === null || c.leftPrivateAt === null) continue;
-    const left = c.leftPrivateAt.getTime();
-    if (left >= start.getTime() && left < end.getTime()) {
+    if (within(c.leftPrivateAt, start, end)) {
       churned += 1;
       if (wasMember) churnedOfStart += 1;
     }
   }
   return {
+    private_members: figure(atEnd),
+    new_private_members: figure(joined),
     churned_members: figure(churned),
     members_at_start: figure(atStart),
     member_churn_rate: ratio(churned, atStart, 'no members at window start'),
     churned_of_start_members: figure(churnedOfStart),
   };
+}
+
+function within(instant: Date, start: Date, end: Date): boolean {
+  const t = instant.getTime();
+  return t >= start.getTime() && t < end.getTime();
 }
