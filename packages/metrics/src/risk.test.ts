@@ -6,6 +6,7 @@ import {
   backupCoverage,
   checkSensitiveText,
   complianceRate,
+  riskAlertDays,
   riskAlerts,
 } from './risk.js';
 
@@ -116,6 +117,17 @@ describe('account red lines', () => {
       '2024-03-10 new passive_adds',
       '2024-03-11 old mass_sends',
     ]);
+  });
+});
+
+describe('riskAlertDays', () => {
+  it('when a day breaks two red lines and another only gets advice, then one alert day is counted', () => {
+    const days = [
+      accountDay({ accountId: 'new', date: '2024-03-10', activeAdds: 20, passiveAdds: 40 }),
+      accountDay({ accountId: 'new', date: '2024-03-11', activeAdds: 7 }),
+      accountDay({ accountId: 'new', date: '2024-04-01', activeAdds: 20 }),
+    ];
+    expect(riskAlertDays([NEW], days, { from: '2024-03-01', to: '2024-04-01' })).toBe(1);
   });
 });
 

@@ -14,8 +14,8 @@
  *   recommended) but not more than 10.
  */
 import { ratio, type Evidence } from './evidence.js';
-import type { AccountDayRecord, AccountRecord } from './records.js';
-import { daysBetween, monthOf } from './time.js';
+import type { AccountDayRecord, AccountRecord, DateWindow } from './records.js';
+import { daysBetween, inWindow, monthOf } from './time.js';
 
 export interface RiskSettings {
   newAccountDays: number;
@@ -119,6 +119,27 @@ export function riskAlerts(
   const alerts = accountDays.flatMap((d) => accountDayAlerts(d, byId.get(d.accountId), settings));
   const key = (a: RiskAlert): string => `${a.date}\u0000${a.accountId}\u0000${a.rule}`;
   return alerts.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/**
+ * risk_alerts for a window: account-days in [from, to) with at least one alert (advice not
+ * counted). A day that breaks two red lines counts once.
+ */
+export function riskAlertDays(
+  accounts: readonly AccountRecord[],
+  accountDays: readonly AccountDayRecord[],
+  window: DateWindow,
+  settings: RiskSettings = DEFAULT_RISK_SETTINGS,
+): number {
+  const days = new Set<string>();
+  for (const a of riskAlerts(
+    accounts,
+    accountDays.filter((d) => inWindow(d.date, window)),
+    settings,
+  )) {
+    if (a.level === 'alert') days.add(`${a.accountId}\u0000${a.date}`);
+  }
+  return days.size;
 }
 
 /**
