@@ -226,6 +226,100 @@ export interface AuditLogTable {
   details: Generated<Json<Record<string, unknown>>>;
 }
 
+// Read model (migration 0003, docs/decisions/0002-read-model.md). Dates are workspace-local.
+export interface ReadModelFacts {
+  orders: number;
+  returned_orders: number;
+  gmv_fen: number;
+  repeat_gmv_fen: number;
+  private_channel_gmv_fen: number;
+  gross_profit_fen: number;
+  credited_public_fen: number;
+  credited_private_fen: number;
+}
+
+export interface RmStateTable {
+  workspace_id: number;
+  time_zone: string;
+  default_margin: number;
+  private_share: number;
+  order_watermark: Generated<number>;
+  rebuilt_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface RmCustomerTable {
+  workspace_id: number;
+  customer_id: number;
+  joined_private_at: Timestamp | null;
+  left_private_at: Timestamp | null;
+  join_month: DateOnly | null;
+  join_cut: DateOnly;
+  leave_cut: DateOnly;
+  first_order_id: number | null;
+  first_ordered_at: Timestamp | null;
+  first_local_date: DateOnly | null;
+  first_order_month: DateOnly | null;
+  first_channel: string | null;
+  first_domain: Domain | null;
+  first_amount_fen: number | null;
+  orders: number;
+  gmv_fen: number;
+  gross_profit_fen: number;
+  last_local_date: DateOnly | null;
+}
+
+export interface RmCustomerDayTable extends ReadModelFacts {
+  workspace_id: number;
+  local_date: DateOnly;
+  customer_id: number;
+  join_cut: DateOnly;
+  leave_cut: DateOnly;
+}
+
+export interface RmCustomerMonthTable extends ReadModelFacts {
+  workspace_id: number;
+  month: DateOnly;
+  customer_id: number;
+  join_cut: DateOnly;
+  leave_cut: DateOnly;
+}
+
+export interface RmDailyTable extends ReadModelFacts {
+  workspace_id: number;
+  local_date: DateOnly;
+}
+
+export interface RmPeriodTable extends ReadModelFacts {
+  workspace_id: number;
+  grain: 'week' | 'month';
+  period_start: DateOnly;
+  segment: Domain;
+  buyers: number;
+  repeat_buyers: number;
+}
+
+export interface RmCohortMonthTable {
+  workspace_id: number;
+  basis: 'first_order' | 'private_join';
+  cohort_month: DateOnly;
+  activity_month: DateOnly;
+  join_cut_month: DateOnly;
+  leave_cut_month: DateOnly;
+  customers: number;
+  gmv_fen: number;
+  gross_profit_fen: number;
+}
+
+export interface RmCohortSizeTable {
+  workspace_id: number;
+  basis: 'first_order' | 'private_join';
+  cohort_month: DateOnly;
+  join_cut_month: DateOnly;
+  leave_cut_month: DateOnly;
+  customers: number;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -247,6 +341,14 @@ export interface Database {
   readiness_assessments: ReadinessAssessmentsTable;
   imports: ImportsTable;
   audit_log: AuditLogTable;
+  rm_state: RmStateTable;
+  rm_customer: RmCustomerTable;
+  rm_customer_day: RmCustomerDayTable;
+  rm_customer_month: RmCustomerMonthTable;
+  rm_daily: RmDailyTable;
+  rm_period: RmPeriodTable;
+  rm_cohort_month: RmCohortMonthTable;
+  rm_cohort_size: RmCohortSizeTable;
 }
 
 export type Workspace = Selectable<WorkspacesTable>;

@@ -1,0 +1,381 @@
+/**
+ * Builds and maintains the read model (docs/decisions/0002-read-model.md).
+ *
+ * Everything is derived from per-customer rows (rm_customer, rm_customer_day, rm_customer_month)
+ * by "contribution" queries that are the same for a full rebuild and for an incremental update:
+ * an update subtracts the affected customers' current contributions, recomputes their
+ * per-customer rows from the base tables, and adds their new contributions. So applying twice
+ * changes nothing, late-arriving orders correct exactly the periods they touch, and a rebuild
+ * gives identical rows (tested).
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DatabaseHandle, Transaction } from '../../db/database.js';
+import type { Database } from '../../db/schema.js';
+import { notFound } from '../../errors/app-error.js';
+import { readModelSettings, type ReadModelSettings } from './read-model.settings.js';
+
+type Db = Kysely<Database>;
+
+const NEVER = sql`date '9999-12-31'`;
+const NEVER_MONTH = sql`date '9999-12-01'`;
+
+interface Ctx {
+  db: Db;
+  ws: number;
+  settings: ReadModelSettings;
+  /** Restrict to customers listed in the temp table rm_scope. */
+  scoped: boolean;
+}
+
+/** Tables in dependency order (aggregates last). */
+const AGGREGATES = ['rm_daily', 'rm_period', 'rm_cohort_month', 'rm_cohort_size'] as const;
+const PER_CUSTOMER = ['rm_customer_month', 'rm_customer_day', 'rm_customer'] as const;
+
+const FACT_COLUMNS = [
+  'orders',
+  'returned_orders',
+  'gmv_fen',
+  'repeat_gmv_fen',
+  'private_channel_gmv_fen',
+  'gross_profit_fen',
+  'credited_public_fen',
+  'credited_private_fen',
+] as const;
+
+function scope(ctx: Ctx, column: string): RawBuilder<unknown> {
+  return ctx.scoped ? sql`and ${sql.ref(column)} in (select customer_id from rm_scope)` : sql``;
+}
+
+/** The first local date whose midnight is at or after the instant; NEVER when null. */
+function cutDate(column: string, tz: string): RawBuilder<unknown> {
+  const c = sql.ref(column);
+  return sql`case when ${c} is null then ${NEVER}
+    when (${c} at time zone ${tz})::time = time '00:00' then (${c} at time zone ${tz})::date
+    else (${c} at time zone ${tz})::date + 1 end`;
+}
+
+/** The first month start on or after a cut date. */
+function cutMonth(expr: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`case when ${expr} = ${NEVER} then ${NEVER_MONTH}
+    else date_trunc('month', ${expr} + interval '1 month' - interval '1 day')::date end`;
+}
+
+function monthOf(expr: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`date_trunc('month', (${expr})::timestamp)::date`;
+}
+
+function nextMonth(expr: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`(${expr} + interval '1 month')::date`;
+}
+
+const margin = (ctx: Ctx) => sql`${String(ctx.settings.defaultMargin)}::numeric`;
+const share = (ctx: Ctx) => sql`${String(ctx.settings.privateShare)}::numeric`;
+
+// ---------------------------------------------------------------- per-customer rows
+
+async function buildCustomers(ctx: Ctx): Promise<void> {
+  const { db, ws } = ctx;
+  const tz = ctx.settings.timeZone;
+  await sql`
+    insert into rm_customer (workspace_id, customer_id, joined_private_at, left_private_at,
+      join_month, join_cut, leave_cut, first_order_id, first_ordered_at, first_local_date,
+      first_order_month, first_channel, first_domain, first_amount_fen, orders, gmv_fen,
+      gross_profit_fen, last_local_date)
+    select c.workspace_id, c.id, c.joined_private_at, c.left_private_at,
+      date_trunc('month', c.joined_private_at at time zone ${tz})::date,
+      ${cutDate('c.joined_private_at', tz)}, ${cutDate('c.left_private_at', tz)},
+      f.id, f.ordered_at, f.local_date, ${monthOf(sql`f.local_date`)}, f.channel, f.domain,
+      f.amount_fen, coalesce(a.orders, 0), coalesce(a.gmv_fen, 0), coalesce(a.gross_profit_fen, 0),
+      a.last_local_date
+    from customers c
+    left join (
+      select distinct on (customer_id) customer_id, id, ordered_at, local_date, channel, domain,
+        amount_fen
+      from orders
+      where workspace_id = ${ws} and status <> 'cancelled' ${scope(ctx, 'customer_id')}
+      order by customer_id, ordered_at, external_id collate "C"
+    ) f on f.customer_id = c.id
+    left join (
+      select customer_id, count(*)::int as orders, sum(amount_fen) as gmv_fen,
+        sum(coalesce(gross_profit_fen, round(amount_fen * ${margin(ctx)}))) as gross_profit_fen,
+        max(local_date) as last_local_date
+      from orders
+      where workspace_id = ${ws} and status <> 'cancelled' ${scope(ctx, 'customer_id')}
+      group by customer_id
+    ) a on a.customer_id = c.id
+    where c.workspace_id = ${ws} ${scope(ctx, 'c.id')}`.execute(db);
+}
+
+async function buildCustomerDays(ctx: Ctx): Promise<void> {
+  const { db, ws } = ctx;
+  await sql`
+    insert into rm_customer_day (workspace_id, local_date, customer_id, orders, returned_orders,
+      gmv_fen, repeat_gmv_fen, private_channel_gmv_fen, gross_profit_fen, credited_public_fen,
+      credited_private_fen, join_cut, leave_cut)
+    select ${ws}::bigint, local_date, customer_id, count(*)::int,
+      (count(*) filter (where returned))::int, sum(amount_fen),
+      coalesce(sum(amount_fen) filter (where not is_first), 0),
+      coalesce(sum(amount_fen) filter (where domain = 'private'), 0),
+      sum(gross_profit_fen), sum(amount_fen - credit_private), sum(credit_private),
+      min(join_cut), min(leave_cut)
+    from (
+      select o.local_date, o.customer_id, o.amount_fen, o.returned, o.domain,
+        o.id = rc.first_order_id as is_first,
+        coalesce(o.gross_profit_fen, round(o.amount_fen * ${margin(ctx)})) as gross_profit_fen,
+        case
+          when o.id = rc.first_order_id then
+            case when o.domain = 'public' then 0 else round(o.amount_fen * ${share(ctx)}) end
+          when rc.joined_private_at <= o.ordered_at
+            and (rc.left_private_at is null or rc.left_private_at > o.ordered_at) then o.amount_fen
+          else 0
+        end as credit_private,
+        rc.join_cut, rc.leave_cut
+      from orders o
+      join rm_customer rc on rc.workspace_id = o.workspace_id and rc.customer_id = o.customer_id
+      where o.workspace_id = ${ws} and o.status <> 'cancelled' ${scope(ctx, 'o.customer_id')}
+    ) x
+    group by local_date, customer_id`.execute(db);
+}
+
+const sumFacts = (sign: number, prefix = '') =>
+  sql.join(FACT_COLUMNS.map((c) => sql`${sign} * sum(${sql.ref(prefix + c)})`));
+
+const factList = sql.raw(FACT_COLUMNS.join(', '));
+
+const addOnConflict = (table: string, columns: readonly string[]) =>
+  sql.raw(columns.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', '));
+
+async function buildCustomerMonths(ctx: Ctx): Promise<void> {
+  await sql`
+    insert into rm_customer_month (workspace_id, month, customer_id, ${factList}, join_cut, leave_cut)
+    select ${ctx.ws}::bigint, ${monthOf(sql`local_date`)} as month, customer_id, ${sumFacts(1)},
+      min(join_cut), min(leave_cut)
+    from rm_customer_day
+    where workspace_id = ${ctx.ws} ${scope(ctx, 'customer_id')}
+    group by month, customer_id`.execute(ctx.db);
+}
+
+// ---------------------------------------------------------------- contributions to aggregates
+
+async function contribute(ctx: Ctx, sign: 1 | -1): Promise<void> {
+  const { db, ws } = ctx;
+  const facts = FACT_COLUMNS as readonly string[];
+
+  await sql`
+    insert into rm_daily (workspace_id, local_date, ${factList})
+    select ${ws}::bigint, local_date, ${sumFacts(sign)}
+    from rm_customer_day
+    where workspace_id = ${ws} ${scope(ctx, 'customer_id')}
+    group by local_date
+    on conflict (workspace_id, local_date) do update set ${addOnConflict('rm_daily', facts)}`.execute(
+    db,
+  );
+
+  const periodColumns = ['buyers', 'repeat_buyers', ...facts];
+  const periodRows = (grain: 'week' | 'month', source: RawBuilder<unknown>, days: string) => sql`
+    insert into rm_period (workspace_id, grain, period_start, segment, buyers, repeat_buyers,
+      ${factList})
+    select ${ws}::bigint, ${grain}, period_start,
+      case when join_cut <= (period_start + ${sql.raw(days)})::date
+        and leave_cut > (period_start + ${sql.raw(days)})::date then 'private' else 'public' end
+        as segment,
+      ${sign} * count(*), ${sign} * count(*) filter (where orders >= 2), ${sumFacts(sign)}
+    from (${source}) p
+    group by period_start, segment
+    on conflict (workspace_id, grain, period_start, segment)
+      do update set ${addOnConflict('rm_period', periodColumns)}`;
+
+  await periodRows(
+    'month',
+    sql`select month as period_start, ${factList}, join_cut, leave_cut
+        from rm_customer_month where workspace_id = ${ws} ${scope(ctx, 'customer_id')}`,
+    "interval '1 month'",
+  ).execute(db);
+  await periodRows(
+    'week',
+    sql`select date_trunc('week', local_date::timestamp)::date as period_start, customer_id,
+          ${sql.join(FACT_COLUMNS.map((c) => sql`sum(${sql.ref(c)}) as ${sql.ref(c)}`))},
+          min(join_cut) as join_cut, min(leave_cut) as leave_cut
+        from rm_customer_day where workspace_id = ${ws} ${scope(ctx, 'customer_id')}
+        group by period_start, customer_id`,
+    '7',
+  ).execute(db);
+
+  // Cohorts. Cuts at or before the month after the activity (or cohort) month are clamped to it:
+  // every as-of instant the endpoints use is at or after that month start.
+  const clamp = (cut: string, floor: RawBuilder<unknown>) =>
+    sql`greatest(${cutMonth(sql.ref(cut))}, ${floor})`;
+  await sql`
+    insert into rm_cohort_month (workspace_id, basis, cohort_month, activity_month,
+      join_cut_month, leave_cut_month, customers, gmv_fen, gross_profit_fen)
+    select ${ws}::bigint, basis, cohort_month, activity_month, jcm, lcm, ${sign} * count(*),
+      ${sign} * sum(gmv_fen), ${sign} * sum(gross_profit_fen)
+    from (
+      select b.basis, b.cohort_month, m.month as activity_month,
+        ${clamp('rc.join_cut', nextMonth(sql`m.month`))} as jcm,
+        ${clamp('rc.leave_cut', nextMonth(sql`m.month`))} as lcm,
+        m.gmv_fen, m.gross_profit_fen
+      from rm_customer_month m
+      join rm_customer rc on rc.workspace_id = m.workspace_id and rc.customer_id = m.customer_id
+      cross join lateral (values ('first_order', rc.first_order_month),
+        ('private_join', rc.join_month)) as b(basis, cohort_month)
+      where m.workspace_id = ${ws} ${scope(ctx, 'm.customer_id')}
+        and b.cohort_month is not null and m.month >= b.cohort_month
+    ) x
+    group by basis, cohort_month, activity_month, jcm, lcm
+    on conflict (workspace_id, basis, cohort_month, activity_month, join_cut_month, leave_cut_month)
+      do update set ${addOnConflict('rm_cohort_month', ['customers', 'gmv_fen', 'gross_profit_fen'])}`.execute(
+    db,
+  );
+  await sql`
+    insert into rm_cohort_size (workspace_id, basis, cohort_month, join_cut_month,
+      leave_cut_month, customers)
+    select ${ws}::bigint, basis, cohort_month, jcm, lcm, ${sign} * count(*)
+    from (
+      select b.basis, b.cohort_month,
+        ${clamp('rc.join_cut', nextMonth(sql`b.cohort_month`))} as jcm,
+        ${clamp('rc.leave_cut', nextMonth(sql`b.cohort_month`))} as lcm
+      from rm_customer rc
+      cross join lateral (values ('first_order', rc.first_order_month),
+        ('private_join', rc.join_month)) as b(basis, cohort_month)
+      where rc.workspace_id = ${ws} ${scope(ctx, 'rc.customer_id')} and b.cohort_month is not null
+    ) x
+    group by basis, cohort_month, jcm, lcm
+    on conflict (workspace_id, basis, cohort_month, join_cut_month, leave_cut_month)
+      do update set ${addOnConflict('rm_cohort_size', ['customers'])}`.execute(db);
+}
+
+async function dropEmptyAggregates(db: Db, ws: number): Promise<void> {
+  await sql`delete from rm_daily where workspace_id = ${ws} and orders = 0`.execute(db);
+  await sql`delete from rm_period where workspace_id = ${ws} and buyers = 0`.execute(db);
+  await sql`delete from rm_cohort_month where workspace_id = ${ws} and customers = 0`.execute(db);
+  await sql`delete from rm_cohort_size where workspace_id = ${ws} and customers = 0`.execute(db);
+}
+
+// ---------------------------------------------------------------- public API
+
+async function workspaceSettings(db: Db, ws: number): Promise<ReadModelSettings> {
+  const workspace = await db
+    .selectFrom('workspaces')
+    .select(['time_zone', 'settings'])
+    .where('id', '=', ws)
+    .executeTakeFirst();
+  if (!workspace) throw notFound(`workspace ${ws}`);
+  return readModelSettings(workspace);
+}
+
+async function maxOrderId(db: Db, ws: number): Promise<number> {
+  const row = await sql<{
+    max: number | null;
+  }>`select max(id) as max from orders where workspace_id = ${ws}`.execute(db);
+  return row.rows[0]?.max ?? 0;
+}
+
+export interface RefreshResult {
+  customers: number;
+  ms: number;
+}
+
+/** Deletes and recomputes every read-model row of a workspace, inside the caller's transaction. */
+export async function rebuildReadModelIn(db: Db, workspaceId: number): Promise<RefreshResult> {
+  const started = performance.now();
+  const settings = await workspaceSettings(db, workspaceId);
+  for (const table of [...AGGREGATES, ...PER_CUSTOMER, 'rm_state']) {
+    await sql`delete from ${sql.table(table)} where workspace_id = ${workspaceId}`.execute(db);
+  }
+  const ctx: Ctx = { db, ws: workspaceId, settings, scoped: false };
+  await buildCustomers(ctx);
+  await buildCustomerDays(ctx);
+  await buildCustomerMonths(ctx);
+  await contribute(ctx, 1);
+  await sql`
+    insert into rm_state (workspace_id, time_zone, default_margin, private_share, order_watermark)
+    values (${workspaceId}, ${settings.timeZone}, ${String(settings.defaultMargin)}::numeric,
+      ${String(settings.privateShare)}::numeric, ${await maxOrderId(db, workspaceId)})`.execute(db);
+  const count = await sql<{ n: number }>`
+    select count(*)::int as n from rm_customer where workspace_id = ${workspaceId}`.execute(db);
+  return { customers: count.rows[0]?.n ?? 0, ms: performance.now() - started };
+}
+
+/** `yg refresh`: a full rebuild in one transaction. */
+export function rebuildReadModel(
+  handle: DatabaseHandle,
+  workspaceId: number,
+): Promise<RefreshResult> {
+  return handle.transaction((tx) => rebuildReadModelIn(tx.db, workspaceId));
+}
+
+/**
+ * Absorbs changed orders (inserted, updated, cancelled, moved) and changed customers (joined,
+ * left) into the read model, inside the caller's transaction (imports call it after merging
+ * rows). Pass every customer whose orders or membership changed. Idempotent. When the model
+ * was never built, or the settings it baked in (time zone, default margin, private share)
+ * changed since, it rebuilds the whole workspace instead.
+ */
+export async function applyOrderChanges(
+  tx: Pick<Transaction, 'db'>,
+  workspaceId: number,
+  customerIds: readonly number[],
+): Promise<RefreshResult> {
+  const started = performance.now();
+  const { db } = tx;
+  // One writer per workspace at a time: the deltas below must not interleave.
+  const state = await sql<{ time_zone: string; default_margin: number; private_share: number }>`
+    select time_zone, default_margin, private_share from rm_state
+    where workspace_id = ${workspaceId} for update`.execute(db);
+  const settings = await workspaceSettings(db, workspaceId);
+  const built = state.rows[0];
+  if (
+    !built ||
+    built.time_zone !== settings.timeZone ||
+    built.default_margin !== settings.defaultMargin ||
+    built.private_share !== settings.privateShare
+  ) {
+    return rebuildReadModelIn(db, workspaceId);
+  }
+  const ids = [...new Set(customerIds)];
+  if (ids.length > 0) {
+    await sql`create temp table if not exists rm_scope (customer_id bigint primary key)
+      on commit drop`.execute(db);
+    await sql`truncate rm_scope`.execute(db);
+    await sql`insert into rm_scope (customer_id)
+      select unnest(${ids.map(String)}::bigint[])`.execute(db);
+    await sql`analyze rm_scope`.execute(db);
+    const ctx: Ctx = { db, ws: workspaceId, settings, scoped: true };
+    await contribute(ctx, -1);
+    for (const table of PER_CUSTOMER) {
+      await sql`delete from ${sql.table(table)} where workspace_id = ${workspaceId}
+        and customer_id in (select customer_id from rm_scope)`.execute(db);
+    }
+    await buildCustomers(ctx);
+    await buildCustomerDays(ctx);
+    await buildCustomerMonths(ctx);
+    await contribute(ctx, 1);
+    await dropEmptyAggregates(db, workspaceId);
+  }
+  await sql`update rm_state set updated_at = now(),
+      order_watermark = greatest(order_watermark, ${await maxOrderId(db, workspaceId)})
+    where workspace_id = ${workspaceId}`.execute(db);
+  return { customers: ids.length, ms: performance.now() - started };
+}
+
+/**
+ * Absorbs orders added since the last refresh (order id above the watermark): for loaders that
+ * only append. Updates to existing orders need applyOrderChanges with their customers.
+ */
+export async function applyNewOrders(
+  tx: Pick<Transaction, 'db'>,
+  workspaceId: number,
+): Promise<RefreshResult> {
+  const mark = await sql<{ order_watermark: number }>`
+    select order_watermark from rm_state where workspace_id = ${workspaceId}`.execute(tx.db);
+  const watermark = mark.rows[0]?.order_watermark ?? 0;
+  const rows = await sql<{ customer_id: number }>`
+    select distinct customer_id from orders
+    where workspace_id = ${workspaceId} and id > ${watermark}`.execute(tx.db);
+  return applyOrderChanges(
+    tx,
+    workspaceId,
+    rows.rows.map((r) => r.customer_id),
+  );
+}

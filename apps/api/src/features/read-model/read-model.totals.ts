@@ -1,0 +1,147 @@
+/**
+ * Section-1 totals as the read model keeps them, and the section-1 metrics computed from them
+ * with the @yugang/metrics building blocks (figure, ratio, applyRate): SQL only aggregates.
+ */
+import {
+  applyRate,
+  figure,
+  fenToYuan,
+  ratio,
+  SECTION1_IDS,
+  type CustomerValueMetrics,
+  type Evidence,
+  type Section1Id,
+  type Segment,
+} from '@yugang/metrics';
+import { sql, type RawBuilder } from 'kysely';
+
+export interface Totals {
+  buyers: number;
+  repeatBuyers: number;
+  orders: number;
+  returnedOrders: number;
+  gmvFen: number;
+  repeatGmvFen: number;
+  privateChannelGmvFen: number;
+  grossProfitFen: number;
+}
+
+export type GroupTotals = Record<'public' | 'private', Totals>;
+
+export const ZERO_TOTALS: Totals = {
+  buyers: 0,
+  repeatBuyers: 0,
+  orders: 0,
+  returnedOrders: 0,
+  gmvFen: 0,
+  repeatGmvFen: 0,
+  privateChannelGmvFen: 0,
+  grossProfitFen: 0,
+};
+
+/** Select list turning rows with the read model's fact columns (+ buyers) into Totals. */
+export function totalsSelect(buyers: RawBuilder<unknown>, repeatBuyers: RawBuilder<unknown>) {
+  return sql`${buyers} as buyers, ${repeatBuyers} as repeat_buyers,
+    coalesce(sum(orders), 0) as orders, coalesce(sum(returned_orders), 0) as returned_orders,
+    coalesce(sum(gmv_fen), 0) as gmv_fen, coalesce(sum(repeat_gmv_fen), 0) as repeat_gmv_fen,
+    coalesce(sum(private_channel_gmv_fen), 0) as private_channel_gmv_fen,
+    coalesce(sum(gross_profit_fen), 0) as gross_profit_fen`;
+}
+
+export interface TotalsRow {
+  buyers: number;
+  repeat_buyers: number;
+  orders: number;
+  returned_orders: number;
+  gmv_fen: number;
+  repeat_gmv_fen: number;
+  private_channel_gmv_fen: number;
+  gross_profit_fen: number;
+}
+
+export function totalsOf(row: TotalsRow | undefined): Totals {
+  if (!row) return { ...ZERO_TOTALS };
+  return {
+    buyers: Number(row.buyers),
+    repeatBuyers: Number(row.repeat_buyers),
+    orders: Number(row.orders),
+    returnedOrders: Number(row.returned_orders),
+    gmvFen: Number(row.gmv_fen),
+    repeatGmvFen: Number(row.repeat_gmv_fen),
+    privateChannelGmvFen: Number(row.private_channel_gmv_fen),
+    grossProfitFen: Number(row.gross_profit_fen),
+  };
+}
+
+export function addTotals(a: Totals, b: Totals): Totals {
+  return {
+    buyers: a.buyers + b.buyers,
+    repeatBuyers: a.repeatBuyers + b.repeatBuyers,
+    orders: a.orders + b.orders,
+    returnedOrders: a.returnedOrders + b.returnedOrders,
+    gmvFen: a.gmvFen + b.gmvFen,
+    repeatGmvFen: a.repeatGmvFen + b.repeatGmvFen,
+    privateChannelGmvFen: a.privateChannelGmvFen + b.privateChannelGmvFen,
+    grossProfitFen: a.grossProfitFen + b.grossProfitFen,
+  };
+}
+
+/**
+ * The section-1 metrics (fen) from group totals; the groups are disjoint, so `all` is their sum.
+ * Same evidence as customerValueMetrics on the same orders (property-tested).
+ */
+export function section1FromTotals(
+  groups: GroupTotals,
+  commissionRate: number,
+): CustomerValueMetrics {
+  const bySegment: Record<Segment, Totals> = {
+    public: groups.public,
+    private: groups.private,
+    all: addTotals(groups.public, groups.private),
+  };
+  const result = {} as Record<Section1Id, Record<Segment, Evidence>>;
+  for (const id of SECTION1_IDS) result[id] = {} as Record<Segment, Evidence>;
+  for (const segment of ['public', 'private', 'all'] as const) {
+    const t = bySegment[segment];
+    result.buyers[segment] = figure(t.buyers);
+    result.orders[segment] = figure(t.orders);
+    result.gmv[segment] = figure(t.gmvFen);
+    result.aov[segment] = ratio(t.gmvFen, t.orders, 'no orders in window');
+    result.arpu[segment] = ratio(t.gmvFen, t.buyers, 'no buyers in window');
+    result.purchase_frequency[segment] = ratio(t.orders, t.buyers, 'no buyers in window');
+    result.repeat_purchase_rate[segment] = ratio(t.repeatBuyers, t.buyers, 'no buyers in window');
+    result.return_rate[segment] = ratio(t.returnedOrders, t.orders, 'no orders in window');
+    result.repeat_revenue_share[segment] = ratio(t.repeatGmvFen, t.gmvFen, 'no GMV in window');
+    result.commission_saved[segment] = figure(applyRate(t.privateChannelGmvFen, commissionRate));
+    result.gross_profit[segment] = figure(t.grossProfitFen);
+  }
+  return result;
+}
+
+/** Which parts of each section-1 metric are money (converted to yuan for JSON). */
+const MONEY: Record<Section1Id, { numerator: boolean; denominator: boolean }> = {
+  buyers: { numerator: false, denominator: false },
+  orders: { numerator: false, denominator: false },
+  gmv: { numerator: true, denominator: false },
+  aov: { numerator: true, denominator: false },
+  arpu: { numerator: true, denominator: false },
+  purchase_frequency: { numerator: false, denominator: false },
+  repeat_purchase_rate: { numerator: false, denominator: false },
+  return_rate: { numerator: false, denominator: false },
+  repeat_revenue_share: { numerator: true, denominator: true },
+  commission_saved: { numerator: true, denominator: false },
+  gross_profit: { numerator: true, denominator: false },
+};
+
+/** Evidence in fen → evidence in yuan (rates stay fractions; money per unit is yuan per unit). */
+export function evidenceInYuan(id: Section1Id, e: Evidence): Evidence {
+  const money = MONEY[id];
+  if (!money.numerator && !money.denominator) return e;
+  const numerator = money.numerator ? fenToYuan(e.numerator) : e.numerator;
+  const denominator = money.denominator ? fenToYuan(e.denominator) : e.denominator;
+  let value = e.value;
+  if (value !== null && money.numerator && !money.denominator) value = value / 100;
+  const out: Evidence = { value, numerator, denominator };
+  if (e.reason !== undefined) out.reason = e.reason;
+  return out;
+}

@@ -1,0 +1,116 @@
+import {
+  addDays,
+  addMonths,
+  previousWindow,
+  SECTION1_IDS,
+  weekStartOf,
+  type CustomerValueMetrics,
+  type DateWindow,
+  type Evidence,
+  type Section1Id,
+} from '@yugang/metrics';
+import type { Kysely } from 'kysely';
+import type { Database, Workspace } from '../../db/schema.js';
+import { badRequest } from '../../errors/app-error.js';
+import { readModelSettings } from '../read-model/read-model.settings.js';
+import {
+  evidenceInYuan,
+  section1FromTotals,
+  type GroupTotals,
+} from '../read-model/read-model.totals.js';
+import { periodTotals, scanTotals, type SummarySource } from './summary.queries.js';
+
+type Db = Kysely<Database>;
+
+/** Windows longer than this are refused: the custom-window scan must stay bounded. */
+export const MAX_WINDOW_DAYS = 3 * 366;
+
+const isMonthStart = (d: string) => d.endsWith('-01');
+
+/** The cheapest read-model source that answers a window exactly. */
+export function sourceFor(window: DateWindow): SummarySource {
+  if (weekStartOf(window.from) === window.from && addDays(window.from, 7) === window.to) {
+    return 'week';
+  }
+  if (isMonthStart(window.from) && `${addMonths(window.from.slice(0, 7), 1)}-01` === window.to) {
+    return 'month';
+  }
+  if (isMonthStart(window.from) && isMonthStart(window.to)) return 'customer_month';
+  return 'customer_day';
+}
+
+export async function groupTotals(
+  db: Db,
+  workspaceId: number,
+  window: DateWindow,
+): Promise<{ source: SummarySource; totals: GroupTotals }> {
+  const source = sourceFor(window);
+  const totals =
+    source === 'week' || source === 'month'
+      ? await periodTotals(db, workspaceId, source, window.from)
+      : await scanTotals(
+          db,
+          workspaceId,
+          source === 'customer_month' ? 'rm_customer_month' : 'rm_customer_day',
+          window,
+        );
+  return { source, totals };
+}
+
+/** Section-1 metrics of a window in fen, exactly as customerValueMetrics would give them. */
+export async function customerValueFromReadModel(
+  db: Db,
+  workspace: Pick<Workspace, 'id' | 'time_zone' | 'settings'>,
+  window: DateWindow,
+): Promise<{ source: SummarySource; metrics: CustomerValueMetrics }> {
+  const { commissionRate } = readModelSettings(workspace);
+  const { source, totals } = await groupTotals(db, workspace.id, window);
+  return { source, metrics: section1FromTotals(totals, commissionRate) };
+}
+
+export interface SegmentEvidence {
+  public: Evidence;
+  private: Evidence;
+  all: Evidence;
+}
+
+export interface SummaryResponse {
+  window: DateWindow;
+  previousWindow: DateWindow;
+  source: { current: SummarySource; previous: SummarySource };
+  metrics: Record<Section1Id, SegmentEvidence & { previous: SegmentEvidence }>;
+}
+
+export function checkWindow(window: DateWindow): void {
+  if (window.from >= window.to) throw badRequest('from must be before to');
+  const days = (Date.parse(window.to) - Date.parse(window.from)) / 86_400_000;
+  if (days > MAX_WINDOW_DAYS) throw badRequest(`a window spans at most ${MAX_WINDOW_DAYS} days`);
+}
+
+export async function summary(
+  db: Db,
+  workspace: Pick<Workspace, 'id' | 'time_zone' | 'settings'>,
+  window: DateWindow,
+): Promise<SummaryResponse> {
+  checkWindow(window);
+  const previous = previousWindow(window);
+  const [now, before] = await Promise.all([
+    customerValueFromReadModel(db, workspace, window),
+    customerValueFromReadModel(db, workspace, previous),
+  ]);
+  const metrics = {} as SummaryResponse['metrics'];
+  for (const id of SECTION1_IDS) {
+    const inYuan = (m: CustomerValueMetrics): SegmentEvidence => ({
+      public: evidenceInYuan(id, m[id].public),
+      private: evidenceInYuan(id, m[id].private),
+      all: evidenceInYuan(id, m[id].all),
+    });
+    metrics[id] = { ...inYuan(now.metrics), previous: inYuan(before.metrics) };
+  }
+  return {
+    window,
+    previousWindow: previous,
+    source: { current: now.source, previous: before.source },
+    metrics,
+  };
+}
