@@ -2,6 +2,7 @@ import { AppError } from '../errors/app-error.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { openConfiguredDatabase, UsageError } from './context.js';
 import * as apikey from './commands/apikey.js';
+import * as demo from './commands/demo.js';
 import * as user from './commands/user.js';
 import * as workspace from './commands/workspace.js';
 
@@ -10,7 +11,7 @@ interface Command {
   run(args: string[], handle: DatabaseHandle): Promise<void>;
 }
 
-const commands: Record<string, Command> = { workspace, user, apikey };
+const commands: Record<string, Command> = { workspace, user, apikey, demo };
 
 function help(): string {
   return ['usage:', ...Object.values(commands).map((c) => `  ${c.usage}`)].join('\n');
