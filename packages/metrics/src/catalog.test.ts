@@ -193,6 +193,15 @@ describe('catalog targets and benchmarks', () => {
     }
   });
 
+  it('when a metric sums over days, then it is a count or money flow, not a rate or distinct count', () => {
+    const summed = catalog.filter((m) => m.aggregation === 'sum');
+    expect(summed.map((m) => m.id)).toContain('gmv');
+    for (const m of summed) expect(['count', 'money'], m.id).toContain(m.unit);
+    for (const id of ['buyers', 'private_members', 'aov', 'return_rate']) {
+      expect(metricById(id).aggregation, id).toBe('level');
+    }
+  });
+
   it('when segments are declared, then they are unique and non-empty', () => {
     for (const m of catalog) {
       expect(m.segments.length, m.id).toBeGreaterThan(0);

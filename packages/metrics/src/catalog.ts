@@ -167,6 +167,12 @@ export interface MetricDefinition {
   defaultTarget: MetricTarget | null;
   benchmarks: readonly Benchmark[];
   source: MetricSource;
+  /**
+   * How a period's value relates to its days' values: 'sum' when it is their sum (flows: orders,
+   * money, joins, alerts), 'level' otherwise (rates, averages, distinct counts, snapshots).
+   * Goals forecast 'sum' metrics by run rate and 'level' metrics by trend.
+   */
+  aggregation: 'sum' | 'level';
   /** The customer groups it is reported for; 'all' = both together. */
   segments: readonly Segment[];
   grain: MetricGrain;
@@ -222,7 +228,20 @@ const NEW_ACCOUNT = t(
   'red line for new accounts (younger than 90 days); above it, an alert',
 );
 
-type Draft = Omit<MetricDefinition, 'id' | 'benchmarks' | 'breakdown'> & {
+/** Metrics whose value over a period is the sum of their daily values. */
+const SUMMED: ReadonlySet<MetricId> = new Set<MetricId>([
+  'orders',
+  'gmv',
+  'commission_saved',
+  'gross_profit',
+  'new_private_members',
+  'churned_members',
+  'credited_gmv',
+  'complaints',
+  'risk_alerts',
+]);
+
+type Draft = Omit<MetricDefinition, 'id' | 'benchmarks' | 'breakdown' | 'aggregation'> & {
   benchmarks?: readonly Benchmark[];
   breakdown?: MetricBreakdown;
 };
@@ -1034,10 +1053,7 @@ const DEFINITIONS: Record<MetricId, Draft> = {
     defaultTarget: {
       comparator: '<=',
       value: 1,
-      note: t(
-        '群发频次 ≤ 1 次/天（默认对所有账号）',
-        'At most 1 mass send a day (all accounts by default)',
-      ),
+      note: NEW_ACCOUNT,
     },
     source: pitfall(10),
     segments: PRIVATE,
@@ -1066,8 +1082,8 @@ const DEFINITIONS: Record<MetricId, Draft> = {
       'Alerts raised for crossing a red line (too many adds or mass sends); advice not counted',
     ),
     formula: t(
-      '每个账号·天·规则计一次：新号主动添加 > 10、被动添加 > 30；任何账号群发 > 1',
-      'One per account, day and rule: new accounts with active adds > 10 or passive adds > 30; any account with mass sends > 1',
+      '每个账号·天·规则计一次：新号主动添加 > 10、被动添加 > 30 或群发 > 1（群发规则可设为对所有账号）',
+      'One per account, day and rule: new accounts with active adds > 10, passive adds > 30 or mass sends > 1 (the mass-send rule can cover all accounts)',
     ),
     unit: 'count',
     goodDirection: 'down',
@@ -1203,17 +1219,17 @@ const DEFINITIONS: Record<MetricId, Draft> = {
   },
   pre_actions_done: {
     section: 8,
-    name: t('五大前置动作完成数', 'Pre-actions done'),
+    name: t('五大前置动作完成度', 'Pre-actions done'),
     definition: t(
-      '战略目标、用户洞察、内容与触点、流量与渠道、组织与流程五项中已完成的项数',
-      'How many of the five pre-actions are done: goals, user insight, content and touchpoints, traffic and channels, organisation and process',
+      '战略目标、用户洞察、内容与触点、流量与渠道、组织与流程五项中已完成的比例',
+      'Share of the five pre-actions done: goals, user insight, content and touchpoints, traffic and channels, organisation and process',
     ),
-    formula: t('清单中已勾选的前置动作数（0–5）', 'Checked pre-actions on the checklist (0–5)'),
-    unit: 'count',
+    formula: t('清单中已勾选的前置动作数 ÷ 5', 'Checked pre-actions on the checklist ÷ 5'),
+    unit: 'ratio',
     goodDirection: 'up',
     defaultTarget: {
       comparator: '>=',
-      value: 5,
+      value: 1,
       note: t('五大前置动作缺一不可', 'All five are needed'),
     },
     source: preActions('四、企业做私域的“五大前置动作”框架'),
@@ -1228,8 +1244,8 @@ const DEFINITIONS: Record<MetricId, Draft> = {
       'Stage by months since private launch: 0→1 a small group, 1→10 a department, 10→100 a user-operations centre',
     ),
     formula: t(
-      '上线 ≤ 6 个月为 0→1；≤ 12 个月为 1→10；更久为 10→100（2年以上：含会员与社群部门）',
-      '≤ 6 months since launch: 0→1; ≤ 12 months: 1→10; beyond: 10→100 (2 years+: membership and community departments)',
+      '上线 ≤ 6 个月为 0→1；不满 24 个月为 1→10（满 12 个月后向用户运营中心过渡）；满 24 个月为 10→100',
+      '≤ 6 months since launch: 0→1; under 24 months: 1→10 (past 12, moving towards a centre); 24 months or more: 10→100',
     ),
     unit: 'stage',
     goodDirection: 'neutral',
@@ -1247,6 +1263,7 @@ function freeze(id: MetricId): MetricDefinition {
     ...d,
     benchmarks: Object.freeze([...(d.benchmarks ?? [])]),
     breakdown: d.breakdown ?? null,
+    aggregation: SUMMED.has(id) ? 'sum' : 'level',
   });
 }
 
