@@ -25,7 +25,7 @@ export async function run(args: string[], handle: DatabaseHandle): Promise<void>
     throw new UsageError(usage);
   const workspace = await getWorkspace(handle.db, values.workspace);
   const password = values.password ?? generatePassword();
-  const { created } = await addMember(handle.db, {
+  const { created, email: normalised } = await addMember(handle.db, {
     email,
     password,
     workspaceId: workspace.id,
@@ -34,13 +34,13 @@ export async function run(args: string[], handle: DatabaseHandle): Promise<void>
   });
   if (!created) {
     console.log(
-      `${email} already exists: role in ${workspace.slug} set to ${values.role}; password unchanged`,
+      `${normalised} already exists: role in ${workspace.slug} set to ${values.role}; password unchanged`,
     );
   } else if (values.password) {
-    console.log(`user ${email} created as ${values.role} of ${workspace.slug}`);
+    console.log(`user ${normalised} created as ${values.role} of ${workspace.slug}`);
   } else {
     console.log(
-      `user ${email} created as ${values.role} of ${workspace.slug}; password: ${password}`,
+      `user ${normalised} created as ${values.role} of ${workspace.slug}; password: ${password}`,
     );
   }
 }

@@ -21,7 +21,7 @@ export interface NewMember {
 export async function addMember(
   db: Kysely<Database>,
   input: NewMember,
-): Promise<{ userId: number; created: boolean }> {
+): Promise<{ userId: number; email: string; created: boolean }> {
   const email = input.email.trim().toLowerCase();
   if (!/^[^@\s]+@[^@\s]+$/.test(email))
     throw new AppError(400, 'invalid_email', `not an email address: ${input.email}`);
@@ -56,5 +56,5 @@ export async function addMember(
     .values({ workspace_id: input.workspaceId, user_id: user.id, role: input.role })
     .onConflict((oc) => oc.columns(['workspace_id', 'user_id']).doUpdateSet({ role: input.role }))
     .execute();
-  return { userId: user.id, created };
+  return { userId: user.id, email, created };
 }
