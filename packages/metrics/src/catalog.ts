@@ -6,7 +6,8 @@
  * Units (MetricUnit), kept small:
  *   count      a whole number of things (customers, orders, groups, alerts)
  *   money      integer fen (1 yuan = 100 fen)
- *   ratio      a share or rate as a fraction, 0.05 = 5%
+ *   ratio      a fraction shown as a percent, 0.05 = 5% (shares and rates stay in 0–1;
+ *              goal_progress may pass 1)
  *   multiple   a plain multiple, 2.4 = 2.4× (ROI, nurture cost in CACs)
  *   per_buyer  orders per buyer in the window (per year on a 365-day window)
  *   hours      a duration in hours
