@@ -5,6 +5,8 @@ import type { DatabaseHandle } from './db/database.js';
 import { AppError } from './errors/app-error.js';
 import { errorHandler } from './http/error-handler.js';
 import { healthRoutes } from './http/health.routes.js';
+import { mountRoutes, type RouteDefinition } from './http/route.js';
+import { authRoutes } from './features/auth/auth.routes.js';
 
 export interface AppOptions {
   handle: DatabaseHandle;
@@ -21,6 +23,10 @@ export function createApp({ handle, webDist, isShuttingDown = () => false }: App
   const api = express.Router();
   api.use(express.json({ limit: '10mb' }));
   api.use(healthRoutes(handle, isShuttingDown));
+  // Every route declared with the route kit (src/http/route.ts): add your feature's list here.
+  // The OpenAPI document and the isolation matrix (test/isolation.test.ts) read this list.
+  const routes: RouteDefinition[] = [...authRoutes()];
+  api.use(mountRoutes(app, routes, { handle }));
   api.use((req, _res, next) =>
     next(new AppError(404, 'not_found', `no route ${req.method} ${req.baseUrl}${req.path}`)),
   );

@@ -43,5 +43,10 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
 export const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
   const { status, body } = toErrorResponse(error);
   if (status >= 500) console.error(error);
+  const retryAfter = (body.error.details as { retryAfterSeconds?: unknown } | undefined)
+    ?.retryAfterSeconds;
+  if (status === 429 && typeof retryAfter === 'number') {
+    res.setHeader('Retry-After', String(retryAfter));
+  }
   res.status(status).json(body);
 };

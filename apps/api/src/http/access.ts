@@ -1,0 +1,132 @@
+import type { Request } from 'express';
+import type { Kysely } from 'kysely';
+import type { Database, Role, Workspace } from '../db/schema.js';
+import { AppError } from '../errors/app-error.js';
+import { hashApiKey } from '../features/api-keys/api-keys.service.js';
+import { findSessionUser, readCookie, SESSION_COOKIE } from '../features/auth/sessions.js';
+
+/**
+ * Who is calling. A user signs in with the session cookie; an API key (Authorization: Bearer
+ * yg_…) belongs to one workspace and acts there as a lead, or as a viewer when read-only.
+ * `role` is only known once a workspace is resolved (null on routes outside a workspace).
+ */
+export interface Actor {
+  kind: 'user' | 'api_key';
+  userId: number | null;
+  apiKeyId: number | null;
+  role: Role | null;
+}
+
+/** An authenticated caller before a workspace is resolved. */
+export type Principal =
+  | { kind: 'user'; userId: number; sessionToken: string }
+  | { kind: 'api_key'; apiKeyId: number; workspaceId: number; readOnly: boolean };
+
+const RANK: Record<Role, number> = { viewer: 1, lead: 2, owner: 3 };
+
+/** owner ⊃ lead ⊃ viewer. */
+export function roleAtLeast(role: Role, minimum: Role): boolean {
+  return RANK[role] >= RANK[minimum];
+}
+
+export const unauthenticated = (message = 'sign in or send an API key') =>
+  new AppError(401, 'unauthenticated', message);
+
+const LAST_USED_EVERY_MS = 60_000;
+
+/** Resolves callers for one app; holds the small in-memory throttle for api_keys.last_used_at. */
+export class AccessResolver {
+  private readonly lastUsedWritten = new Map<number, number>();
+
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** The caller, or undefined when the request carries no credentials. Bad credentials → 401. */
+  async principal(req: Request): Promise<Principal | undefined> {
+    const authorization = req.headers.authorization;
+    if (authorization !== undefined) {
+      const match = /^Bearer\s+(yg_\S+)\s*$/i.exec(authorization);
+      if (!match?.[1]) throw unauthenticated('the Authorization header must be Bearer yg_…');
+      return this.apiKey(match[1]);
+    }
+    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+    if (!token) return undefined;
+    const userId = await findSessionUser(this.db, token);
+    if (userId === undefined) throw unauthenticated('the session has expired; sign in again');
+    return { kind: 'user', userId, sessionToken: token };
+  }
+
+  private async apiKey(key: string): Promise<Principal> {
+    const row = await this.db
+      .selectFrom('api_keys')
+      .select(['id', 'workspace_id', 'read_only', 'revoked_at'])
+      .where('key_hash', '=', hashApiKey(key))
+      .executeTakeFirst();
+    if (!row) throw unauthenticated('unknown API key');
+    if (row.revoked_at) throw unauthenticated('this API key has been revoked');
+    await this.touch(row.workspace_id, row.id);
+    return {
+      kind: 'api_key',
+      apiKeyId: row.id,
+      workspaceId: row.workspace_id,
+      readOnly: row.read_only,
+    };
+  }
+
+  /** Writes last_used_at at most once a minute per key per process: a read stays a read. */
+  private async touch(workspaceId: number, id: number): Promise<void> {
+    const now = Date.now();
+    const last = this.lastUsedWritten.get(id);
+    if (last !== undefined && now - last < LAST_USED_EVERY_MS) return;
+    this.lastUsedWritten.set(id, now);
+    await this.db
+      .updateTable('api_keys')
+      .set({ last_used_at: new Date(now) })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /**
+   * The workspace and the caller's role in it. A workspace that does not exist and one the
+   * caller does not belong to answer the same 404, so slugs do not leak.
+   */
+  async workspace(
+    slug: string,
+    principal: Principal,
+  ): Promise<{ workspace: Workspace; actor: Actor }> {
+    const missing = new AppError(404, 'not_found', `workspace ${slug} not found`);
+    if (principal.kind === 'api_key') {
+      const workspace = await this.db
+        .selectFrom('workspaces')
+        .selectAll()
+        .where('slug', '=', slug)
+        .where('id', '=', principal.workspaceId)
+        .executeTakeFirst();
+      if (!workspace) throw missing;
+      const role: Role = principal.readOnly ? 'viewer' : 'lead';
+      return {
+        workspace,
+        actor: { kind: 'api_key', userId: null, apiKeyId: principal.apiKeyId, role },
+      };
+    }
+    const row = await this.db
+      .selectFrom('workspaces as w')
+      .innerJoin('memberships as m', (join) =>
+        join.onRef('m.workspace_id', '=', 'w.id').on('m.user_id', '=', principal.userId),
+      )
+      .selectAll('w')
+      .select('m.role')
+      .where('w.slug', '=', slug)
+      .executeTakeFirst();
+    if (!row) throw missing;
+    const { role, ...workspace } = row;
+    return { workspace, actor: { kind: 'user', userId: principal.userId, apiKeyId: null, role } };
+  }
+}
+
+/** The actor outside a workspace (no role yet). */
+export function actorOf(principal: Principal): Actor {
+  return principal.kind === 'user'
+    ? { kind: 'user', userId: principal.userId, apiKeyId: null, role: null }
+    : { kind: 'api_key', userId: null, apiKeyId: principal.apiKeyId, role: null };
+}
