@@ -139,7 +139,9 @@ export function* groupDays(seed: number, group: GroupPlan, t: Timeline): Generat
             : group.activity;
         break;
       default:
-        rate = group.activity * (1 + rng.uniform(-0.15, 0.15));
+        // Steady groups, with the weekly 早安/晚安 routine slowly lifting activity lately.
+        rate = group.activity * (1 + rng.uniform(-0.08, 0.08));
+        if (fromEnd <= 56) rate *= 1 + (0.25 * (56 - fromEnd)) / 56;
     }
     const weekday = new Date(day * 86_400_000).getUTCDay();
     if (

@@ -45,7 +45,7 @@ export function demoCosts(seed: number, count: number, t: Timeline, stats: Order
   // Running private cost per month, by category, in whole fen.
   const running: DemoCost[][] = privateMonths.map((month) => {
     const gp = stats.privateGrossProfitFen.get(month) ?? 0;
-    const total = K.runningShareOfGrossProfit * gp + 15_000_00 * scale;
+    const total = K.runningShareOfGrossProfit * gp + K.runningFloorYuan * 100 * scale;
     const budget = total * (1 - K.laborShare - K.fixedShare);
     const jitter = () => 1 + (rng.next() * 2 - 1) * K.budgetJitter;
     const parts: Array<[CostCategory, number]> = [

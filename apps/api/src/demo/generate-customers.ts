@@ -152,11 +152,11 @@ export function demoOrders(seed: number, c: DemoCustomer, t: Timeline): DemoOrde
   let previousMs = 0;
   let first = true;
   for (;;) {
-    const member = isMember(c, ms);
-    const channel = first ? c.channel : pickChannel(rng, c, member);
     let orderedMs = first ? ms : atTimeOfDay(rng, ms);
     if (orderedMs <= previousMs) orderedMs = previousMs + 60_000 + Math.floor(rng.next() * 600_000);
     if (orderedMs >= t.endMs) break;
+    const member = isMember(c, orderedMs);
+    const channel = first ? c.channel : pickChannel(rng, c, member);
     let amountYuan = rng.lognormal(O.medianYuan, O.sigma);
     if (channel.domain === 'private') amountYuan *= O.privateAmountFactor;
     if (first) amountYuan *= O.firstOrderFactor;

@@ -155,7 +155,7 @@ export const STORY = {
      * Returns: members return 40% less (000 Q2: 私域用户的退货率比公域低40%). Ratio target 0.6.
      */
     publicReturnRate: 0.1,
-    privateReturnRate: 0.05,
+    privateReturnRate: 0.055,
     /** A returned order is refunded in full this often, else partly. */
     fullRefundShare: 0.75,
     marginJitter: 0.04,
@@ -167,7 +167,9 @@ export const STORY = {
      */
     costBalanceMonth: 10,
     /** Running private costs as a share of the month's private gross profit, plus a floor. */
-    runningShareOfGrossProfit: 0.55,
+    runningShareOfGrossProfit: 0.5,
+    /** The running cost's floor (a minimal team), yuan per month per 20,000 customers of scale. */
+    runningFloorYuan: 4_000,
     /** Labor and fixed as shares of the running private cost; the rest is the 60/20/20 budget. */
     laborShare: 0.4,
     fixedShare: 0.05,
