@@ -128,13 +128,13 @@ export function bgNbdLogLikelihood(params: BgNbdParams, rows: readonly BgNbdRow[
 
 /**
  * Customers sharing (frequency, recency, T), with lookup tables so that a likelihood evaluation
- * costs a few lgamma per distinct frequency, one log per distinct T and per distinct recency,
- * and a log-sum-exp per group.
+ * costs a few lgamma per distinct frequency, a log per distinct T and recency, a power per
+ * (frequency, T) and (frequency, recency) pair, and one log1p per group.
  */
 export interface BgNbdGroupedRows {
   customers: number;
   groups: number;
-  /** Distinct frequencies, T values and recencies (lookup tables). */
+  /** Distinct frequencies, T values and recencies, ascending (lookup tables). */
   xValues: Float64Array;
   tValues: Float64Array;
   recencyValues: Float64Array;
@@ -145,22 +145,84 @@ export interface BgNbdGroupedRows {
   weight: Float64Array;
 }
 
-function indexer(): { map: Map<number, number>; values: number[]; of: (v: number) => number } {
-  const map = new Map<number, number>();
-  const values: number[] = [];
-  return {
-    map,
-    values,
-    of(v: number): number {
-      let i = map.get(v);
-      if (i === undefined) {
-        i = values.length;
-        map.set(v, i);
-        values.push(v);
+/** Pair tables (frequency × T, frequency × recency) are used while they stay this small. */
+const MAX_PAIR_TABLE = 4_000_000;
+
+const scratch = new Float64Array(1);
+const scratchBits = new Uint32Array(scratch.buffer);
+
+function mixDouble(h: number, v: number): number {
+  scratch[0] = v;
+  h = Math.imul(h ^ (scratchBits[0] as number), 0x9e3779b1);
+  h = Math.imul(h ^ (h >>> 15) ^ (scratchBits[1] as number), 0x85ebca77);
+  return h ^ (h >>> 13);
+}
+
+/**
+ * Counts identical (x, T, recency) triples with an open-addressing hash table on the raw doubles
+ * (much faster than string keys on a million rows).
+ */
+function countTriples(rows: readonly BgNbdRow[]): {
+  x: Float64Array;
+  t: Float64Array;
+  r: Float64Array;
+  count: Int32Array;
+  size: number;
+} {
+  let capacity = 1 << 12;
+  let x = new Float64Array(capacity);
+  let t = new Float64Array(capacity);
+  let r = new Float64Array(capacity);
+  let count = new Int32Array(capacity); // 0 marks an empty slot
+  let size = 0;
+  const insert = (xv: number, tv: number, rv: number, c: number): void => {
+    const mask = capacity - 1;
+    let slot = mixDouble(mixDouble(mixDouble(0x811c9dc5, xv), tv), rv) & mask;
+    for (;;) {
+      const seen = count[slot] as number;
+      if (seen === 0) {
+        x[slot] = xv;
+        t[slot] = tv;
+        r[slot] = rv;
+        count[slot] = c;
+        size += 1;
+        return;
       }
-      return i;
-    },
+      if (x[slot] === xv && t[slot] === tv && r[slot] === rv) {
+        count[slot] = seen + c;
+        return;
+      }
+      slot = (slot + 1) & mask;
+    }
   };
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as BgNbdRow;
+    assertBgNbdRow(row, i);
+    if (2 * (size + 1) > capacity) {
+      const old = { x, t, r, count };
+      capacity *= 2;
+      x = new Float64Array(capacity);
+      t = new Float64Array(capacity);
+      r = new Float64Array(capacity);
+      count = new Int32Array(capacity);
+      size = 0;
+      for (let s = 0; s < old.count.length; s++) {
+        const c = old.count[s] as number;
+        if (c > 0) insert(old.x[s] as number, old.t[s] as number, old.r[s] as number, c);
+      }
+    }
+    // + 0 turns −0 into +0, so that equal numbers hash alike.
+    insert(row.frequency + 0, row.T + 0, row.frequency === 0 ? 0 : row.recency + 0, 1);
+  }
+  return { x, t, r, count, size };
+}
+
+function distinctSorted(values: Float64Array): {
+  values: Float64Array;
+  index: Map<number, number>;
+} {
+  const sorted = Float64Array.from(new Set(values)).sort();
+  return { values: sorted, index: new Map(Array.from(sorted, (v, i) => [v, i])) };
 }
 
 /**
@@ -170,65 +232,48 @@ function indexer(): { map: Map<number, number>; values: number[]; of: (v: number
  */
 export function groupBgNbdRows(rows: readonly BgNbdRow[]): BgNbdGroupedRows {
   if (rows.length === 0) fail('BG/NBD: rows must not be empty');
-  const xs = indexer();
-  const ts = indexer();
-  const rs = indexer();
-  const n = rows.length;
-  const ix = new Int32Array(n);
-  const it = new Int32Array(n);
-  const ir = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const row = rows[i] as BgNbdRow;
-    assertBgNbdRow(row, i);
-    ix[i] = xs.of(row.frequency);
-    it[i] = ts.of(row.T);
-    ir[i] = rs.of(row.frequency === 0 ? 0 : row.recency);
-  }
-  const nT = ts.values.length;
-  const nR = rs.values.length;
-  const numericKeys = xs.values.length * nT * nR < Number.MAX_SAFE_INTEGER;
-  const counts = new Map<number | string, number>();
-  const firstRow = new Map<number | string, number>();
-  for (let i = 0; i < n; i++) {
-    const key = numericKeys
-      ? ((ix[i] as number) * nT + (it[i] as number)) * nR + (ir[i] as number)
-      : `${ix[i]}|${it[i]}|${ir[i]}`;
-    const c = counts.get(key);
-    if (c === undefined) {
-      counts.set(key, 1);
-      firstRow.set(key, i);
-    } else counts.set(key, c + 1);
-  }
-  const groups = [...counts.entries()].map(([key, w]) => {
-    const i = firstRow.get(key) as number;
-    return { ix: ix[i] as number, it: it[i] as number, ir: ir[i] as number, w };
-  });
-  const xv = xs.values;
-  const tv = ts.values;
-  const rv = rs.values;
-  groups.sort(
-    (g, h) =>
-      (xv[g.ix] as number) - (xv[h.ix] as number) ||
-      (tv[g.it] as number) - (tv[h.it] as number) ||
-      (rv[g.ir] as number) - (rv[h.ir] as number),
+  const table = countTriples(rows);
+  const slots: number[] = [];
+  for (let s = 0; s < table.count.length; s++) if ((table.count[s] as number) > 0) slots.push(s);
+  const gx = Float64Array.from(slots, (s) => table.x[s] as number);
+  const gt = Float64Array.from(slots, (s) => table.t[s] as number);
+  const gr = Float64Array.from(slots, (s) => table.r[s] as number);
+  const order = Array.from(slots, (_, k) => k).sort(
+    (u, v) =>
+      (gx[u] as number) - (gx[v] as number) ||
+      (gt[u] as number) - (gt[v] as number) ||
+      (gr[u] as number) - (gr[v] as number),
   );
+  const xs = distinctSorted(gx);
+  const ts = distinctSorted(gt);
+  const rs = distinctSorted(gr);
   return {
-    customers: n,
-    groups: groups.length,
-    xValues: Float64Array.from(xv),
-    tValues: Float64Array.from(tv),
-    recencyValues: Float64Array.from(rv),
-    xIndex: Int32Array.from(groups, (g) => g.ix),
-    tIndex: Int32Array.from(groups, (g) => g.it),
-    recencyIndex: Int32Array.from(groups, (g) => g.ir),
-    weight: Float64Array.from(groups, (g) => g.w),
+    customers: rows.length,
+    groups: order.length,
+    xValues: xs.values,
+    tValues: ts.values,
+    recencyValues: rs.values,
+    xIndex: Int32Array.from(order, (k) => xs.index.get(gx[k] as number) as number),
+    tIndex: Int32Array.from(order, (k) => ts.index.get(gt[k] as number) as number),
+    recencyIndex: Int32Array.from(order, (k) => rs.index.get(gr[k] as number) as number),
+    weight: Float64Array.from(order, (k) => table.count[slots[k] as number] as number),
   };
 }
 
-/** Σ ln L over grouped rows (weights = customers per group). NaN outside the parameter domain. */
+/**
+ * Σ ln L over grouped rows (weights = customers per group). NaN outside the parameter domain.
+ *
+ * Per group, ln L = head(x) − (r+x) ln(α+T) + ln(1 + odds), where odds, the ratio of the
+ * "dropped out after t_x" term to the "still alive" term, is
+ * a/(b+x−1) · ((α+T)/(α+t_x))^(r+x). The odds are a product of a (x, T) table and a
+ * (x, t_x) table, so the hot loop has one log1p and no exp. When the tables would be too big or
+ * would over/underflow, the loop falls back to computing each group's odds in log space.
+ */
 export function bgNbdGroupedLogLikelihood(params: BgNbdParams, g: BgNbdGroupedRows): number {
   const { r, alpha, a, b } = params;
   const nx = g.xValues.length;
+  const nT = g.tValues.length;
+  const nR = g.recencyValues.length;
   const head = new Float64Array(nx);
   const shape = new Float64Array(nx);
   const dropOdds = new Float64Array(nx);
@@ -243,23 +288,65 @@ export function bgNbdGroupedLogLikelihood(params: BgNbdParams, g: BgNbdGroupedRo
   const logAlphaT = g.tValues.map((T) => Math.log(alpha + T));
   const logAlphaR = g.recencyValues.map((t) => Math.log(alpha + t));
 
+  if (nx * (nT + nR) <= MAX_PAIR_TABLE) {
+    const sum = pairTableSum(g, head, shape, dropOdds, logAlphaT, logAlphaR);
+    if (sum !== undefined) return sum;
+  }
   let sum = 0;
   for (let k = 0; k < g.groups; k++) {
     const j = g.xIndex[k] as number;
     const s = shape[j] as number;
-    const alive = -s * (logAlphaT[g.tIndex[k] as number] as number);
-    const drop = dropOdds[j] as number;
-    let ll: number;
-    if (drop === Number.NEGATIVE_INFINITY) ll = alive;
-    else {
-      const dead = drop - s * (logAlphaR[g.recencyIndex[k] as number] as number);
-      // log-sum-exp, inlined for the hot loop
-      ll =
-        alive > dead
-          ? alive + Math.log1p(Math.exp(dead - alive))
-          : dead + Math.log1p(Math.exp(alive - dead));
+    const lt = logAlphaT[g.tIndex[k] as number] as number;
+    const logOdds =
+      (dropOdds[j] as number) + s * (lt - (logAlphaR[g.recencyIndex[k] as number] as number));
+    sum += (g.weight[k] as number) * ((head[j] as number) - s * lt + log1pExp(logOdds));
+  }
+  return sum;
+}
+
+/** The table-driven loop; undefined when a table entry over- or underflows. */
+function pairTableSum(
+  g: BgNbdGroupedRows,
+  head: Float64Array,
+  shape: Float64Array,
+  dropOdds: Float64Array,
+  logAlphaT: Float64Array,
+  logAlphaR: Float64Array,
+): number | undefined {
+  const nx = head.length;
+  const nT = logAlphaT.length;
+  const nR = logAlphaR.length;
+  // Powers are taken relative to ln(α + min recency), so the T table is ≥ 1 and the recency
+  // table ≤ a/(b+x−1).
+  const ref = logAlphaR[0] as number;
+  const alive = new Float64Array(nx * nT);
+  const powT = new Float64Array(nx * nT);
+  const powR = new Float64Array(nx * nR);
+  for (let j = 0; j < nx; j++) {
+    const s = shape[j] as number;
+    const h = head[j] as number;
+    for (let i = 0; i < nT; i++) {
+      const lt = logAlphaT[i] as number;
+      const p = Math.exp(s * (lt - ref));
+      if (!(p < Number.POSITIVE_INFINITY)) return undefined;
+      alive[j * nT + i] = h - s * lt;
+      powT[j * nT + i] = p;
     }
-    sum += (g.weight[k] as number) * ((head[j] as number) + ll);
+    const drop = dropOdds[j] as number;
+    if (drop === Number.NEGATIVE_INFINITY) continue; // x = 0: odds are 0
+    for (let i = 0; i < nR; i++) {
+      const p = Math.exp(drop - s * ((logAlphaR[i] as number) - ref));
+      if (!(p >= Number.MIN_VALUE * 2 ** 60)) return undefined; // keep full precision
+      powR[j * nR + i] = p;
+    }
+  }
+  const { xIndex, tIndex, recencyIndex, weight } = g;
+  let sum = 0;
+  for (let k = 0; k < g.groups; k++) {
+    const j = xIndex[k] as number;
+    const at = j * nT + (tIndex[k] as number);
+    const odds = (powT[at] as number) * (powR[j * nR + (recencyIndex[k] as number)] as number);
+    sum += (weight[k] as number) * ((alive[at] as number) + Math.log1p(odds));
   }
   return sum;
 }

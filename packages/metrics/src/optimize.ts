@@ -71,6 +71,8 @@ export interface NelderMeadOptions {
    * Default 6.
    */
   maxRestarts?: number;
+  /** Size of a restart simplex relative to the initial one. Default 0.1. */
+  restartStepScale?: number;
 }
 
 export interface OptimizeResult {
@@ -105,6 +107,11 @@ export function nelderMead(
   const xTolerance = options.xTolerance ?? 1e-9;
   const maxRestarts = options.maxRestarts ?? 6;
   const steps = stepsOf(options.initialStep ?? 0.5, n);
+  const restartScale = options.restartStepScale ?? 0.1;
+  if (!(restartScale > 0) || !Number.isFinite(restartScale)) {
+    throw new RangeError('nelderMead: restartStepScale must be a finite number > 0');
+  }
+  const restartSteps = steps.map((s) => s * restartScale);
 
   let evaluations = 0;
   const evaluate = (x: number[]): Vertex => {
@@ -122,7 +129,7 @@ export function nelderMead(
     const run = simplexRun(
       evaluate,
       best,
-      steps,
+      restarts === 0 ? steps : restartSteps,
       maxIterations - iterations,
       fTolerance,
       xTolerance,
