@@ -3,6 +3,7 @@ import type { DatabaseHandle } from '../db/database.js';
 import { openConfiguredDatabase, UsageError } from './context.js';
 import * as apikey from './commands/apikey.js';
 import * as demo from './commands/demo.js';
+import * as importFile from './commands/import.js';
 import * as user from './commands/user.js';
 import * as workspace from './commands/workspace.js';
 
@@ -11,7 +12,7 @@ interface Command {
   run(args: string[], handle: DatabaseHandle): Promise<void>;
 }
 
-const commands: Record<string, Command> = { workspace, user, apikey, demo };
+const commands: Record<string, Command> = { workspace, user, apikey, import: importFile, demo };
 
 function help(): string {
   return ['usage:', ...Object.values(commands).map((c) => `  ${c.usage}`)].join('\n');

@@ -1,0 +1,510 @@
+import { sql, type Kysely } from 'kysely';
+import type { CopyValue, DatabaseHandle, Transaction } from '../../db/database.js';
+import type { Database, ImportRowError, ImportStatus, Workspace } from '../../db/schema.js';
+import { applyOrderChanges } from '../read-model/read-model.refresh.js';
+import type { SourceRow } from './csv.js';
+import { mapHeader, type HeaderMap } from './header-map.js';
+import {
+  ErrorCollector,
+  ImportFileError,
+  MAX_LISTED_ERRORS,
+  MAX_STORED_ERRORS,
+} from './import-errors.js';
+import { finishImport, insertImport } from './imports.queries.js';
+import { KIND_SPECS, parseField, stageColumns, type ImportKind, type KindSpec } from './kinds.js';
+import { DEFAULT_LIMITS, type ImportLimits } from './limits.js';
+import { finishProgress, startProgress, type ImportProgress } from './progress.js';
+import { emptyFile, type RowSource } from './source.js';
+import { ValueError, type Instant } from './values.js';
+
+export interface ImportOptions {
+  workspace: Workspace;
+  kind: ImportKind;
+  source: RowSource;
+  fileName: string;
+  dryRun?: boolean;
+  actor?: { userId: number | null; apiKeyId: number | null };
+  limits?: ImportLimits;
+  /** Called once the history row exists (before any row is read). */
+  onStarted?: (id: number) => void;
+  /** Aborts the import (timeout, client gone); nothing is written. */
+  signal?: AbortSignal;
+}
+
+export interface ImportResult {
+  id: number;
+  kind: ImportKind;
+  fileName: string;
+  format: RowSource['format'];
+  encoding: string | null;
+  status: Exclude<ImportStatus, 'running'>;
+  dryRun: boolean;
+  /** For a rejected file: what was wrong with it as a whole (e.g. line_too_long). */
+  code: string | null;
+  message: string;
+  rowsRead: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** Rows with at least one problem. */
+  rejected: number;
+  /** Problems found (a row may have several); `errors` lists the first 100. */
+  errorCount: number;
+  errors: ImportRowError[];
+  ignoredColumns: string[];
+  ms: number;
+}
+
+/** Rolls the transaction back while carrying the outcome out of it. */
+class Rollback extends Error {
+  constructor(readonly outcome: Outcome) {
+    super('rollback');
+  }
+}
+
+interface Outcome {
+  status: ImportResult['status'];
+  code: string | null;
+  message: string;
+  inserted: number;
+  updated: number;
+}
+
+/** COPY chunk size on PGlite, which buffers each COPY whole; pg streams one COPY. */
+const PGLITE_COPY_ROWS = 50_000;
+
+/**
+ * Imports one file (or JSON rows) of one kind: streams and checks each row, COPYs the good ones
+ * into a temp stage, checks across rows in SQL, then upserts into the base table and updates
+ * the read model, all in ONE transaction: the import lands whole or changes nothing.
+ * The outcome is written to the imports table (history) either way.
+ */
+export async function runImport(
+  handle: DatabaseHandle,
+  options: ImportOptions,
+): Promise<ImportResult> {
+  const started = performance.now();
+  const { workspace, kind, source } = options;
+  const spec = KIND_SPECS[kind];
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const dryRun = options.dryRun ?? false;
+  const id = await insertImport(handle.db, {
+    workspaceId: workspace.id,
+    kind,
+    fileName: options.fileName,
+    dryRun,
+    userId: options.actor?.userId ?? null,
+    apiKeyId: options.actor?.apiKeyId ?? null,
+  });
+  const progress = startProgress(id, workspace.id, source.totalBytes);
+  options.onStarted?.(id);
+  const errors = new ErrorCollector();
+  const state = { rowsRead: 0, ignored: [] as string[] };
+  let outcome: Outcome;
+  try {
+    outcome = await handle.transaction(async (tx) => {
+      const result = await importInTransaction(handle, tx, {
+        spec,
+        workspace,
+        source,
+        limits,
+        errors,
+        progress,
+        state,
+        signal: options.signal,
+      });
+      if (errors.total > 0) {
+        throw new Rollback({
+          status: 'rejected',
+          code: 'rows_rejected',
+          message: `${errors.rows} row${errors.rows === 1 ? '' : 's'} rejected; nothing was imported`,
+          inserted: 0,
+          updated: 0,
+        });
+      }
+      if (dryRun) {
+        throw new Rollback({
+          status: 'validated',
+          code: null,
+          message: `dry run: ${state.rowsRead} rows are valid (${result.inserted} new, ${result.updated} changed); nothing was written`,
+          ...result,
+        });
+      }
+      return {
+        status: 'succeeded' as const,
+        code: null,
+        message: `${state.rowsRead} rows imported (${result.inserted} new, ${result.updated} changed)`,
+        ...result,
+      };
+    });
+  } catch (error) {
+    outcome = outcomeOf(error, errors, state.rowsRead);
+  } finally {
+    finishProgress(id);
+  }
+  if (outcome.status === 'rejected' && errors.rows === 0) errors.rows = errors.total > 0 ? 1 : 0;
+  const sorted = errors.kept.sort((a, b) => a.line - b.line);
+  await finishImport(handle.db, workspace.id, id, {
+    status: outcome.status,
+    rowsRead: state.rowsRead,
+    inserted: outcome.inserted,
+    updated: outcome.updated,
+    rejected: errors.rows,
+    errors: sorted,
+    message: outcome.message,
+  });
+  const changed = outcome.inserted + outcome.updated;
+  return {
+    id,
+    kind,
+    fileName: options.fileName,
+    format: source.format,
+    encoding: source.encoding ?? null,
+    status: outcome.status,
+    dryRun,
+    code: outcome.code,
+    message: outcome.message,
+    rowsRead: state.rowsRead,
+    inserted: outcome.inserted,
+    updated: outcome.updated,
+    unchanged:
+      outcome.status === 'succeeded' || outcome.status === 'validated'
+        ? Math.max(0, state.rowsRead - changed)
+        : 0,
+    rejected: errors.rows,
+    errorCount: errors.total,
+    errors: sorted.slice(0, MAX_LISTED_ERRORS),
+    ignoredColumns: state.ignored,
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+/** Turns whatever stopped the import into a recorded outcome; nothing was written. */
+function outcomeOf(error: unknown, errors: ErrorCollector, rowsRead: number): Outcome {
+  if (error instanceof Rollback) return error.outcome;
+  const none = { inserted: 0, updated: 0 };
+  if (error instanceof ImportFileError) {
+    errors.add({ line: error.at.line ?? 0, column: error.at.column, reason: error.message });
+    errors.rows = Math.max(errors.rows, 1);
+    return { status: 'rejected', code: error.code, message: error.message, ...none };
+  }
+  const pgError = error as { code?: unknown; message?: unknown; constraint?: unknown };
+  if (typeof pgError.code === 'string' && /^(22|23)/.test(pgError.code)) {
+    // A rule the checks above missed (e.g. a partial update breaking a table constraint).
+    const message = `the database refused the rows: ${String(pgError.message)}`;
+    errors.add({ line: 0, column: null, reason: message });
+    errors.rows = Math.max(errors.rows, 1);
+    return { status: 'rejected', code: 'constraint_violation', message, ...none };
+  }
+  console.error('import failed', error);
+  return {
+    status: 'failed',
+    code: 'internal',
+    message: `the import failed after ${rowsRead} rows; nothing was written`,
+    ...none,
+  };
+}
+
+interface Context {
+  spec: KindSpec;
+  workspace: Workspace;
+  source: RowSource;
+  limits: ImportLimits;
+  errors: ErrorCollector;
+  progress: ImportProgress;
+  state: { rowsRead: number; ignored: string[] };
+  signal: AbortSignal | undefined;
+}
+
+async function importInTransaction(
+  handle: DatabaseHandle,
+  tx: Transaction,
+  ctx: Context,
+): Promise<{ inserted: number; updated: number }> {
+  const { spec, errors, progress } = ctx;
+  const columns = ['line', ...spec.fields.flatMap((f) => stageColumns(f).map(([name]) => name))];
+  const definitions = [
+    'line integer not null',
+    ...spec.fields.flatMap((f) => stageColumns(f).map(([name, type]) => `${name} ${type}`)),
+  ];
+  await sql
+    .raw(`create temp table stage (${definitions.join(', ')}) on commit drop`)
+    .execute(tx.db);
+
+  const iterator = ctx.source.rows[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done) throw emptyFile();
+  const header = mapHeader(spec, first.value.cells);
+  ctx.state.ignored = header.ignored;
+  const convert = rowConverter(spec, header, errors);
+
+  async function* stagedRows(): AsyncGenerator<CopyValue[]> {
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      ctx.state.rowsRead++;
+      if ((ctx.state.rowsRead & 1023) === 0) {
+        progress.rowsRead = ctx.state.rowsRead;
+        progress.bytesRead = ctx.source.bytesRead();
+        if (ctx.signal?.aborted) throw abortError(ctx.signal);
+      }
+      const row = convert(next.value);
+      // Once a row is bad nothing will be written: keep reading only to report every problem.
+      if (row && errors.total === 0) yield row;
+    }
+  }
+  const rows = stagedRows();
+  const chunk = handle.engine === 'pglite' ? PGLITE_COPY_ROWS : Number.POSITIVE_INFINITY;
+  let staged = 0;
+  for (let more = true; more;) {
+    const part = take(rows, chunk, () => (more = false));
+    staged += await tx.copyFrom('stage', columns, part);
+  }
+  progress.rowsRead = ctx.state.rowsRead;
+  progress.bytesRead = ctx.source.bytesRead();
+  if (ctx.state.rowsRead === 0) {
+    throw new ImportFileError('no_rows', 'the file has a header but no data rows', {
+      line: 2,
+      column: null,
+    });
+  }
+  if (ctx.signal?.aborted) throw abortError(ctx.signal);
+
+  progress.phase = 'validating';
+  if (staged > 10_000) await sql`analyze stage`.execute(tx.db);
+  await checkSet(tx.db, ctx, header);
+  if (errors.total > 0) return { inserted: 0, updated: 0 };
+
+  progress.phase = 'merging';
+  const merged = await merge(tx.db, ctx, header);
+  if (merged.customerIds) {
+    progress.phase = 'updating_read_model';
+    await applyOrderChanges(tx, ctx.workspace.id, merged.customerIds);
+  }
+  return { inserted: merged.inserted, updated: merged.updated };
+}
+
+/** Yields up to `limit` items of a shared generator; calls `ended` when it runs out. */
+async function* take<T>(
+  source: AsyncGenerator<T>,
+  limit: number,
+  ended: () => void,
+): AsyncGenerator<T> {
+  let count = 0;
+  while (count < limit) {
+    const next = await source.next();
+    if (next.done) {
+      ended();
+      return;
+    }
+    count++;
+    yield next.value;
+  }
+}
+
+function abortError(signal: AbortSignal): ImportFileError {
+  const reason = signal.reason instanceof Error ? signal.reason.message : String(signal.reason);
+  return new ImportFileError('import_aborted', `the import was stopped: ${reason}`);
+}
+
+/** Builds the per-row function: cells → a staged row, or null after recording its problems. */
+function rowConverter(
+  spec: KindSpec,
+  header: HeaderMap,
+  errors: ErrorCollector,
+): (row: SourceRow) => CopyValue[] | null {
+  const fields = spec.fields;
+  const n = fields.length;
+  const names = new Map(fields.map((f, i) => [f.name, i]));
+  const isInstant = fields.map((f) => f.type === 'instant');
+  return (row) => {
+    const values: unknown[] = new Array(n);
+    let bad = false;
+    for (let i = 0; i < n; i++) {
+      const at = header.indexes[i]!;
+      const raw = at < 0 ? undefined : row.cells[at];
+      const text = raw === undefined ? '' : raw.trim();
+      const field = fields[i]!;
+      if (text === '') {
+        values[i] = null;
+        if (field.required) {
+          errors.add({ line: row.line, column: header.labels[i]!, reason: 'is empty' });
+          bad = true;
+        }
+        continue;
+      }
+      try {
+        values[i] = parseField(field, text);
+      } catch (error) {
+        if (!(error instanceof ValueError)) throw error;
+        errors.add({ line: row.line, column: header.labels[i]!, reason: error.message });
+        values[i] = null;
+        bad = true;
+      }
+    }
+    if (!bad && spec.rowCheck) {
+      const problem = spec.rowCheck((name) => values[names.get(name) ?? -1] ?? null);
+      if (problem) {
+        const i = names.get(problem.field) ?? 0;
+        errors.add({ line: row.line, column: header.labels[i]!, reason: problem.reason });
+        bad = true;
+      }
+    }
+    if (bad) {
+      errors.rows++;
+      return null;
+    }
+    const out: CopyValue[] = [row.line];
+    for (let i = 0; i < n; i++) {
+      const value = values[i];
+      if (isInstant[i]) {
+        const instant = value as Instant | null;
+        out.push(instant?.local ?? null, instant?.absolute ?? null);
+      } else out.push(value as CopyValue);
+    }
+    return out;
+  };
+}
+
+interface Problem {
+  line: number;
+  column: string | null;
+  reason: string;
+  total: number;
+}
+
+/** Checks across rows: duplicates in the file, unknown references, rules between fields. */
+async function checkSet(db: Kysely<Database>, ctx: Context, header: HeaderMap): Promise<void> {
+  const { spec, workspace, errors } = ctx;
+  const ws = workspace.id;
+  const label = (field: string) => header.labels[spec.fields.findIndex((f) => f.name === field)]!;
+  const lineQueries: string[] = [];
+  const collect = async (query: string, lineQuery: string) => {
+    const result = await sql.raw<Problem>(query).execute(db);
+    for (const problem of result.rows) {
+      errors.add({ line: problem.line, column: problem.column, reason: problem.reason });
+    }
+    if (result.rows.length > 0) {
+      errors.total += Number(result.rows[0]!.total) - result.rows.length;
+      lineQueries.push(lineQuery);
+    }
+  };
+  const keyCols = spec.key.map((k) => keyColumn(spec, k));
+  const hasDuplicates = await sql
+    .raw<{ found: boolean }>(
+      `select exists (select 1 from stage s group by ${keyCols.join(', ')} having count(*) > 1) as found`,
+    )
+    .execute(db);
+  if (hasDuplicates.rows[0]?.found) {
+    const keyText = keyCols.map((c) => `coalesce(${c}::text, '')`).join(` || ' / ' || `);
+    const dupes = `select line, key, first_line from (
+        select s.line, ${keyText} as key,
+               first_value(s.line) over (partition by ${keyCols.join(', ')} order by s.line) as first_line
+        from stage s) d where line <> first_line`;
+    await collect(
+      `select line, ${lit(label(spec.key[0]!))} as "column",
+              'duplicate ${spec.key.join(' + ')} ' || key || ' (first on line ' || first_line || ')' as reason,
+              count(*) over () as total
+       from (${dupes}) x order by line limit ${MAX_STORED_ERRORS}`,
+      `select line from (${dupes}) x`,
+    );
+  }
+  for (const ref of spec.references) {
+    const where = `s.${ref.field} is not null and not exists (
+        select 1 from ${ref.table} x where x.workspace_id = ${ws} and x.${ref.column} = s.${ref.field})
+      ${ref.orInFile ? `and not exists (select 1 from stage s2 where s2.${ref.orInFile} = s.${ref.field})` : ''}`;
+    const hint = ref.orInFile
+      ? ' (neither in this file nor imported before)'
+      : `: import ${ref.table} first`;
+    await collect(
+      `select s.line, ${lit(label(ref.field))} as "column",
+              'unknown ${ref.what} ' || s.${ref.field} || ${lit(hint)} as reason,
+              count(*) over () as total
+       from stage s where ${where} order by s.line limit ${MAX_STORED_ERRORS}`,
+      `select s.line from stage s where ${where}`,
+    );
+  }
+  for (const check of spec.sqlChecks) {
+    const from = `stage s cross join workspaces w where w.id = ${ws} and (${check.breaks})`;
+    await collect(
+      `select s.line, ${lit(label(check.field))} as "column", ${lit(check.reason)} as reason,
+              count(*) over () as total
+       from ${from} order by s.line limit ${MAX_STORED_ERRORS}`,
+      `select s.line from ${from}`,
+    );
+  }
+  if (lineQueries.length > 0) {
+    const rows = await sql
+      .raw<{ n: number }>(
+        `select count(distinct line)::int as n from (${lineQueries.join(' union all ')}) l`,
+      )
+      .execute(db);
+    errors.rows += rows.rows[0]?.n ?? 0;
+  }
+}
+
+function keyColumn(spec: KindSpec, field: string): string {
+  const f = spec.fields.find((x) => x.name === field)!;
+  return `s.${stageColumns(f)[0]![0]}`;
+}
+
+/** Upsert by the natural key; only columns the file has are updated; unchanged rows untouched. */
+async function merge(
+  db: Kysely<Database>,
+  ctx: Context,
+  header: HeaderMap,
+): Promise<{ inserted: number; updated: number; customerIds: number[] | null }> {
+  const { spec, workspace } = ctx;
+  const ws = String(workspace.id);
+  const m = spec.merge;
+  for (const statement of m.before ?? []) {
+    await sql.raw(statement.replaceAll('$ws', ws)).execute(db);
+  }
+  // Customers whose orders move away also change: collect them before the upsert.
+  let movedFrom: number[] = [];
+  if (spec.kind === 'orders') {
+    const moved = await sql
+      .raw<{ id: number }>(
+        `select distinct o.customer_id as id from stage s
+         join orders o on o.workspace_id = ${ws} and o.external_id = s.order_id
+         join customers c on c.workspace_id = ${ws} and c.external_id = s.customer_id
+         where o.customer_id <> c.id`,
+      )
+      .execute(db);
+    movedFrom = moved.rows.map((r) => Number(r.id));
+  }
+  const targets = m.columns.map((c) => c.column);
+  const updates = m.columns.filter(
+    (c) => header.present.has(c.field) && !m.conflict.includes(c.column),
+  );
+  const onConflict =
+    updates.length === 0
+      ? 'do nothing'
+      : `do update set ${updates.map((c) => `${c.column} = excluded.${c.column}`).join(', ')}
+         where (${updates.map((c) => `${spec.table}.${c.column}`).join(', ')}) is distinct from
+               (${updates.map((c) => `excluded.${c.column}`).join(', ')})`;
+  const changedCustomer =
+    spec.kind === 'orders' ? 'customer_id' : spec.kind === 'customers' ? 'id' : null;
+  const result = await sql
+    .raw<{ inserted: number; updated: number; customers: (number | string)[] | null }>(
+      `with m as (
+         insert into ${spec.table} (workspace_id, ${targets.join(', ')})
+         select w.id, ${m.columns.map((c) => c.expr).join(', ')}
+         from ${m.from}
+         where w.id = ${ws}
+         on conflict (${m.conflict.join(', ')}) ${onConflict}
+         returning (xmax = 0) as inserted${changedCustomer ? `, ${changedCustomer} as customer` : ''}
+       )
+       select count(*) filter (where inserted)::int as inserted,
+              count(*) filter (where not inserted)::int as updated,
+              ${changedCustomer ? 'array_agg(distinct customer)' : 'null'} as customers
+       from m`,
+    )
+    .execute(db);
+  const row = result.rows[0] ?? { inserted: 0, updated: 0, customers: null };
+  const customerIds = changedCustomer ? [...movedFrom, ...(row.customers ?? []).map(Number)] : null;
+  return { inserted: row.inserted, updated: row.updated, customerIds };
+}
+
+/** A SQL string literal. */
+function lit(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}

@@ -1,0 +1,89 @@
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { CsvParser, sniffDelimiter, type SourceRow } from './csv.js';
+import { decodeText } from './decode.js';
+import { ImportFileError } from './import-errors.js';
+import type { ImportLimits } from './limits.js';
+import { readXlsxRows } from './xlsx.js';
+
+export type { SourceRow } from './csv.js';
+
+/** Where rows come from, and how far through its bytes the reader is. */
+export interface RowSource {
+  format: 'csv' | 'xlsx' | 'json';
+  /** Header row first, then data rows. */
+  rows: AsyncIterable<SourceRow>;
+  totalBytes: number;
+  bytesRead(): number;
+  /** Set for text files once the first chunk is read. */
+  encoding?: string;
+}
+
+/** A CSV (UTF-8 or GB18030) or XLSX file, told apart by its first bytes, not its name. */
+export async function fileSource(path: string, limits: ImportLimits): Promise<RowSource> {
+  const { size } = await stat(path);
+  const magic = Buffer.alloc(8);
+  const handle = await open(path, 'r');
+  try {
+    await handle.read(magic, 0, 8, 0);
+  } finally {
+    await handle.close();
+  }
+  if (magic.readUInt32BE(0) === 0x504b0304) {
+    let fraction = 0;
+    return {
+      format: 'xlsx',
+      rows: readXlsxRows(path, limits, (f) => (fraction = f)),
+      totalBytes: size,
+      bytesRead: () => Math.round(size * Math.min(1, fraction)),
+    };
+  }
+  if (magic.readUInt32BE(0) === 0xd0cf11e0) {
+    // Raised when read, so the import is recorded like any other rejected file.
+    return {
+      format: 'xlsx',
+      // eslint-disable-next-line require-yield
+      rows: (async function* (): AsyncGenerator<SourceRow> {
+        throw new ImportFileError(
+          'unsupported_format',
+          'this is an old .xls workbook; save it as .xlsx or CSV',
+        );
+      })(),
+      totalBytes: size,
+      bytesRead: () => 0,
+    };
+  }
+  let read = 0;
+  const source: RowSource = {
+    format: 'csv',
+    rows: csvRows(),
+    totalBytes: size,
+    bytesRead: () => read,
+  };
+  async function* counted(): AsyncGenerator<Buffer> {
+    for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
+      read += (chunk as Buffer).length;
+      yield chunk as Buffer;
+    }
+  }
+  async function* csvRows(): AsyncGenerator<SourceRow> {
+    const decoded = await decodeText(counted());
+    source.encoding = decoded.encoding;
+    let parser: CsvParser | undefined;
+    const out: SourceRow[] = [];
+    for await (const text of decoded.chunks) {
+      parser ??= new CsvParser(sniffDelimiter(text), limits.maxLineChars, limits.maxColumns);
+      parser.push(text, out);
+      if (out.length > 0) {
+        yield* out;
+        out.length = 0;
+      }
+    }
+    parser?.finish(out);
+    yield* out;
+  }
+  return source;
+}
+
+export const emptyFile = () =>
+  new ImportFileError('empty_file', 'the file is empty: it needs a header row and data rows');
