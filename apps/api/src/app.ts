@@ -7,6 +7,11 @@ import { errorHandler } from './http/error-handler.js';
 import { healthRoutes } from './http/health.routes.js';
 import { mountRoutes, type RouteDefinition } from './http/route.js';
 import { authRoutes } from './features/auth/auth.routes.js';
+import { summaryRoutes } from './features/summary/summary.routes.js';
+import { trendsRoutes } from './features/trends/trends.routes.js';
+import { cohortsRoutes } from './features/cohorts/cohorts.routes.js';
+import { ltvRoutes } from './features/ltv/ltv.routes.js';
+import { attributionRoutes } from './features/attribution/attribution.routes.js';
 
 export interface AppOptions {
   handle: DatabaseHandle;
@@ -25,7 +30,14 @@ export function createApp({ handle, webDist, isShuttingDown = () => false }: App
   api.use(healthRoutes(handle, isShuttingDown));
   // Every route declared with the route kit (src/http/route.ts): add your feature's list here.
   // The OpenAPI document and the isolation matrix (test/isolation.test.ts) read this list.
-  const routes: RouteDefinition[] = [...authRoutes()];
+  const routes: RouteDefinition[] = [
+    ...authRoutes(),
+    ...summaryRoutes(),
+    ...trendsRoutes(),
+    ...cohortsRoutes(),
+    ...ltvRoutes(),
+    ...attributionRoutes(),
+  ];
   api.use(mountRoutes(app, routes, { handle }));
   api.use((req, _res, next) =>
     next(new AppError(404, 'not_found', `no route ${req.method} ${req.baseUrl}${req.path}`)),

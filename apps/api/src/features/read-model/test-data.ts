@@ -126,6 +126,16 @@ export async function loadDataset(
     .returning('id')
     .executeTakeFirstOrThrow();
   const workspaceId = Number(ws.id);
+  await loadDatasetInto(handle, workspaceId, data);
+  return workspaceId;
+}
+
+/** Loads the data set into an existing workspace (channels, customers, orders). */
+export async function loadDatasetInto(
+  handle: DatabaseHandle,
+  workspaceId: number,
+  data: Dataset,
+): Promise<void> {
   await handle.db
     .insertInto('channels')
     .values(
@@ -152,7 +162,6 @@ export async function loadDataset(
       .execute();
   }
   await insertOrders(handle, workspaceId, data.orders);
-  return workspaceId;
 }
 
 export async function insertOrders(
