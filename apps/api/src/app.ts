@@ -7,6 +7,10 @@ import { errorHandler } from './http/error-handler.js';
 import { healthRoutes } from './http/health.routes.js';
 import { mountRoutes, type RouteDefinition } from './http/route.js';
 import { authRoutes } from './features/auth/auth.routes.js';
+import { apiKeysRoutes } from './features/api-keys/api-keys.routes.js';
+import { auditRoutes } from './features/audit/audit.routes.js';
+import { membersRoutes } from './features/members/members.routes.js';
+import { settingsRoutes } from './features/settings/settings.routes.js';
 import { summaryRoutes } from './features/summary/summary.routes.js';
 import { trendsRoutes } from './features/trends/trends.routes.js';
 import { cohortsRoutes } from './features/cohorts/cohorts.routes.js';
@@ -32,6 +36,10 @@ export function createApp({ handle, webDist, isShuttingDown = () => false }: App
   // The OpenAPI document and the isolation matrix (test/isolation.test.ts) read this list.
   const routes: RouteDefinition[] = [
     ...authRoutes(),
+    ...settingsRoutes,
+    ...membersRoutes,
+    ...apiKeysRoutes,
+    ...auditRoutes,
     ...summaryRoutes(),
     ...trendsRoutes(),
     ...cohortsRoutes(),

@@ -4,6 +4,7 @@ import { openConfiguredDatabase, UsageError } from './context.js';
 import * as apikey from './commands/apikey.js';
 import * as demo from './commands/demo.js';
 import * as importFile from './commands/import.js';
+import * as refresh from './commands/refresh.js';
 import * as user from './commands/user.js';
 import * as workspace from './commands/workspace.js';
 
@@ -12,7 +13,14 @@ interface Command {
   run(args: string[], handle: DatabaseHandle): Promise<void>;
 }
 
-const commands: Record<string, Command> = { workspace, user, apikey, import: importFile, demo };
+const commands: Record<string, Command> = {
+  workspace,
+  user,
+  apikey,
+  import: importFile,
+  demo,
+  refresh,
+};
 
 function help(): string {
   return ['usage:', ...Object.values(commands).map((c) => `  ${c.usage}`)].join('\n');
