@@ -11,6 +11,7 @@ import {
   bgNbdExpectedPurchasesByQuadrature,
   bgNbdExpectedPurchasesNew,
   bgNbdGroupedLogLikelihood,
+  bgNbdGroupedLogLikelihoodGradient,
   bgNbdLogLikelihood,
   bgNbdProbabilityAlive,
   fitBgNbd,
@@ -120,6 +121,30 @@ describe('fitBgNbd on CDNOW', () => {
       const plain = bgNbdLogLikelihood(params, rows);
       expect(bgNbdGroupedLogLikelihood(params, grouped)).toBeCloseTo(plain, 8);
     }
+  });
+
+  it('when differentiated analytically, then the gradient matches central differences', () => {
+    const grouped = groupBgNbdRows(rows);
+    for (const params of [PUBLISHED, { r: 2, alpha: 0.5, a: 3, b: 0.2 }]) {
+      const { logLikelihood, gradient } = bgNbdGroupedLogLikelihoodGradient(params, grouped);
+      expect(logLikelihood).toBeCloseTo(bgNbdGroupedLogLikelihood(params, grouped), 8);
+      for (const key of ['r', 'alpha', 'a', 'b'] as const) {
+        const h = 1e-6 * params[key];
+        const up = bgNbdGroupedLogLikelihood({ ...params, [key]: params[key] + h }, grouped);
+        const down = bgNbdGroupedLogLikelihood({ ...params, [key]: params[key] - h }, grouped);
+        const numeric = (up - down) / (2 * h);
+        expect(Math.abs(gradient[key] - numeric)).toBeLessThan(1e-5 * (1 + Math.abs(numeric)));
+      }
+    }
+  });
+
+  it('when fitted by Nelder–Mead instead of BFGS, then both reach the same optimum', () => {
+    const nm = fitBgNbd(rows, { optimizer: 'nelder-mead' });
+    expect(nm.converged).toBe(true);
+    for (const key of ['r', 'alpha', 'a', 'b'] as const) {
+      expect(Math.abs(nm[key] / fit[key] - 1)).toBeLessThan(1e-5);
+    }
+    expect(nm.logLikelihood).toBeCloseTo(fit.logLikelihood, 6);
   });
 
   it('when predicting the 39-week holdout, then the total is near the 1,882 actual repeat purchases', () => {

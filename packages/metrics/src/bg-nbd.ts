@@ -10,7 +10,15 @@
  * Times are in any unit the caller chooses (days, weeks, months); α is then in that unit too, and
  * every prediction `t` must be in the same unit.
  */
-import { lgamma, log1pExp, logSumExp, nelderMead } from './optimize.js';
+import {
+  type OptimizeResult,
+  bfgs,
+  digamma,
+  lgamma,
+  log1pExp,
+  logSumExp,
+  nelderMead,
+} from './optimize.js';
 
 export interface BgNbdRow {
   frequency: number;
@@ -44,7 +52,12 @@ export interface BgNbdFitOptions {
    * Default 0 (plain maximum likelihood). Useful on small or degenerate data.
    */
   penalizer?: number;
-  /** Nelder–Mead iteration budget over all restarts. Default 5000. */
+  /**
+   * 'bfgs' (default): quasi-Newton with the analytic gradient, falling back to Nelder–Mead from
+   * its best point when it does not converge. 'nelder-mead': derivative-free only.
+   */
+  optimizer?: 'bfgs' | 'nelder-mead';
+  /** Iteration budget of each optimiser. Defaults: BFGS 500, Nelder–Mead 5000. */
   maxIterations?: number;
 }
 
@@ -351,13 +364,101 @@ function pairTableSum(
   return sum;
 }
 
+/**
+ * Σ ln L over grouped rows and its gradient with respect to (r, α, a, b). With
+ * π = odds / (1 + odds) the weight of the "dropped out after t_x" branch:
+ *   ∂/∂r = ψ(r+x) − ψ(r) + ln α − ln(α+T) + π (ln(α+T) − ln(α+t_x))
+ *   ∂/∂α = r/α − (r+x)/(α+T) + π (r+x) (1/(α+T) − 1/(α+t_x))
+ *   ∂/∂a = ψ(a+b) − ψ(a+b+x) + π/a
+ *   ∂/∂b = ψ(a+b) + ψ(b+x) − ψ(b) − ψ(a+b+x) − π/(b+x−1)
+ */
+export function bgNbdGroupedLogLikelihoodGradient(
+  params: BgNbdParams,
+  g: BgNbdGroupedRows,
+): { logLikelihood: number; gradient: BgNbdParams } {
+  const { r, alpha, a, b } = params;
+  const nx = g.xValues.length;
+  const head = new Float64Array(nx);
+  const dropOdds = new Float64Array(nx);
+  const logA = Math.log(a);
+  const common = -lgamma(r) + r * Math.log(alpha) + lgamma(a + b) - lgamma(b);
+  // Σ w per x, and Σ w·π per x (filled in the loop)
+  const weightOfX = new Float64Array(nx);
+  const piOfX = new Float64Array(nx);
+  for (let j = 0; j < nx; j++) {
+    const x = g.xValues[j] as number;
+    head[j] = common + lgamma(r + x) + lgamma(b + x) - lgamma(a + b + x);
+    dropOdds[j] = x > 0 ? logA - Math.log(b + x - 1) : Number.NEGATIVE_INFINITY;
+  }
+  const logAlphaT = g.tValues.map((T) => Math.log(alpha + T));
+  const logAlphaR = g.recencyValues.map((t) => Math.log(alpha + t));
+  const invAlphaT = g.tValues.map((T) => 1 / (alpha + T));
+  const invAlphaR = g.recencyValues.map((t) => 1 / (alpha + t));
+
+  let ll = 0;
+  let dr = 0;
+  let dAlpha = 0;
+  for (let k = 0; k < g.groups; k++) {
+    const j = g.xIndex[k] as number;
+    const w = g.weight[k] as number;
+    const s = r + (g.xValues[j] as number);
+    const iT = g.tIndex[k] as number;
+    const lt = logAlphaT[iT] as number;
+    const it = invAlphaT[iT] as number;
+    weightOfX[j] = (weightOfX[j] as number) + w;
+    let term = (head[j] as number) - s * lt;
+    dr -= w * lt;
+    dAlpha -= w * s * it;
+    const drop = dropOdds[j] as number;
+    if (drop !== Number.NEGATIVE_INFINITY) {
+      const iR = g.recencyIndex[k] as number;
+      const lr = logAlphaR[iR] as number;
+      const logOdds = drop + s * (lt - lr);
+      let pi: number;
+      if (logOdds > 0) {
+        const e = Math.exp(-logOdds);
+        term += logOdds + Math.log1p(e);
+        pi = 1 / (1 + e);
+      } else {
+        const e = Math.exp(logOdds);
+        term += Math.log1p(e);
+        pi = e / (1 + e);
+      }
+      const wp = w * pi;
+      piOfX[j] = (piOfX[j] as number) + wp;
+      dr += wp * (lt - lr);
+      dAlpha += wp * s * (it - (invAlphaR[iR] as number));
+    }
+    ll += w * term;
+  }
+  const psiR = digamma(r);
+  const psiAB = digamma(a + b);
+  const psiB = digamma(b);
+  let da = 0;
+  let db = 0;
+  for (let j = 0; j < nx; j++) {
+    const x = g.xValues[j] as number;
+    const w = weightOfX[j] as number;
+    const psiABX = digamma(a + b + x);
+    dr += w * (digamma(r + x) - psiR + Math.log(alpha));
+    dAlpha += (w * r) / alpha;
+    da += w * (psiAB - psiABX);
+    db += w * (psiAB + digamma(b + x) - psiB - psiABX);
+    if (x > 0) {
+      da += (piOfX[j] as number) / a;
+      db -= (piOfX[j] as number) / (b + x - 1);
+    }
+  }
+  return { logLikelihood: ll, gradient: { r: dr, alpha: dAlpha, a: da, b: db } };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Fit
 
 /**
- * Maximum-likelihood fit. Parameters are optimised as logarithms (so they stay positive) with
- * Nelder–Mead and restarts on the grouped likelihood: a million customers with day-resolution
- * histories fit in about a second.
+ * Maximum-likelihood fit. Parameters are optimised as logarithms (so they stay positive), by
+ * BFGS with the analytic gradient (Nelder–Mead with restarts as fallback or on request), on the
+ * grouped likelihood: a million customers with day-resolution histories fit in a few seconds.
  */
 export function fitBgNbd(rows: readonly BgNbdRow[], options: BgNbdFitOptions = {}): BgNbdFit {
   const grouped = groupBgNbdRows(rows);
@@ -386,16 +487,40 @@ export function fitBgNbd(rows: readonly BgNbdRow[], options: BgNbdFitOptions = {
     a: Math.exp(theta[2] as number),
     b: Math.exp(theta[3] as number),
   });
+  const n = grouped.customers;
   const objective = (theta: readonly number[]): number => {
     const p = toParams(theta);
     const ll = bgNbdGroupedLogLikelihood(p, grouped);
     const penalty = penalizer * (p.r * p.r + p.alpha * p.alpha + p.a * p.a + p.b * p.b);
-    return -ll / grouped.customers + penalty;
+    return -ll / n + penalty;
+  };
+  // d/dθ of the objective where p = e^θ: −p ∂LL/∂p / n + 2 penalizer p².
+  const objectiveAndGradient = (theta: readonly number[]) => {
+    const p = toParams(theta);
+    const { logLikelihood, gradient } = bgNbdGroupedLogLikelihoodGradient(p, grouped);
+    const keys = ['r', 'alpha', 'a', 'b'] as const;
+    return {
+      f: -logLikelihood / n + penalizer * keys.reduce((s, k) => s + p[k] * p[k], 0),
+      gradient: keys.map((k) => (-p[k] * gradient[k]) / n + 2 * penalizer * p[k] * p[k]),
+    };
   };
   const theta0 = [Math.log(start.r), Math.log(start.alpha), Math.log(start.a), Math.log(start.b)];
-  const result = nelderMead(objective, theta0, {
-    ...(options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations }),
-  });
+  const budget =
+    options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations };
+  let result: OptimizeResult | undefined;
+  let iterations = 0;
+  let evaluations = 0;
+  if ((options.optimizer ?? 'bfgs') === 'bfgs') {
+    result = bfgs(objectiveAndGradient, theta0, budget);
+    iterations += result.iterations;
+    evaluations += result.evaluations;
+  }
+  if (result === undefined || !result.converged) {
+    const from = result !== undefined && Number.isFinite(result.fx) ? result.x : theta0;
+    result = nelderMead(objective, from, budget);
+    iterations += result.iterations;
+    evaluations += result.evaluations;
+  }
   if (!Number.isFinite(result.fx)) {
     fail('BG/NBD: the likelihood is not finite anywhere the optimiser looked; check the data');
   }
@@ -406,8 +531,8 @@ export function fitBgNbd(rows: readonly BgNbdRow[], options: BgNbdFitOptions = {
     logLikelihood: bgNbdGroupedLogLikelihood(params, grouped),
     customers: grouped.customers,
     groups: grouped.groups,
-    iterations: result.iterations,
-    evaluations: result.evaluations,
+    iterations,
+    evaluations,
     converged: result.converged,
   };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lgamma, log1pExp, logSumExp, nelderMead } from './optimize.js';
+import { bfgs, digamma, lgamma, log1pExp, logSumExp, nelderMead } from './optimize.js';
 
 describe('nelderMead', () => {
   it('when minimising the Rosenbrock valley from (−1.2, 1), then it reaches (1, 1)', () => {
@@ -77,5 +77,51 @@ describe('logSumExp and log1pExp', () => {
     expect(log1pExp(800)).toBe(800);
     expect(log1pExp(-800)).toBeCloseTo(0, 300);
     expect(log1pExp(0)).toBeCloseTo(Math.LN2, 15);
+  });
+});
+
+describe('bfgs', () => {
+  const rosenbrock = ([x = 0, y = 0]: readonly number[]) => ({
+    f: 100 * (y - x * x) ** 2 + (1 - x) ** 2,
+    gradient: [-400 * x * (y - x * x) - 2 * (1 - x), 200 * (y - x * x)],
+  });
+
+  it('when minimising the Rosenbrock valley with its gradient, then it reaches (1, 1) in few evaluations', () => {
+    const result = bfgs(rosenbrock, [-1.2, 1]);
+    expect(result.converged).toBe(true);
+    expect(result.x[0]).toBeCloseTo(1, 8);
+    expect(result.x[1]).toBeCloseTo(1, 8);
+    expect(result.evaluations).toBeLessThan(200);
+  });
+
+  it('when the objective is infinite outside its domain, then the line search backs off', () => {
+    // f = x − ln x on x > 0, minimum at x = 1; starting far right, a full step would cross 0.
+    const f = ([x = 0]: readonly number[]) =>
+      x > 0 ? { f: x - Math.log(x), gradient: [1 - 1 / x] } : { f: Infinity, gradient: [0] };
+    const result = bfgs(f, [50]);
+    expect(result.converged).toBe(true);
+    expect(result.x[0]).toBeCloseTo(1, 7);
+  });
+
+  it('when the budget is one iteration, then it reports no convergence', () => {
+    expect(bfgs(rosenbrock, [-1.2, 1], { maxIterations: 1 }).converged).toBe(false);
+  });
+});
+
+describe('digamma', () => {
+  it('when given known points, then it returns ψ', () => {
+    const eulerGamma = 0.5772156649015329;
+    expect(digamma(1)).toBeCloseTo(-eulerGamma, 14);
+    expect(digamma(0.5)).toBeCloseTo(-eulerGamma - 2 * Math.LN2, 13);
+    expect(digamma(1e-8)).toBeCloseTo(-1e8 - eulerGamma, 6);
+    expect(digamma(0)).toBeNaN();
+  });
+
+  it('when x varies, then ψ(x+1) = ψ(x) + 1/x', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1e-3, max: 1e6, noNaN: true }), (x) => {
+        expect(Math.abs(digamma(x + 1) - digamma(x) - 1 / x)).toBeLessThan(1e-12 * (1 + 1 / x));
+      }),
+    );
   });
 });

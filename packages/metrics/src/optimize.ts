@@ -233,3 +233,157 @@ function simplexRun(
   simplex.sort(byValue);
   return { best: simplex[0] as Vertex, iterations, converged: false };
 }
+
+/** Asymptotic-series coefficients of ψ: B₂ₖ / (2k) for k = 1…6. */
+const DIGAMMA = [1 / 12, -1 / 120, 1 / 252, -1 / 240, 1 / 132, -691 / 32760] as const;
+
+/**
+ * ψ(x) = d ln Γ(x) / dx for x > 0, by the recurrence ψ(x) = ψ(x + 1) − 1/x up to x ≥ 15, then
+ * ψ(x) ~ ln x − 1/(2x) − Σ B₂ₖ / (2k x²ᵏ). NaN for x ≤ 0 or NaN.
+ */
+export function digamma(x: number): number {
+  if (!(x > 0)) return Number.NaN;
+  if (x === Number.POSITIVE_INFINITY) return x;
+  let shift = 0;
+  while (x < STIRLING_FROM) {
+    shift += 1 / x;
+    x += 1;
+  }
+  const inv2 = 1 / (x * x);
+  let series = 0;
+  let power = inv2;
+  for (const c of DIGAMMA) {
+    series += c * power;
+    power *= inv2;
+  }
+  return Math.log(x) - 0.5 / x - series - shift;
+}
+
+export interface BfgsOptions {
+  /** Maximum iterations. Default 500. */
+  maxIterations?: number;
+  /** Converged when every |∂f/∂xᵢ| ≤ gradientTolerance · (1 + |f|). Default 1e-10. */
+  gradientTolerance?: number;
+  /** … or when a step changes f by ≤ fTolerance · (1 + |f|) and x by ≤ xTolerance. */
+  fTolerance?: number;
+  xTolerance?: number;
+}
+
+export interface ValueAndGradient {
+  f: number;
+  gradient: number[];
+}
+
+/**
+ * Minimises f with BFGS (inverse-Hessian updates) and a backtracking Armijo line search, given
+ * the gradient. Non-finite values are treated as +∞ (the line search backs off). The update is
+ * skipped when the curvature condition sᵀy > 0 fails, and the search direction falls back to
+ * steepest descent when it is not a descent direction.
+ */
+export function bfgs(
+  fg: (x: readonly number[]) => ValueAndGradient,
+  x0: readonly number[],
+  options: BfgsOptions = {},
+): OptimizeResult {
+  const n = x0.length;
+  if (n === 0) throw new RangeError('bfgs: x0 must have at least one coordinate');
+  if (!x0.every(Number.isFinite)) throw new RangeError('bfgs: x0 must be finite');
+  const maxIterations = options.maxIterations ?? 500;
+  const gTol = options.gradientTolerance ?? 1e-10;
+  const fTol = options.fTolerance ?? 1e-15;
+  const xTol = options.xTolerance ?? 1e-10;
+
+  let evaluations = 0;
+  const evaluate = (x: number[]): ValueAndGradient => {
+    evaluations += 1;
+    const r = fg(x);
+    const ok = Number.isFinite(r.f) && r.gradient.length === n && r.gradient.every(Number.isFinite);
+    return ok ? r : { f: Number.POSITIVE_INFINITY, gradient: r.gradient };
+  };
+  const dot = (u: readonly number[], v: readonly number[]) =>
+    u.reduce((s, ui, i) => s + ui * (v[i] ?? 0), 0);
+  const identity = (): number[][] =>
+    Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+
+  let x = [...x0];
+  let current = evaluate(x);
+  if (!Number.isFinite(current.f)) {
+    return { x, fx: current.f, iterations: 0, evaluations, restarts: 0, converged: false };
+  }
+  let H = identity();
+  let fresh = true; // H is the identity: d is steepest descent
+  let iterations = 0;
+  let converged = false;
+  for (; iterations < maxIterations; iterations++) {
+    const g = current.gradient;
+    if (g.every((gi) => Math.abs(gi) <= gTol * (1 + Math.abs(current.f)))) {
+      converged = true;
+      break;
+    }
+    let d = H.map((row) => -dot(row, g));
+    let slope = dot(g, d);
+    if (!(slope < 0)) {
+      H = identity();
+      fresh = true;
+      d = g.map((gi) => -gi);
+      slope = dot(g, d);
+    }
+    // Backtracking line search (Armijo); the first step of a fresh H is kept small.
+    let t = 1;
+    const maxStep = Math.max(...d.map(Math.abs));
+    if (maxStep > 2) t = 2 / maxStep;
+    let next: ValueAndGradient | undefined;
+    let xNext: number[] = x;
+    for (let k = 0; k < 60; k++) {
+      xNext = x.map((xi, i) => xi + t * (d[i] ?? 0));
+      const trial = evaluate(xNext);
+      if (trial.f <= current.f + 1e-4 * t * slope) {
+        next = trial;
+        break;
+      }
+      t /= 2;
+    }
+    if (next === undefined) {
+      // No decrease along d: if d was already steepest descent we are at the floor.
+      if (fresh) {
+        converged = g.every((gi) => Math.abs(gi) <= 1e-6 * (1 + Math.abs(current.f)));
+        break;
+      }
+      fresh = true;
+      H = identity();
+      continue;
+    }
+    const s = xNext.map((xi, i) => xi - (x[i] ?? 0));
+    const y = next.gradient.map((gi, i) => gi - (g[i] ?? 0));
+    const fChange = current.f - next.f;
+    x = xNext;
+    current = next;
+    const sy = dot(s, y);
+    if (sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) {
+      if (fresh) {
+        // Scale the initial inverse Hessian to the observed curvature (Nocedal & Wright 6.20).
+        const scale = sy / dot(y, y);
+        H = H.map((row) => row.map((h) => h * scale));
+      }
+      fresh = false;
+      const rho = 1 / sy;
+      const Hy = H.map((row) => dot(row, y));
+      const yHy = dot(y, Hy);
+      // H ← H − ρ (s Hyᵀ + Hy sᵀ) + (ρ² yᵀHy + ρ) s sᵀ
+      H = H.map((row, i) =>
+        row.map(
+          (h, j) =>
+            h -
+            rho * ((s[i] ?? 0) * (Hy[j] ?? 0) + (Hy[i] ?? 0) * (s[j] ?? 0)) +
+            (rho * rho * yHy + rho) * (s[i] ?? 0) * (s[j] ?? 0),
+        ),
+      );
+    }
+    if (fChange <= fTol * (1 + Math.abs(current.f)) && Math.max(...s.map(Math.abs)) <= xTol) {
+      converged = true;
+      iterations += 1;
+      break;
+    }
+  }
+  return { x, fx: current.f, iterations, evaluations, restarts: 0, converged };
+}
