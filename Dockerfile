@@ -2,7 +2,7 @@
 FROM node:20-bookworm-slim AS base
 RUN npm i -g pnpm@10
 WORKDIR /app
-COPY package.json pnpm-lock.yaml pnpm-workspace.yaml .npmrc ./
+COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
 COPY apps/api/package.json apps/api/
 COPY apps/web/package.json apps/web/
 COPY packages/metrics/package.json packages/metrics/
