@@ -20,7 +20,21 @@ describe('isolation matrix over every route in the kit', () => {
   });
 
   it('when every caller calls every route on its own, a foreign and a missing workspace, then nothing leaks', async () => {
-    const leaks = await findLeaks(t, registeredRoutes(t.app));
+    const routes = registeredRoutes(t.app);
+    const leaks = await findLeaks(t, routes);
     expect(leaks).toEqual([]);
+  });
+
+  it('when a route enforces more than it declares, then the matrix reports the mismatch', async () => {
+    const patch = registeredRoutes(t.app).find(
+      (r) => r.method === 'patch' && r.path === '/workspaces/:ws/settings',
+    );
+    expect(patch).toBeDefined();
+    const leaks = await findLeaks(t, [{ ...patch!, access: 'viewer' }]);
+    expect(leaks.map((l) => [l.caller, l.workspace, l.status])).toContainEqual([
+      'viewer',
+      'own',
+      403,
+    ]);
   });
 });
