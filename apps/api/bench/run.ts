@@ -1,0 +1,302 @@
+/**
+ * Read-model bench (`pnpm bench` from the repo root, or `pnpm --filter @yugang/api bench`).
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/yugang_bench pnpm bench
+ *   (optional: BENCH_SLUG=demo, BENCH_RUNS=40, BENCH_RAW_RUNS=3, BENCH_SKIP_REBUILD=1)
+ *
+ * On a database loaded with `yg demo --customers N`, measures in one run:
+ * 1. a full rebuild of the read model (yg refresh);
+ * 2. every dashboard endpoint warm over HTTP (p50/p95), and the same figures by direct SQL over
+ *    the raw orders table (p50/p95 of fewer runs), with the ratio;
+ * 3. absorbing one day of 10k new orders (applyOrderChanges), and a late-arriving day inside the
+ *    history; then a full rebuild and a check that it gives identical rows; then the bench
+ *    orders are removed again and absorbed, so the database is left as it was.
+ * Without DATABASE_URL it says so and exits 0 (the bench needs real Postgres and data).
+ */
+import { addDays } from '@yugang/metrics';
+import { sql, type Kysely } from 'kysely';
+import { createApp } from '../src/app.js';
+import { openDatabase, type DatabaseHandle } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import type { Database } from '../src/db/schema.js';
+import { createApiKey } from '../src/features/api-keys/api-keys.service.js';
+import {
+  applyOrderChanges,
+  rebuildReadModel,
+} from '../src/features/read-model/read-model.refresh.js';
+import { listen } from '../test/listen.js';
+import { rawQueries } from './raw-queries.js';
+
+const url = process.env.DATABASE_URL;
+const slug = process.env.BENCH_SLUG ?? 'demo';
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const RAW_RUNS = Number(process.env.BENCH_RAW_RUNS ?? 3);
+const NEW_ORDERS = 10_000;
+
+type Db = Kysely<Database>;
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index] ?? NaN;
+}
+
+async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const result = await fn();
+  return [result, performance.now() - started];
+}
+
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : n < 100 ? 1 : 0)} ms`;
+
+async function main(): Promise<void> {
+  if (!url) {
+    console.log('read-model bench: set DATABASE_URL to a Postgres database loaded with yg demo');
+    return;
+  }
+  const handle = await openDatabase({ url, poolSize: 8 });
+  try {
+    await migrateToLatest(handle.db);
+    await run(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function run(handle: DatabaseHandle): Promise<void> {
+  const db = handle.db;
+  const workspace = await db
+    .selectFrom('workspaces')
+    .selectAll()
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  if (!workspace) throw new Error(`no workspace ${slug}: run yg demo first`);
+  const ws = Number(workspace.id);
+  const size = await sql<{ customers: number; orders: number; last: string; first: string }>`
+    select (select count(*) from customers where workspace_id = ${ws}) as customers,
+      (select count(*) from orders where workspace_id = ${ws}) as orders,
+      (select max(local_date) from orders where workspace_id = ${ws}) as last,
+      (select min(local_date) from orders where workspace_id = ${ws}) as first`.execute(db);
+  const info = size.rows[0]!;
+  console.log(
+    `workspace ${slug}: ${info.customers} customers, ${info.orders} orders, ${info.first} … ${info.last}`,
+  );
+
+  // 1. Full rebuild.
+  if (!process.env.BENCH_SKIP_REBUILD) {
+    const [rebuilt, rebuildMs] = await time(() => rebuildReadModel(handle, ws));
+    console.log(
+      `full rebuild: ${(rebuildMs / 1000).toFixed(1)} s (${rebuilt.customers} customers)`,
+    );
+  }
+  await sql`analyze`.execute(db);
+  await tableSizes(db, ws);
+
+  // 2. Endpoints over HTTP vs raw SQL.
+  const end = addDays(info.last, 1);
+  const lastMonth = `${info.last.slice(0, 7)}-01`;
+  const monday = mondayBefore(end);
+  const endpoints: { name: string; path: string; raw: keyof ReturnType<typeof rawQueries> }[] = [
+    {
+      name: 'summary, last 28 days (custom window)',
+      path: `/metrics/summary?from=${addDays(end, -28)}&to=${end}`,
+      raw: 'summary28',
+    },
+    {
+      name: 'summary, last full week (stored week)',
+      path: `/metrics/summary?from=${addDays(monday, -7)}&to=${monday}`,
+      raw: 'summaryWeek',
+    },
+    {
+      name: 'summary, last month (stored month + custom previous)',
+      path: `/metrics/summary?from=${lastMonth}&to=${end}`,
+      raw: 'summaryMonth',
+    },
+    {
+      name: 'trends gmv by month, 12 months',
+      path: `/metrics/trends?metric=gmv&grain=month&from=${addDays(end, -365)}&to=${end}`,
+      raw: 'trendsMonth',
+    },
+    {
+      name: 'trends repeat rate by week, 12 weeks',
+      path: `/metrics/trends?metric=repeat_purchase_rate&grain=week&from=${addDays(monday, -84)}&to=${monday}`,
+      raw: 'trendsWeek',
+    },
+    {
+      name: 'cohorts, first order (36 months)',
+      path: '/cohorts?basis=first_order',
+      raw: 'cohorts',
+    },
+    { name: 'cohorts, private join', path: '/cohorts?basis=private_join', raw: 'cohortsJoin' },
+    {
+      name: 'ltv gmv by group, first order',
+      path: '/ltv?basis=first_order&measure=gmv',
+      raw: 'ltv',
+    },
+    { name: 'attribution by month', path: '/attribution?grain=month', raw: 'attribution' },
+  ];
+  const raw = rawQueries(ws, workspace.time_zone, {
+    end,
+    monday,
+    lastMonth,
+  });
+
+  const key = await createApiKey(db, { workspaceId: ws, name: 'bench', readOnly: true });
+  const app = createApp({ handle });
+  const server = await listen(app);
+  const results: string[] = [];
+  try {
+    for (const e of endpoints) {
+      const get = async () => {
+        const response = await fetch(`${server.url}/api/v1/workspaces/${slug}${e.path}`, {
+          headers: { authorization: `Bearer ${key.key}` },
+        });
+        if (response.status !== 200) {
+          throw new Error(`${e.path}: ${response.status} ${await response.text()}`);
+        }
+        await response.arrayBuffer();
+      };
+      for (let i = 0; i < 3; i++) await get();
+      const http: number[] = [];
+      for (let i = 0; i < RUNS; i++) http.push((await time(get))[1]);
+      const query = raw[e.raw];
+      await query(db); // warm
+      const direct: number[] = [];
+      for (let i = 0; i < RAW_RUNS; i++) direct.push((await time(() => query(db)))[1]);
+      const line = [
+        e.name.padEnd(54),
+        `http p50 ${ms(percentile(http, 50))}`.padEnd(18),
+        `p95 ${ms(percentile(http, 95))}`.padEnd(13),
+        `raw p50 ${ms(percentile(direct, 50))}`.padEnd(19),
+        `p95 ${ms(percentile(direct, 95))}`.padEnd(13),
+        `ratio ${(percentile(direct, 50) / percentile(http, 50)).toFixed(0)}×`,
+      ].join(' ');
+      console.log(line);
+      results.push(line);
+    }
+  } finally {
+    await server.close();
+    await sql`delete from api_keys where workspace_id = ${ws} and id = ${key.id}`.execute(db);
+  }
+
+  // 3. Incremental update, rebuild equality.
+  await incremental(handle, ws, end, info.last);
+}
+
+function mondayBefore(date: string): string {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return addDays(date, -((weekday + 6) % 7));
+}
+
+async function tableSizes(db: Db, ws: number): Promise<void> {
+  const rows = await sql<{ table: string; rows: number }>`
+    select 'rm_customer' as table, count(*) as rows from rm_customer where workspace_id = ${ws}
+    union all select 'rm_customer_day', count(*) from rm_customer_day where workspace_id = ${ws}
+    union all select 'rm_customer_month', count(*) from rm_customer_month where workspace_id = ${ws}
+    union all select 'rm_daily', count(*) from rm_daily where workspace_id = ${ws}
+    union all select 'rm_period', count(*) from rm_period where workspace_id = ${ws}
+    union all select 'rm_cohort_month', count(*) from rm_cohort_month where workspace_id = ${ws}
+    union all select 'rm_cohort_size', count(*) from rm_cohort_size where workspace_id = ${ws}`.execute(
+    db,
+  );
+  console.log(`read-model rows: ${rows.rows.map((r) => `${r.table} ${r.rows}`).join(', ')}`);
+}
+
+const SNAPSHOT_TABLES = [
+  'rm_customer',
+  'rm_customer_day',
+  'rm_customer_month',
+  'rm_daily',
+  'rm_period',
+  'rm_cohort_month',
+  'rm_cohort_size',
+];
+
+async function incremental(
+  handle: DatabaseHandle,
+  ws: number,
+  newDay: string,
+  lastDay: string,
+): Promise<void> {
+  const db = handle.db;
+  await sql`delete from orders where workspace_id = ${ws} and external_id like 'BENCH-%'`.execute(
+    db,
+  );
+  const bounds = await sql<{ lo: number; hi: number; tz: string }>`
+    select min(id) as lo, max(id) as hi,
+      (select time_zone from workspaces where id = ${ws}) as tz
+    from customers where workspace_id = ${ws}`.execute(db);
+  const { lo, hi, tz } = bounds.rows[0]!;
+  // 10k orders by existing customers (a spread of ids) on the day after the data ends …
+  const insertDay = async (day: string, tag: string, count: number) => {
+    const [, insertMs] = await time(() =>
+      sql`
+        with ch as (
+          select array_agg(code order by code) as codes, array_agg(domain order by code) as domains
+          from channels where workspace_id = ${ws}
+        )
+        insert into orders (workspace_id, external_id, customer_id, channel, domain, ordered_at,
+          local_date, amount_fen, gross_profit_fen, status, returned)
+        select ${ws}, 'BENCH-' || ${tag} || '-' || g, c.id,
+          ch.codes[1 + g % cardinality(ch.codes)], ch.domains[1 + g % cardinality(ch.codes)],
+          (${day}::date + time '10:00') at time zone ${tz}, ${day}::date,
+          5000 + (g * 37) % 30000, 2000, 'completed', g % 20 = 0
+        from generate_series(1, ${count}) g
+        cross join ch
+        join customers c on c.workspace_id = ${ws}
+          and c.id = ${lo}::bigint + (g::bigint * 7919) % (${hi}::bigint - ${lo}::bigint + 1)`.execute(
+        db,
+      ),
+    );
+    const changed = await sql<{ customer_id: number }>`
+      select distinct customer_id from orders
+      where workspace_id = ${ws} and external_id like ${`BENCH-${tag}-%`}`.execute(db);
+    const ids = changed.rows.map((r) => Number(r.customer_id));
+    const [, applyMs] = await time(() =>
+      handle.transaction((tx) => applyOrderChanges(tx, ws, ids)),
+    );
+    console.log(
+      `incremental: ${count} orders on ${day} (${ids.length} customers) inserted in ${insertMs.toFixed(0)} ms, absorbed in ${applyMs.toFixed(0)} ms`,
+    );
+    return ids;
+  };
+  const newIds = await insertDay(newDay, 'new', NEW_ORDERS);
+  const lateIds = await insertDay(addDays(lastDay, -200), 'late', NEW_ORDERS);
+
+  // Identical rows: snapshot the incrementally maintained tables, rebuild, compare.
+  for (const t of SNAPSHOT_TABLES) {
+    await sql`drop table if exists ${sql.table(`bench_${t}`)}`.execute(db);
+    await sql`create table ${sql.table(`bench_${t}`)} as
+      select * from ${sql.table(t)} where workspace_id = ${ws}`.execute(db);
+  }
+  const [, rebuildMs] = await time(() => rebuildReadModel(handle, ws));
+  let differences = 0;
+  for (const t of SNAPSHOT_TABLES) {
+    const diff = await sql<{ n: number }>`
+      select count(*) as n from (
+        (select * from ${sql.table(`bench_${t}`)}
+          except all select * from ${sql.table(t)} where workspace_id = ${ws})
+        union all
+        (select * from ${sql.table(t)} where workspace_id = ${ws}
+          except all select * from ${sql.table(`bench_${t}`)})
+      ) d`.execute(db);
+    const n = Number(diff.rows[0]?.n ?? 0);
+    differences += n;
+    if (n > 0) console.log(`  ${t}: ${n} rows differ between incremental and rebuild`);
+    await sql`drop table ${sql.table(`bench_${t}`)}`.execute(db);
+  }
+  console.log(
+    `full rebuild after the updates: ${(rebuildMs / 1000).toFixed(1)} s; rows identical to the incremental result: ${differences === 0 ? 'yes' : `NO (${differences} differ)`}`,
+  );
+
+  // Leave the database as it was.
+  await sql`delete from orders where workspace_id = ${ws} and external_id like 'BENCH-%'`.execute(
+    db,
+  );
+  const [, undoMs] = await time(() =>
+    handle.transaction((tx) => applyOrderChanges(tx, ws, [...newIds, ...lateIds])),
+  );
+  console.log(`bench orders removed and absorbed in ${undoMs.toFixed(0)} ms`);
+}
+
+await main();
