@@ -28,12 +28,17 @@ const GENERATING: BgNbdParams = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 const CUSTOMERS = 1_000_000;
 const SEED = 20050101;
 
-/** Marsaglia's xorshift128 (2003), uniform on (0, 1). */
+/** Marsaglia's xorshift128 (2003), uniform on (0, 1); the seed is scrambled into all four words. */
 function makeUniform(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  let y = 362436069;
-  let z = 521288629;
-  let w = 88675123;
+  const scramble = (v: number) => {
+    v = Math.imul(v ^ (v >>> 16), 0x85ebca6b);
+    v = Math.imul(v ^ (v >>> 13), 0xc2b2ae35);
+    return (v ^ (v >>> 16)) >>> 0 || 1;
+  };
+  let x = scramble(seed);
+  let y = scramble(x ^ 362436069);
+  let z = scramble(y ^ 521288629);
+  let w = scramble(z ^ 88675123);
   return () => {
     const t = (x ^ (x << 11)) >>> 0;
     x = y;

@@ -201,6 +201,12 @@ describe('fitBgNbd options and input checks', () => {
     expect(() => fitBgNbd([{ frequency: 1, recency: -1, T: 38 }])).toThrow(RangeError);
     expect(() => fitBgNbd([{ frequency: 1, recency: 1, T: Number.NaN }])).toThrow(RangeError);
     expect(() => fitBgNbd(small, { penalizer: -1 })).toThrow(RangeError);
+    expect(() =>
+      fitBgNbd([
+        { frequency: 0, recency: 0, T: 30 },
+        { frequency: 0, recency: 0, T: 20 },
+      ]),
+    ).toThrow(/no customer has a repeat purchase/);
   });
 });
 

@@ -462,6 +462,9 @@ export function bgNbdGroupedLogLikelihoodGradient(
  */
 export function fitBgNbd(rows: readonly BgNbdRow[], options: BgNbdFitOptions = {}): BgNbdFit {
   const grouped = groupBgNbdRows(rows);
+  if (grouped.xValues.every((x) => x === 0)) {
+    fail('BG/NBD: no customer has a repeat purchase (all frequency 0); the model cannot be fitted');
+  }
   const penalizer = options.penalizer ?? 0;
   if (!Number.isFinite(penalizer) || penalizer < 0) {
     fail(`BG/NBD: penalizer must be a finite number ≥ 0, got ${penalizer}`);
