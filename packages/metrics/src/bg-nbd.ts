@@ -68,14 +68,10 @@ function fail(message: string): never {
   throw new RangeError(message);
 }
 
-function describe(row: BgNbdRow, index: number | undefined): string {
-  return index === undefined ? 'BG/NBD row' : `BG/NBD row ${index}`;
-}
-
 /** Throws a RangeError unless the row is a valid customer history. */
 export function assertBgNbdRow(row: BgNbdRow, index?: number): void {
   const { frequency: x, recency, T } = row;
-  const where = describe(row, index);
+  const where = index === undefined ? 'BG/NBD row' : `BG/NBD row ${index}`;
   if (!Number.isFinite(x) || !Number.isFinite(recency) || !Number.isFinite(T)) {
     fail(`${where}: frequency, recency and T must be finite numbers`);
   }
@@ -599,11 +595,11 @@ function seriesTail(
 export function bgNbdProbabilityAlive(params: BgNbdParams, row: BgNbdRow): number {
   assertBgNbdParams(params);
   assertBgNbdRow(row);
-  return Math.exp(-logDeathOdds(params, row, true));
+  return Math.exp(-logDeathOdds(params, row));
 }
 
-/** ln(1 + odds of having dropped out), i.e. −ln P(alive). */
-function logDeathOdds(params: BgNbdParams, row: BgNbdRow, _checked: true): number {
+/** ln(1 + odds of having dropped out), i.e. −ln P(alive). Inputs already validated. */
+function logDeathOdds(params: BgNbdParams, row: BgNbdRow): number {
   const { r, alpha, a, b } = params;
   const x = row.frequency;
   if (x === 0) return 0;
@@ -638,7 +634,7 @@ export function bgNbdExpectedPurchases(params: BgNbdParams, t: number, row: BgNb
   const A = r + x;
   const C = a + b + x - 1;
   const z = t / (alpha + row.T + t);
-  const pAlive = Math.exp(-logDeathOdds(params, row, true));
+  const pAlive = Math.exp(-logDeathOdds(params, row));
   if (!(C > 0) || z > SERIES_MAX_Z) {
     return bgNbdExpectedPurchasesByQuadrature(params, t, row);
   }
@@ -697,7 +693,7 @@ export function bgNbdExpectedPurchasesByQuadrature(
     return g * Math.exp(a * logP + beta * log1mP - logBeta);
   };
   const integral = tanhSinhUnit(integrand);
-  const value = integral * Math.exp(-logDeathOdds(params, row, true));
+  const value = integral * Math.exp(-logDeathOdds(params, row));
   if (!Number.isFinite(value)) {
     fail('BG/NBD: expected purchases are not finite for these parameters');
   }
