@@ -16,28 +16,41 @@ function setSessionCookie(req: Request, res: Response, token: string, expires: D
   });
 }
 
-/** Auth routes; each app gets its own login limiter (10 failures per IP + email per 15 min). */
-export function authRoutes(limiter = new AttemptLimiter()): RouteDefinition[] {
+export interface LoginLimits {
+  /** Failures per IP + email (default 10 per 15 minutes): stops guessing one password. */
+  perEmail?: AttemptLimiter;
+  /** Failures per IP over all emails (default 100 per 15 minutes): slows password spraying. */
+  perIp?: AttemptLimiter;
+}
+
+/** Auth routes; each app gets its own in-memory login limiters. */
+export function authRoutes({
+  perEmail = new AttemptLimiter(10, 15 * 60_000),
+  perIp = new AttemptLimiter(100, 15 * 60_000),
+}: LoginLimits = {}): RouteDefinition[] {
   return [
     publicRoute({
       method: 'post',
       path: '/auth/login',
       summary: 'Sign in with email and password; sets the session cookie',
       description:
-        'Sets `yg_session` (httpOnly, SameSite=Lax, Secure over https) for 14 days. Unknown email and wrong password give the same 401. After 10 failures for one IP and email within 15 minutes: 429 with Retry-After.',
+        'Sets `yg_session` (httpOnly, SameSite=Lax, Secure over https) for 14 days. Unknown email and wrong password give the same 401. After 10 failures for one IP and email (or 100 for one IP) within 15 minutes: 429 with Retry-After.',
       body: loginBody,
       response: loginResponse,
       handler: async ({ body, db, req, res }) => {
-        const key = `${req.ip ?? ''}|${body.email}`;
-        limiter.check(key);
+        const ip = req.ip ?? '';
+        const key = `${ip}|${body.email}`;
+        perIp.check(ip);
+        perEmail.check(key);
         let user;
         try {
           user = await authenticateUser(db, body.email, body.password);
         } catch (error) {
-          limiter.fail(key);
+          perIp.fail(ip);
+          perEmail.fail(key);
           throw error;
         }
-        limiter.succeed(key);
+        perEmail.succeed(key);
         const session = await createSession(db, user.id);
         setSessionCookie(req, res, session.token, session.expiresAt);
         return { user };
