@@ -51,18 +51,18 @@ const sampler = setInterval(() => {
 const handle = await openDatabase({ url, poolSize: 2 });
 try {
   await migrateToLatest(handle.db);
-  let previous = { seconds: 0 };
+  let previous = 0;
+  console.log('table (or step)             rows      step s     rows/s');
   const result = await loadDemo(handle, {
     customers,
     seed,
     onProgress: (table, rows, seconds) => {
-      const took = seconds - previous.seconds;
-      previous = { seconds };
+      const took = seconds - previous;
+      previous = seconds;
+      const rate = rows > 0 ? String(Math.round(rows / Math.max(took, 0.001))) : '';
       console.log(
-        `${table.padEnd(14)} ${String(rows).padStart(10)} rows  ${took.toFixed(1).padStart(6)} s` +
-          `  ${Math.round(rows / Math.max(took, 0.001))
-            .toString()
-            .padStart(8)} rows/s (cumulative rows of the table; chunks report as they finish)`,
+        `${table.padEnd(24)} ${String(rows || '').padStart(10)} ${took.toFixed(1).padStart(9)}` +
+          ` ${rate.padStart(10)}`,
       );
     },
   });

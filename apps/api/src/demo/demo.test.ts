@@ -186,11 +186,20 @@ describe('yg demo', () => {
     expect(Number(response?.unanswered)).toBeGreaterThan(0);
   });
 
-  it('when the demo is reloaded with the same seed, then the data is identical; with another seed, it differs', async () => {
+  it('when the demo is reloaded with the same seed, then the data is identical and the foreign keys are back; with another seed, it differs', async () => {
     const first = await fingerprint(db);
-    const again = await loadDemo(db, { customers: CUSTOMERS, seed: 1 });
+    const foreignKeys = () =>
+      sql<{ name: string; definition: string }>`
+        select conname as name, pg_get_constraintdef(oid) as definition from pg_constraint
+        where contype = 'f' order by conname`
+        .execute(db.db)
+        .then((r) => r.rows);
+    const keysBefore = await foreignKeys();
+    // The at-scale path (foreign keys dropped and re-added around the COPY) gives the same rows.
+    const again = await loadDemo(db, { customers: CUSTOMERS, seed: 1, dropForeignKeys: true });
     expect(again.rows).toEqual(loaded.rows);
     expect(await fingerprint(db)).toEqual(first);
+    expect(await foreignKeys()).toEqual(keysBefore);
     const other = await loadDemo(db, { customers: CUSTOMERS, seed: 2 });
     expect(other.workspaceId).toBe(loaded.workspaceId);
     const second = await fingerprint(db);
