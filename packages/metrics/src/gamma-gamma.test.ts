@@ -40,6 +40,16 @@ describe('fitGammaGamma', () => {
     expect(fit.logLikelihood).toBeCloseTo(gammaGammaLogLikelihood(fit, rows), 8);
   });
 
+  it('when fitted, then it reports the frequency–spend correlation the model assumes away (CDNOW: 0.11)', () => {
+    const fit = fitGammaGamma(rows);
+    expect(fit.frequencySpendCorrelation).toBeCloseTo(0.1137, 3);
+    const constant = fitGammaGamma([
+      { frequency: 2, monetaryValue: 10 },
+      { frequency: 2, monetaryValue: 30 },
+    ]);
+    expect(constant.frequencySpendCorrelation).toBeNull();
+  });
+
   it('when started far from the optimum, then it reaches the same maximum', () => {
     const fit = fitGammaGamma(rows, { initialParams: { p: 20, q: 10, v: 100 } });
     expect(fit.p).toBeCloseTo(6.2488, 3);

@@ -30,6 +30,12 @@ export interface GammaGammaFit extends GammaGammaParams {
   customers: number;
   /** Distinct (frequency, monetaryValue) pairs the likelihood was evaluated over. */
   groups: number;
+  /**
+   * Pearson correlation of frequency and monetaryValue over the customers used. The model
+   * assumes they are independent; near 0 is fine (CDNOW: 0.11), a strong one is a warning.
+   * Null when either is constant.
+   */
+  frequencySpendCorrelation: number | null;
   iterations: number;
   evaluations: number;
   converged: boolean;
@@ -210,10 +216,37 @@ export function fitGammaGamma(
     logLikelihood: groupedLogLikelihood(params, g),
     customers: g.customers,
     groups: g.x.length,
+    frequencySpendCorrelation: weightedCorrelation(g),
     iterations: result.iterations,
     evaluations: result.evaluations,
     converged: result.converged,
   };
+}
+
+function weightedCorrelation(g: Grouped): number | null {
+  let n = 0;
+  let mx = 0;
+  let mm = 0;
+  for (let k = 0; k < g.x.length; k++) {
+    const w = g.weight[k] as number;
+    n += w;
+    mx += w * (g.x[k] as number);
+    mm += w * (g.m[k] as number);
+  }
+  mx /= n;
+  mm /= n;
+  let sxx = 0;
+  let smm = 0;
+  let sxm = 0;
+  for (let k = 0; k < g.x.length; k++) {
+    const w = g.weight[k] as number;
+    const dx = (g.x[k] as number) - mx;
+    const dm = (g.m[k] as number) - mm;
+    sxx += w * dx * dx;
+    smm += w * dm * dm;
+    sxm += w * dx * dm;
+  }
+  return sxx > 0 && smm > 0 ? sxm / Math.sqrt(sxx * smm) : null;
 }
 
 /**
