@@ -16,6 +16,8 @@ import { trendsRoutes } from './features/trends/trends.routes.js';
 import { cohortsRoutes } from './features/cohorts/cohorts.routes.js';
 import { ltvRoutes } from './features/ltv/ltv.routes.js';
 import { attributionRoutes } from './features/attribution/attribution.routes.js';
+import { importsRoutes } from './features/imports/imports.routes.js';
+import { ingestRoutes } from './features/ingest/ingest.routes.js';
 
 export interface AppOptions {
   handle: DatabaseHandle;
@@ -45,6 +47,8 @@ export function createApp({ handle, webDist, isShuttingDown = () => false }: App
     ...cohortsRoutes(),
     ...ltvRoutes(),
     ...attributionRoutes(),
+    ...importsRoutes(),
+    ...ingestRoutes,
   ];
   api.use(mountRoutes(app, routes, { handle }));
   api.use((req, _res, next) =>

@@ -247,8 +247,8 @@ async function importInTransaction(
         if (ctx.signal?.aborted) throw abortError(ctx.signal);
       }
       const row = convert(next.value);
-      // Once a row is bad nothing will be written: keep reading only to report every problem.
-      if (row && errors.total === 0) yield row;
+      // Good rows are staged even after a bad one, so the checks across rows report everything.
+      if (row) yield row;
     }
   }
   const rows = stagedRows();

@@ -185,7 +185,7 @@ describe('imports', () => {
     const dryNew = await importFile('orders', fresh, { dryRun: true });
     expect(dryNew).toMatchObject({ status: 'validated', inserted: 1 });
     const after = await tableCounts();
-    expect(after.orders).toBe(before.orders + 1);
+    expect(after.orders).toBe((before.orders ?? 0) + 1);
     const row = await database.db
       .selectFrom('orders')
       .select('local_date')
