@@ -615,14 +615,14 @@ const SERIES_MAX_Z = 0.995;
 
 /**
  * E[Y(t) | x, t_x, T]: expected number of purchases in (T, T + t] for a customer with history row
- * (FHL 2005, eq. 10):
+ * (FHL 2005):
  *   (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · ₂F₁(r+x, b+x; a+b+x−1; z)] · P(alive),
  *   z = t / (α+T+t).
  * Computed through Euler's transformation ₂F₁(A,B;C;z) = (1−z)^(C−A−B) ₂F₁(C−A, C−B; C; z), which
  * turns the bracket into (1 − (1−z)^(a−1))/(a−1) − (1−z)^(a−1) · S with
- * S = Σ_{k≥1} (C−A)ₖ (a)ₖ₋₁ / ((C)ₖ k!) zᵏ — a series whose terms decay, with no cancellation and
- * no singularity at a = 1. When z is very close to 1 or C = a+b+x−1 ≤ 0, the same expectation is
- * integrated numerically over the posterior of p instead.
+ * S = Σ_{k≥1} (C−A)ₖ (a)ₖ₋₁ / ((C)ₖ k!) zᵏ (A = r+x, C = a+b+x−1): a series whose terms
+ * decay, with little cancellation and no singularity at a = 1. When z is very close to 1 or
+ * C ≤ 0, the same expectation is integrated numerically over the posterior of p instead.
  */
 export function bgNbdExpectedPurchases(params: BgNbdParams, t: number, row: BgNbdRow): number {
   assertBgNbdParams(params);
@@ -651,7 +651,7 @@ export function bgNbdExpectedPurchases(params: BgNbdParams, t: number, row: BgNb
 }
 
 /**
- * Unconditional E[X(t)] for a customer just acquired (FHL 2005, eq. 9):
+ * Unconditional E[X(t)] for a customer just acquired (FHL 2005):
  * (a+b−1)/(a−1) · [1 − (α/(α+t))^r · ₂F₁(r, b; a+b−1; t/(α+t))] — the conditional expectation
  * with x = t_x = T = 0.
  */
