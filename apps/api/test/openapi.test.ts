@@ -34,5 +34,6 @@ describe('GET /openapi.json', () => {
       required: ['email', 'password'],
     });
     expect(body.components.schemas.Error.properties.error).toBeDefined();
+    expect(login.responses).toHaveProperty('429');
   });
 });

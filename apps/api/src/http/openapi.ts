@@ -66,6 +66,9 @@ export function openApiDocument(routes: readonly RouteDefinition[]): Record<stri
       if (status === '403' && route.access === 'public' && route.method === 'get') continue;
       responses[status] = errorResponse(description);
     }
+    for (const [status, description] of Object.entries(route.errors ?? {})) {
+      responses[status] = errorResponse(description);
+    }
     const feature = route.path.replace(/^\/workspaces\/:ws/, '').split('/')[1] ?? 'api';
     const operation: Record<string, unknown> = {
       operationId: `${route.method}${path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,

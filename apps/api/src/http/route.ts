@@ -49,6 +49,8 @@ export interface RouteDocs {
   description?: string;
   /** OpenAPI tags; default: the feature name taken from the path. */
   tags?: string[];
+  /** Error statuses this route answers besides 400/401/403/404, e.g. `{ 409: 'already a member' }`. */
+  errors?: Record<number, string>;
   /** Extra OpenAPI operation fields (e.g. a `requestBody` for an upload), merged last. */
   openapi?: Record<string, unknown>;
 }
@@ -139,6 +141,7 @@ function define(
     description: spec.description,
     tags: spec.tags,
     openapi: spec.openapi,
+    errors: spec.errors,
     method: spec.method,
     path: spec.path,
     access,

@@ -37,6 +37,7 @@ export function authRoutes({
         'Sets `yg_session` (httpOnly, SameSite=Lax, Secure over https) for 14 days. Unknown email and wrong password give the same 401. After 10 failures for one IP and email (or 100 for one IP) within 15 minutes: 429 with Retry-After.',
       body: loginBody,
       response: loginResponse,
+      errors: { 429: 'Too many failed attempts; see the Retry-After header' },
       handler: async ({ body, db, req, res }) => {
         const ip = req.ip ?? '';
         const key = `${ip}|${body.email}`;

@@ -28,6 +28,7 @@ export const membersRoutes: RouteDefinition[] = [
       'An existing account keeps its password. A new account without `password` gets a generated one, returned once in `generatedPassword`.',
     minRole: 'owner',
     body: addMemberBody,
+    errors: { 409: 'The email is already a member' },
     response: addMemberResponse,
     status: 201,
     handler: ({ db, workspace, body, actor }) => inviteMember(db, workspace.id, body, actor),
@@ -39,6 +40,7 @@ export const membersRoutes: RouteDefinition[] = [
     minRole: 'owner',
     params: memberParams,
     body: updateMemberBody,
+    errors: { 409: 'The last owner cannot be demoted (code last_owner)' },
     response: member,
     handler: ({ db, workspace, params, body, actor }) =>
       changeRole(db, workspace.id, params.userId, body.role, actor),
@@ -48,6 +50,7 @@ export const membersRoutes: RouteDefinition[] = [
     path: '/workspaces/:ws/members/:userId',
     summary: 'Remove a member from the workspace (not the last owner)',
     minRole: 'owner',
+    errors: { 409: 'The last owner cannot be removed (code last_owner)' },
     params: memberParams,
     handler: ({ db, workspace, params, actor }) =>
       removeMember(db, workspace.id, params.userId, actor),
