@@ -1,11 +1,13 @@
 /**
- * Numerical building blocks for the predicted-LTV models: a derivative-free minimiser
- * (Nelder–Mead with restarts), the log-gamma function and a stable log-sum-exp.
+ * Numerical building blocks for the predicted-LTV models: two minimisers (derivative-free
+ * Nelder–Mead with restarts, and BFGS for when a gradient is available), log Γ, ψ (digamma) and
+ * stable log-sum-exp helpers.
  *
  * Pure functions, no I/O, no dependencies. Written from the textbook definitions:
  * - Nelder & Mead (1965), with the usual coefficients (reflect 1, expand 2, contract ½, shrink ½);
+ * - BFGS with a backtracking Armijo line search (Nocedal & Wright, Numerical Optimization, ch. 6);
  * - log Γ by the recurrence Γ(x + 1) = x Γ(x) up to x ≥ 15, then Stirling's series with
- *   Bernoulli-number terms up to x⁻¹¹ (truncation error below 1e-17 there).
+ *   Bernoulli-number terms up to x⁻¹¹ (truncation error below 1e-17 there); ψ likewise.
  */
 
 const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
