@@ -77,10 +77,18 @@ describe('GET community', () => {
     const res = await t.call('GET', `/workspaces/${ws()}/community?asOf=${AS_OF}`, {
       as: 'readOnlyKey',
     });
-    const byId = new Map(res.body.coldStart.map((c: { groupId: string }) => [c.groupId, c]));
+    type Start = {
+      groupId: string;
+      first48h: { activityRate: unknown };
+      first3Days: { complete: boolean };
+      internal: { meetsGuideline: boolean | null };
+    };
+    const byId = new Map<string, Start>(
+      res.body.coldStart.map((c: Start) => [c.groupId, c] as const),
+    );
     // G1 is first seen on the first day of all the data: maybe older than the data.
     expect(byId.get('G1')).toMatchObject({ startsAtDataStart: true });
-    const g2 = byId.get('G2') as Record<string, any>;
+    const g2 = byId.get('G2')!;
     expect(g2).toMatchObject({ groupId: 'G2', firstDate: '2024-04-28', startsAtDataStart: false });
     expect(g2.first48h.activityRate).toMatchObject({ value: 0.27, numerator: 108 });
     expect(g2.first3Days.complete).toBe(true);

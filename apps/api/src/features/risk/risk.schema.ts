@@ -3,7 +3,7 @@ import { dateRangeQuery } from '../../http/schemas.js';
 
 export const riskQuery = dateRangeQuery;
 
-const evidence = z.looseObject({
+const evidence = z.object({
   value: z.number().nullable(),
   numerator: z.number(),
   denominator: z.number(),
@@ -12,7 +12,16 @@ const evidence = z.looseObject({
 
 export const riskResponse = z.object({
   window: z.object({ from: z.string(), to: z.string() }),
-  settings: z.looseObject({}),
+  settings: z.object({
+    newAccountDays: z.number(),
+    activeAddsAlert: z.number(),
+    activeAddsAdvice: z.number(),
+    passiveAddsAlert: z.number(),
+    massSendsAlert: z.number(),
+    massSendScope: z.enum(['all_accounts', 'new_accounts']),
+    complaintsAlert: z.number().nullable(),
+    treatUnknownAgeAsNew: z.boolean(),
+  }),
   alertDays: z.number().describe('account-days with at least one alert (advice not counted)'),
   alerts: z.array(
     z.object({

@@ -1,7 +1,13 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/fixtures.js';
 
 let t: TestApp;
+
+async function setSettings(settings: Record<string, unknown>): Promise<void> {
+  await sql`update workspaces set settings = ${JSON.stringify(settings)}::jsonb
+    where id = ${t.fixture.workspace.id}`.execute(t.database.db);
+}
 const ws = () => t.fixture.workspace.slug;
 
 beforeAll(async () => {
@@ -66,22 +72,14 @@ describe('GET risk', () => {
   });
 
   it('when the workspace lowers a threshold, then its setting is used', async () => {
-    await t.database.db
-      .updateTable('workspaces')
-      .set({ settings: JSON.stringify({ risk: { massSendScope: 'all_accounts' } }) })
-      .where('id', '=', t.fixture.workspace.id)
-      .execute();
+    await setSettings({ risk: { massSendScope: 'all_accounts' } });
     const res = await t.call('GET', `/workspaces/${ws()}/risk?from=2024-03-01&to=2024-04-01`, {
       as: 'viewer',
     });
     expect(res.body.alerts).toContainEqual(
       expect.objectContaining({ accountId: 'M2', rule: 'mass_sends', level: 'alert' }),
     );
-    await t.database.db
-      .updateTable('workspaces')
-      .set({ settings: JSON.stringify({}) })
-      .where('id', '=', t.fixture.workspace.id)
-      .execute();
+    await setSettings({});
   });
 });
 
@@ -103,11 +101,7 @@ describe('POST risk/check-text', () => {
   });
 
   it('when the workspace has its own words, then only those are checked', async () => {
-    await t.database.db
-      .updateTable('workspaces')
-      .set({ settings: JSON.stringify({ sensitiveWords: ['福利'] }) })
-      .where('id', '=', t.fixture.workspace.id)
-      .execute();
+    await setSettings({ sensitiveWords: ['福利'] });
     const res = await t.call('POST', `/workspaces/${ws()}/risk/check-text`, {
       as: 'lead',
       body: { text: '投资福利' },
