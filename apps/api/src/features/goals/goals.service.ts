@@ -1,0 +1,145 @@
+import {
+  addDays,
+  fenToYuan,
+  goalProgress,
+  localDateOf,
+  metricById,
+  startOfLocalDate,
+  type GoalPoint,
+} from '@yugang/metrics';
+import type { Kysely } from 'kysely';
+import type { Database, Workspace } from '../../db/schema.js';
+import { AppError, notFound } from '../../errors/app-error.js';
+import type { Actor } from '../../http/access.js';
+import {
+  dailyColumn,
+  dailySeries,
+  deleteGoal,
+  findGoal,
+  insertGoal,
+  listGoals,
+  newMembersSeries,
+  updateGoal,
+  type GoalRow,
+} from './goals.queries.js';
+import type { CreateGoal, UpdateGoal } from './goals.schema.js';
+
+type Db = Kysely<Database>;
+
+/** created_at as ISO text (timestamptz comes back as a Date). */
+function iso(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
+}
+
+function goalOut(row: GoalRow) {
+  return {
+    id: Number(row.id),
+    metric: row.metric,
+    segment: row.segment,
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    target: Number(row.target),
+    purpose: row.purpose,
+    boundary: row.boundary,
+    createdAt: iso(row.created_at),
+  };
+}
+
+const NO_SERIES = 'this metric has no daily series in the read model yet; progress is not computed';
+
+/**
+ * Daily actuals of a goal's metric and segment over its period, in the metric's unit (money in
+ * yuan), or null when the read model has no daily series for it. Served today: gmv, orders and
+ * gross_profit (segment all), credited_gmv (all, public, private), new_private_members (all).
+ */
+async function actualsFor(
+  db: Db,
+  workspace: Workspace,
+  goal: ReturnType<typeof goalOut>,
+  asOf: string,
+): Promise<GoalPoint[] | null> {
+  const to = asOf < goal.periodEnd ? asOf : goal.periodEnd;
+  if (to <= goal.periodStart) return [];
+  if (goal.metric === 'new_private_members') {
+    if (goal.segment !== 'all') return null;
+    const tz = workspace.time_zone;
+    return newMembersSeries(db, workspace.id, tz, {
+      from: goal.periodStart,
+      to,
+      start: startOfLocalDate(goal.periodStart, tz),
+      end: startOfLocalDate(to, tz),
+    });
+  }
+  const column = dailyColumn(goal.metric, goal.segment);
+  if (!column) return null;
+  const points = await dailySeries(db, workspace.id, column, goal.periodStart, to);
+  const unit = metricById(goal.metric).unit;
+  return unit === 'money' ? points.map((p) => ({ ...p, value: fenToYuan(p.value) })) : points;
+}
+
+export function defaultAsOf(workspace: Workspace): string {
+  return addDays(localDateOf(new Date(), workspace.time_zone), 1);
+}
+
+async function withProgress(db: Db, workspace: Workspace, row: GoalRow, asOf: string) {
+  const goal = goalOut(row);
+  const definition = metricById(goal.metric);
+  const actuals = await actualsFor(db, workspace, goal, asOf);
+  const progress = goalProgress({
+    goal: {
+      metric: goal.metric,
+      periodStart: goal.periodStart,
+      periodEnd: goal.periodEnd,
+      target: goal.target,
+      goodDirection: definition.goodDirection === 'down' ? 'down' : 'up',
+    },
+    aggregation: definition.aggregation,
+    actuals: actuals ?? [],
+    asOf,
+  });
+  if (actuals === null) {
+    return {
+      ...goal,
+      progress: {
+        ...progress,
+        current: null,
+        forecast: null,
+        onTrack: null,
+        progress: { value: null, numerator: 0, denominator: goal.target, reason: NO_SERIES },
+        reason: NO_SERIES,
+      },
+    };
+  }
+  return { ...goal, progress };
+}
+
+export async function goalsWithProgress(db: Db, workspace: Workspace, asOf: string) {
+  const rows = await listGoals(db, workspace.id);
+  const goals = [];
+  for (const row of rows) goals.push(await withProgress(db, workspace, row, asOf));
+  return { asOf, goals };
+}
+
+export async function createGoal(db: Db, workspace: Workspace, actor: Actor, body: CreateGoal) {
+  const row = await insertGoal(db, workspace.id, body, actor.userId);
+  return withProgress(db, workspace, row, defaultAsOf(workspace));
+}
+
+export async function patchGoal(db: Db, workspace: Workspace, id: number, patch: UpdateGoal) {
+  const existing = await findGoal(db, workspace.id, id);
+  if (!existing) throw notFound(`goal ${id}`);
+  const start = patch.periodStart ?? existing.period_start;
+  const end = patch.periodEnd ?? existing.period_end;
+  if (end <= start) {
+    throw new AppError(400, 'invalid_request', 'the request body is not valid', [
+      { path: 'body.periodEnd', message: 'periodEnd must be after periodStart' },
+    ]);
+  }
+  const row = await updateGoal(db, workspace.id, id, patch);
+  if (!row) throw notFound(`goal ${id}`);
+  return withProgress(db, workspace, row, defaultAsOf(workspace));
+}
+
+export async function removeGoal(db: Db, workspace: Workspace, id: number): Promise<void> {
+  if (!(await deleteGoal(db, workspace.id, id))) throw notFound(`goal ${id}`);
+}
