@@ -11,6 +11,13 @@ import { apiKeysRoutes } from './features/api-keys/api-keys.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { membersRoutes } from './features/members/members.routes.js';
 import { settingsRoutes } from './features/settings/settings.routes.js';
+import { annotationsRoutes } from './features/annotations/annotations.routes.js';
+import { communityRoutes } from './features/community/community.routes.js';
+import { goalsRoutes } from './features/goals/goals.routes.js';
+import { readinessRoutes } from './features/readiness/readiness.routes.js';
+import { riskRoutes } from './features/risk/risk.routes.js';
+import { roiRoutes } from './features/roi/roi.routes.js';
+import { teamKpisRoutes } from './features/team-kpis/team-kpis.routes.js';
 import { summaryRoutes } from './features/summary/summary.routes.js';
 import { trendsRoutes } from './features/trends/trends.routes.js';
 import { cohortsRoutes } from './features/cohorts/cohorts.routes.js';
@@ -42,6 +49,13 @@ export function createApp({ handle, webDist, isShuttingDown = () => false }: App
     ...membersRoutes,
     ...apiKeysRoutes,
     ...auditRoutes,
+    ...roiRoutes(),
+    ...riskRoutes(),
+    ...communityRoutes(),
+    ...teamKpisRoutes(),
+    ...goalsRoutes(),
+    ...annotationsRoutes(),
+    ...readinessRoutes(),
     ...summaryRoutes(),
     ...trendsRoutes(),
     ...cohortsRoutes(),
