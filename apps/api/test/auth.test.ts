@@ -41,6 +41,14 @@ describe('POST /auth/login', () => {
     expect(me.body.user.email).toBe(users.lead.email);
   });
 
+  it('when the browser still holds an expired or unknown session cookie, then signing in works', async () => {
+    const answer = await t.call('POST', '/auth/login', {
+      as: { cookie: 'yg_session=stale-token' },
+      body: { email: t.fixture.users.lead.email, password: FIXTURE_PASSWORD },
+    });
+    expect(answer.status).toBe(200);
+  });
+
   it('when the request comes through https, then the cookie is Secure', async () => {
     const answer = await t.call('POST', '/auth/login', {
       headers: { 'x-forwarded-proto': 'https' },

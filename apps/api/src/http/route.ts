@@ -258,7 +258,11 @@ function expressHandlers(
 ): RequestHandler[] {
   const authorize: RequestHandler = async (req, res, next) => {
     try {
-      const principal = await access.principal(req);
+      // Public routes ignore bad credentials: a stale cookie must not block signing in again.
+      const principal =
+        route.access === 'public'
+          ? await access.principal(req).catch(() => undefined)
+          : await access.principal(req);
       let actor: Actor | null = principal ? actorOf(principal) : null;
       let workspace: Workspace | undefined;
       if (route.access !== 'public') {
