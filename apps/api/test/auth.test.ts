@@ -121,6 +121,11 @@ describe('POST /auth/login', () => {
       body: { email: t.fixture.users.owner.email, password: FIXTURE_PASSWORD },
     });
     expect(same.status).toBe(200);
+    const proxied = await t.call('POST', '/auth/login', {
+      headers: { origin: 'https://yugang.brand.cn', 'x-forwarded-host': 'yugang.brand.cn' },
+      body: { email: t.fixture.users.owner.email, password: FIXTURE_PASSWORD },
+    });
+    expect(proxied.status).toBe(200);
   });
 });
 

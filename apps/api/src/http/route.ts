@@ -356,7 +356,8 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
  * CSRF: session cookies are SameSite=Lax, so browsers do not send them on cross-site POST,
  * PATCH or DELETE. As a second line, a cookie-authenticated (or public) mutation whose Origin
  * header names another host is refused. Bearer API keys are not sent by browsers on their own
- * and need no check. Clients that send no Origin (curl, scripts) are not affected.
+ * and need no check. Clients that send no Origin (curl, scripts) are not affected. The host is
+ * Express's `req.host`: the Host header, or X-Forwarded-Host from a trusted (loopback) proxy.
  */
 function checkOrigin(req: Request): void {
   if (SAFE.has(req.method)) return;
@@ -368,7 +369,7 @@ function checkOrigin(req: Request): void {
   } catch {
     host = '';
   }
-  if (host !== req.headers.host) {
+  if (host !== req.host) {
     throw new AppError(403, 'cross_origin', 'cross-origin requests may not change data');
   }
 }
