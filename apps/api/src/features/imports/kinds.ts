@@ -148,7 +148,7 @@ const customers: KindSpec = {
   kind: 'customers',
   table: 'customers',
   fields: [
-    f('customer_id', 'id', true, ['客户ID', '客户编号', '会员ID', '用户ID', '客户id']),
+    f('customer_id', 'id', true, ['客户ID', '客户编号', '会员ID', '用户ID']),
     f('acquired_at', 'instant', false, ['获客时间', '首次获取时间', '注册时间', '首次下单时间']),
     f('acquisition_channel', 'id', false, ['获客渠道', '来源渠道', '渠道']),
     f('joined_private_at', 'instant', false, [

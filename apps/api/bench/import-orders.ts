@@ -1,0 +1,252 @@
+/**
+ * Import bench: a 1,000,000-row orders CSV, generated deterministically to a temp file, imported
+ * end to end (parse, check, stage, check across rows, upsert, read model) on real Postgres,
+ * against a bare COPY of the same file into an unindexed table as the ceiling.
+ *
+ *   cd apps/api && BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
+ *     pnpm exec tsx bench/import-orders.ts
+ *   (optional: BENCH_ROWS=1000000, BENCH_CUSTOMERS=100000, BENCH_REIMPORT=1)
+ *
+ * It creates a throwaway database on that server and drops it at the end. Targets: the import
+ * at ≥ 50% of the bare COPY rate, peak RSS under 300 MB.
+ */
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import pg from 'pg';
+import copyStreams from 'pg-copy-streams';
+import { openDatabase, type DatabaseHandle } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { runImport } from '../src/features/imports/imports.service.js';
+import { DEFAULT_LIMITS } from '../src/features/imports/limits.js';
+import { getProgress } from '../src/features/imports/progress.js';
+import { fileSource } from '../src/features/imports/source.js';
+import { createWorkspace } from '../src/features/workspaces/workspaces.service.js';
+
+const serverUrl =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
+const CHANNELS: [string, string][] = [
+  ['tmall', 'public'],
+  ['jd', 'public'],
+  ['douyin', 'public'],
+  ['wecom', 'private'],
+  ['community', 'private'],
+  ['miniapp', 'private'],
+];
+const STATUSES = ['已完成', '已完成', '已完成', '已完成', '已取消', '已发货', 'completed'];
+
+let peakRss = 0;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 50);
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** A tiny deterministic generator (LCG), so every run imports the same file. */
+function lcg(seed: number): () => number {
+  let x = seed >>> 0;
+  return () => {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    return x / 4294967296;
+  };
+}
+
+async function writeOrdersCsv(file: string): Promise<void> {
+  const rand = lcg(20240301);
+  const start = Date.UTC(2023, 0, 1);
+  const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+  async function* lines(): AsyncGenerator<string> {
+    let chunk = '订单号,客户ID,渠道,下单时间,实付金额,毛利,佣金,订单状态,是否退货,退款金额\n';
+    for (let i = 1; i <= ROWS; i++) {
+      const customer = 1 + Math.floor(rand() * CUSTOMERS);
+      const channel = CHANNELS[Math.floor(rand() * CHANNELS.length)]![0];
+      const t = new Date(start + Math.floor(rand() * 730 * 86_400) * 1000);
+      const at = `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
+      const fen = 990 + Math.floor(rand() * 200_000);
+      const amount = `${Math.floor(fen / 100)}.${pad(fen % 100)}`;
+      const profit = (fen * 0.4) / 100;
+      const returned = rand() < 0.05;
+      chunk +=
+        `O${i},C${customer},${channel},${at},${amount},${profit.toFixed(2)},` +
+        `${channel === 'tmall' ? ((fen * 0.05) / 100).toFixed(2) : ''},` +
+        `${STATUSES[Math.floor(rand() * STATUSES.length)]},${returned ? '是' : '否'},${returned ? amount : '0'}\n`;
+      if (chunk.length > 1 << 16) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    yield chunk;
+  }
+  await pipeline(lines, createWriteStream(file));
+}
+
+async function admin(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+async function bareCopy(url: string, file: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`create table bare_orders (order_id text, customer_id text, channel text,
+      ordered_at text, amount text, gross_profit text, commission text, status text,
+      returned text, refund_amount text)`);
+    const started = performance.now();
+    const stream = client.query(
+      copyStreams.from('copy bare_orders from stdin with (format csv, header true)'),
+    );
+    await pipeline(createReadStream(file, { highWaterMark: 256 * 1024 }), stream);
+    const ms = performance.now() - started;
+    await client.query('drop table bare_orders');
+    return ms;
+  } finally {
+    await client.end();
+  }
+}
+
+async function seed(handle: DatabaseHandle): Promise<number> {
+  const workspace = await createWorkspace(handle.db, { slug: 'bench', name: 'Bench' });
+  await handle.db
+    .insertInto('channels')
+    .values(
+      CHANNELS.map(([code, domain]) => ({
+        workspace_id: workspace.id,
+        code,
+        name: code,
+        domain: domain as 'public' | 'private',
+      })),
+    )
+    .execute();
+  await handle.transaction(async (tx) => {
+    function* customers() {
+      for (let i = 1; i <= CUSTOMERS; i++) {
+        yield [workspace.id, `C${i}`, i % 3 === 0 ? '2023-06-01T00:00:00Z' : null];
+      }
+    }
+    await tx.copyFrom(
+      'customers',
+      ['workspace_id', 'external_id', 'joined_private_at'],
+      customers(),
+    );
+  });
+  await sql`analyze`.execute(handle.db);
+  return workspace.id;
+}
+
+async function importOnce(handle: DatabaseHandle, file: string, label: string) {
+  const workspace = await handle.db
+    .selectFrom('workspaces')
+    .selectAll()
+    .where('slug', '=', 'bench')
+    .executeTakeFirstOrThrow();
+  const phases: Record<string, number> = {};
+  let importId: number | undefined;
+  let last = performance.now();
+  let phase = 'reading';
+  const watch = setInterval(() => {
+    const p = importId === undefined ? undefined : getProgress(workspace.id, importId);
+    if (p && p.phase !== phase) {
+      const now = performance.now();
+      phases[phase] = (phases[phase] ?? 0) + (now - last);
+      last = now;
+      phase = p.phase;
+    }
+  }, 20);
+  const started = performance.now();
+  const result = await runImport(handle, {
+    workspace,
+    kind: 'orders',
+    source: await fileSource(file, DEFAULT_LIMITS),
+    fileName: path.basename(file),
+    limits: DEFAULT_LIMITS,
+    onStarted: (id) => (importId = id),
+  });
+  const ms = performance.now() - started;
+  clearInterval(watch);
+  phases[phase] = (phases[phase] ?? 0) + (performance.now() - last);
+  if (result.status !== 'succeeded') {
+    throw new Error(
+      `${label}: ${result.status} ${result.message} ${JSON.stringify(result.errors.slice(0, 5))}`,
+    );
+  }
+  const split = Object.entries(phases)
+    .map(([name, t]) => `${name} ${(t / 1000).toFixed(1)} s`)
+    .join(', ');
+  console.log(
+    `${label}: ${(ms / 1000).toFixed(1)} s, ${Math.round(ROWS / (ms / 1000)).toLocaleString('en')} rows/s ` +
+      `(new ${result.inserted}, changed ${result.updated}, unchanged ${result.unchanged}); ${split}`,
+  );
+  return ms;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'yugang-bench-'));
+  const file = path.join(dir, 'orders.csv');
+  const name = `yugang_bench_${randomBytes(4).toString('hex')}`;
+  let handle: DatabaseHandle | undefined;
+  try {
+    let t = performance.now();
+    await writeOrdersCsv(file);
+    console.log(
+      `generated ${ROWS.toLocaleString('en')} orders (${mb(statSync(file).size)}) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
+    await admin(`create database ${name}`);
+    if (process.env.BENCH_EXPLAIN) {
+      // Plans of statements over 1 s go to the server log (superuser only).
+      await admin(`alter database ${name} set session_preload_libraries = 'auto_explain'`);
+      await admin(`alter database ${name} set auto_explain.log_min_duration = '1s'`);
+      await admin(`alter database ${name} set auto_explain.log_analyze = on`);
+    }
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    handle = await openDatabase({ url: url.toString(), poolSize: 2 });
+    await migrateToLatest(handle.db);
+    t = performance.now();
+    await seed(handle);
+    console.log(
+      `seeded ${CUSTOMERS.toLocaleString('en')} customers in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
+
+    const bareMs = await bareCopy(url.toString(), file);
+    const bareRate = ROWS / (bareMs / 1000);
+    console.log(
+      `bare COPY into an unindexed text table: ${(bareMs / 1000).toFixed(1)} s, ${Math.round(bareRate).toLocaleString('en')} rows/s`,
+    );
+    const rssBefore = peakRss;
+    const importMs = await importOnce(handle, file, 'import (first, 1M new orders + read model)');
+    const rate = ROWS / (importMs / 1000);
+    console.log(`import / bare COPY rate: ${((rate / bareRate) * 100).toFixed(0)}% (target ≥ 50%)`);
+    if (process.env.BENCH_REIMPORT) {
+      await importOnce(handle, file, 'import (again, all unchanged)');
+    }
+    const count = await sql<{ n: number }>`select count(*)::int as n from orders`.execute(
+      handle.db,
+    );
+    console.log(`orders in the table: ${count.rows[0]!.n.toLocaleString('en')}`);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    console.log(
+      `peak RSS: ${mb(peakRss)} (before the import ${mb(rssBefore)}; target < 300 MB); ` +
+        `maxRSS ${mb(process.resourceUsage().maxRSS * 1024)}`,
+    );
+  } finally {
+    clearInterval(sampler);
+    await handle?.close();
+    await admin(`drop database if exists ${name} with (force)`).catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
