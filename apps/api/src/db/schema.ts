@@ -5,6 +5,10 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DateOnly = ColumnType<string, string, string>;
 type Json<T> = ColumnType<T, string | T, string | T>;
+// Columns with a database default: optional on insert. (Kysely's Generated<> must not wrap a
+// ColumnType, or selects come back typed as the ColumnType itself.)
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DefaultJson<T> = ColumnType<T, string | T | undefined, string | T>;
 
 export type Domain = 'public' | 'private';
 export type Role = 'owner' | 'lead' | 'viewer';
@@ -19,8 +23,8 @@ export interface WorkspacesTable {
   time_zone: Generated<string>;
   currency: Generated<string>;
   private_launched_on: DateOnly | null;
-  settings: Generated<Json<Record<string, unknown>>>;
-  created_at: Generated<Timestamp>;
+  settings: DefaultJson<Record<string, unknown>>;
+  created_at: DefaultTimestamp;
 }
 
 export interface UsersTable {
@@ -28,20 +32,20 @@ export interface UsersTable {
   email: string;
   name: string | null;
   password_hash: string;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface MembershipsTable {
   workspace_id: number;
   user_id: number;
   role: Role;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface SessionsTable {
   token_hash: string;
   user_id: number;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
   expires_at: Timestamp;
 }
 
@@ -53,7 +57,7 @@ export interface ApiKeysTable {
   key_hash: string;
   read_only: Generated<boolean>;
   created_by: number | null;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
 }
@@ -170,7 +174,7 @@ export interface GoalsTable {
   purpose: Generated<string>;
   boundary: Generated<string>;
   created_by: number | null;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface AnnotationsTable {
@@ -179,7 +183,7 @@ export interface AnnotationsTable {
   date: DateOnly;
   text: string;
   created_by: number | null;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface ReadinessAssessmentsTable {
@@ -187,7 +191,7 @@ export interface ReadinessAssessmentsTable {
   id: Generated<number>;
   answers: Json<Record<string, unknown>>;
   created_by: number | null;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface ImportRowError {
@@ -207,23 +211,23 @@ export interface ImportsTable {
   rows_inserted: Generated<number>;
   rows_updated: Generated<number>;
   rows_rejected: Generated<number>;
-  errors: Generated<Json<ImportRowError[]>>;
+  errors: DefaultJson<ImportRowError[]>;
   message: string | null;
   created_by: number | null;
   api_key_id: number | null;
-  started_at: Generated<Timestamp>;
+  started_at: DefaultTimestamp;
   finished_at: Timestamp | null;
 }
 
 export interface AuditLogTable {
   workspace_id: number;
   id: Generated<number>;
-  at: Generated<Timestamp>;
+  at: DefaultTimestamp;
   actor_user_id: number | null;
   actor_api_key_id: number | null;
   action: string;
   target: Generated<string>;
-  details: Generated<Json<Record<string, unknown>>>;
+  details: DefaultJson<Record<string, unknown>>;
 }
 
 // Read model (migration 0003, docs/decisions/0002-read-model.md). Dates are workspace-local.
@@ -244,8 +248,8 @@ export interface RmStateTable {
   default_margin: number;
   private_share: number;
   order_watermark: Generated<number>;
-  rebuilt_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  rebuilt_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
 
 export interface RmCustomerTable {
