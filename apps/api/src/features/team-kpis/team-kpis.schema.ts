@@ -10,6 +10,8 @@ const evidence = z.object({
   reason: z.string().optional(),
 });
 
+const conversion = evidence.extend({ entrants: z.number(), immature: z.number() });
+
 export const teamKpisResponse = z.object({
   window: z.object({ from: z.string(), to: z.string() }),
   asOf: z.string(),
@@ -24,5 +26,11 @@ export const teamKpisResponse = z.object({
     count: z.number(),
     reason: z.string().optional(),
   }),
+  firstOrderConversion: conversion
+    .nullable()
+    .describe('new members ordering within 30 days / mature new members; null for long windows'),
+  repurchaseConversion: conversion
+    .nullable()
+    .describe('first-time customers ordering again within 90 days / mature ones'),
   notServed: z.array(z.string()),
 });

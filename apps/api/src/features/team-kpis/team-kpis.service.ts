@@ -1,4 +1,10 @@
 import {
+  addDays,
+  daysBetween,
+  FIRST_ORDER_DAYS,
+  firstOrderConversion,
+  REPURCHASE_DAYS,
+  repurchaseConversion,
   guideRate,
   medianFirstResponseHours,
   responseRate48h,
@@ -7,15 +13,24 @@ import {
 } from '@yugang/metrics';
 import type { Kysely } from 'kysely';
 import type { Database, Workspace } from '../../db/schema.js';
-import { conversations, liveSessions } from './team-kpis.queries.js';
+import {
+  conversations,
+  firstTimersOrders,
+  joinersAndOrders,
+  liveSessions,
+} from './team-kpis.queries.js';
+
+/** Conversions read orders by an index range scan: only for windows up to this many days. */
+export const MAX_CONVERSION_WINDOW_DAYS = 92;
 
 type Db = Kysely<Database>;
 
 /**
- * Guide rate (live sessions), 48 h response rate and median first response over the window.
- * Figures are as known now: a window ending in the future is judged at the present instant.
- * first_order_conversion and repurchase_conversion are not served yet (they need per-order
- * times after a join or a first order, which the read model does not keep).
+ * Guide rate (live sessions), 48 h response rate, median first response and, for windows up to
+ * 92 days, first-order and repurchase conversion. Figures are as known now: a window ending in
+ * the future is judged at the present instant. The conversions need order times after a join or
+ * a first order, which the rollups do not keep: they read the orders of the window's joiners and
+ * first-time customers by an index range scan bounded by the window plus 31 or 91 days.
  */
 export async function teamKpis(db: Db, workspace: Workspace, window: DateWindow, now = new Date()) {
   const timeZone = workspace.time_zone;
@@ -26,12 +41,42 @@ export async function teamKpis(db: Db, workspace: Workspace, window: DateWindow,
     liveSessions(db, workspace.id, start, end),
     conversations(db, workspace.id, start, end),
   ]);
+  const days = daysBetween(window.from, window.to);
+  let firstOrder = null;
+  let repurchase = null;
+  if (days <= MAX_CONVERSION_WINDOW_DAYS) {
+    const [joiners, firstTimers] = await Promise.all([
+      joinersAndOrders(db, workspace.id, {
+        start,
+        end,
+        from: addDays(window.from, -1),
+        until: addDays(window.to, FIRST_ORDER_DAYS + 2),
+      }),
+      firstTimersOrders(db, workspace.id, {
+        from: window.from,
+        to: window.to,
+        until: addDays(window.to, REPURCHASE_DAYS + 2),
+      }),
+    ]);
+    firstOrder = firstOrderConversion(joiners.customers, joiners.orders, window, {
+      timeZone,
+      asOf: now,
+    });
+    repurchase = repurchaseConversion(firstTimers, window, { timeZone, asOf: now });
+  }
   return {
     window,
     asOf: asOf.toISOString(),
     guideRate: guideRate(sessions, window, { timeZone }),
     responseRate48h: responseRate48h(talks, window, { timeZone, asOf }),
     medianFirstResponseHours: medianFirstResponseHours(talks, window, { timeZone, asOf }),
-    notServed: ['first_order_conversion', 'repurchase_conversion'],
+    firstOrderConversion: firstOrder,
+    repurchaseConversion: repurchase,
+    notServed:
+      firstOrder === null
+        ? [
+            `first_order_conversion and repurchase_conversion: windows up to ${MAX_CONVERSION_WINDOW_DAYS} days`,
+          ]
+        : [],
   };
 }
