@@ -30,7 +30,7 @@ import {
   emptyStats,
   orderRows,
   ORDER_COLUMNS,
-  type OrderCursor,
+  orderCursor,
 } from './generate-customers.js';
 import {
   conversationRows,
@@ -134,7 +134,7 @@ export async function loadDemo(
         await copy('customers', CUSTOMER_COLUMNS, customerRows(id, seed, count, t, from, to)),
       );
     }
-    const cursor: OrderCursor = { nextOrderId: 1 };
+    const cursor = orderCursor(seed);
     const stats = emptyStats();
     for (let from = 1; from <= count; from += chunk) {
       const to = Math.min(count, from + chunk - 1);

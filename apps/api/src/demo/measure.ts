@@ -2,7 +2,7 @@
  * The story's figures computed in memory from the generators (no database): used by the tests
  * to compare with the SQL over the loaded tables, and handy while tuning story.ts.
  */
-import { demoCustomer, demoOrders } from './generate-customers.js';
+import { demoCustomer, demoOrders, returnLedger } from './generate-customers.js';
 import { DAY_MS, localDate, type Timeline } from './timeline.js';
 
 export interface StoryFigures {
@@ -22,6 +22,7 @@ export function measureStory(seed: number, count: number, t: Timeline): StoryFig
     private: { buyers: 0, orders: 0, returned: 0, gmv: 0, repeatGmv: 0 },
   };
   let members = 0;
+  const ledger = returnLedger(seed);
   let orders = 0;
   for (let id = 1; id <= count; id += 1) {
     const c = demoCustomer(seed, id, count, t);
@@ -29,7 +30,7 @@ export function measureStory(seed: number, count: number, t: Timeline): StoryFig
     if (member) members += 1;
     const g = tally[member ? 'private' : 'public'];
     let bought = false;
-    for (const o of demoOrders(seed, c, t)) {
+    for (const o of demoOrders(seed, c, t, ledger)) {
       if (o.status === 'cancelled') continue;
       orders += 1;
       if (o.localDate < from) continue;
