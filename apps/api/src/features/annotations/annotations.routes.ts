@@ -45,8 +45,8 @@ export function annotationsRoutes(): RouteDefinition[] {
       params: annotationIdParams,
       body: updateAnnotationBody,
       response: annotationSchema,
-      handler: ({ db, workspace, params, body }) =>
-        patchAnnotation(db, workspace, params.annotationId, body),
+      handler: ({ db, workspace, actor, params, body }) =>
+        patchAnnotation(db, workspace, actor, params.annotationId, body),
     }),
     workspaceRoute({
       method: 'delete',
@@ -54,7 +54,8 @@ export function annotationsRoutes(): RouteDefinition[] {
       summary: 'Delete an annotation (lead or owner)',
       minRole: 'lead',
       params: annotationIdParams,
-      handler: ({ db, workspace, params }) => removeAnnotation(db, workspace, params.annotationId),
+      handler: ({ db, workspace, actor, params }) =>
+        removeAnnotation(db, workspace, actor, params.annotationId),
     }),
   ];
 }

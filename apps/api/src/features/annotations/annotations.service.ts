@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, Workspace } from '../../db/schema.js';
 import { notFound } from '../../errors/app-error.js';
 import type { Actor } from '../../http/access.js';
+import { recordAudit } from '../audit/audit.service.js';
 import {
   annotationsBetween,
   deleteAnnotation,
@@ -36,20 +37,52 @@ export async function createAnnotation(
   actor: Actor,
   body: { date: string; text: string },
 ) {
-  return out(await insertAnnotation(db, workspace.id, body, actor.userId));
+  return db.transaction().execute(async (trx) => {
+    const row = await insertAnnotation(trx, workspace.id, body, actor.userId);
+    await audit(trx, workspace, actor, 'annotations.create', Number(row.id), body);
+    return out(row);
+  });
 }
+
+const audit = (
+  db: Db,
+  workspace: Workspace,
+  actor: Actor,
+  action: string,
+  id: number,
+  details: Record<string, unknown> = {},
+) =>
+  recordAudit(db, {
+    workspaceId: workspace.id,
+    actor: { userId: actor.userId, apiKeyId: actor.apiKeyId },
+    action,
+    target: String(id),
+    details,
+  });
 
 export async function patchAnnotation(
   db: Db,
   workspace: Workspace,
+  actor: Actor,
   id: number,
   body: { date?: string | undefined; text?: string | undefined },
 ) {
-  const row = await updateAnnotation(db, workspace.id, id, body);
-  if (!row) throw notFound(`annotation ${id}`);
-  return out(row);
+  return db.transaction().execute(async (trx) => {
+    const row = await updateAnnotation(trx, workspace.id, id, body);
+    if (!row) throw notFound(`annotation ${id}`);
+    await audit(trx, workspace, actor, 'annotations.update', id, { ...body });
+    return out(row);
+  });
 }
 
-export async function removeAnnotation(db: Db, workspace: Workspace, id: number): Promise<void> {
-  if (!(await deleteAnnotation(db, workspace.id, id))) throw notFound(`annotation ${id}`);
+export async function removeAnnotation(
+  db: Db,
+  workspace: Workspace,
+  actor: Actor,
+  id: number,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    if (!(await deleteAnnotation(trx, workspace.id, id))) throw notFound(`annotation ${id}`);
+    await audit(trx, workspace, actor, 'annotations.delete', id);
+  });
 }

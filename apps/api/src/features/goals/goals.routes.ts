@@ -47,7 +47,8 @@ export function goalsRoutes(): RouteDefinition[] {
       params: goalIdParams,
       body: updateGoalBody,
       response: goalWithProgress,
-      handler: ({ db, workspace, params, body }) => patchGoal(db, workspace, params.goalId, body),
+      handler: ({ db, workspace, actor, params, body }) =>
+        patchGoal(db, workspace, actor, params.goalId, body),
     }),
     workspaceRoute({
       method: 'delete',
@@ -55,7 +56,8 @@ export function goalsRoutes(): RouteDefinition[] {
       summary: 'Delete a goal (lead or owner)',
       minRole: 'lead',
       params: goalIdParams,
-      handler: ({ db, workspace, params }) => removeGoal(db, workspace, params.goalId),
+      handler: ({ db, workspace, actor, params }) =>
+        removeGoal(db, workspace, actor, params.goalId),
     }),
   ];
 }

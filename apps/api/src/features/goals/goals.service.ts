@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import type { Database, Workspace } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors/app-error.js';
 import type { Actor } from '../../http/access.js';
+import { recordAudit } from '../audit/audit.service.js';
 import {
   dailyColumn,
   dailySeries,
@@ -120,12 +121,30 @@ export async function goalsWithProgress(db: Db, workspace: Workspace, asOf: stri
   return { asOf, goals };
 }
 
+const who = (actor: Actor) => ({ userId: actor.userId, apiKeyId: actor.apiKeyId });
+
 export async function createGoal(db: Db, workspace: Workspace, actor: Actor, body: CreateGoal) {
-  const row = await insertGoal(db, workspace.id, body, actor.userId);
+  const row = await db.transaction().execute(async (trx) => {
+    const created = await insertGoal(trx, workspace.id, body, actor.userId);
+    await recordAudit(trx, {
+      workspaceId: workspace.id,
+      actor: who(actor),
+      action: 'goals.create',
+      target: String(created.id),
+      details: { ...body },
+    });
+    return created;
+  });
   return withProgress(db, workspace, row, defaultAsOf(workspace));
 }
 
-export async function patchGoal(db: Db, workspace: Workspace, id: number, patch: UpdateGoal) {
+export async function patchGoal(
+  db: Db,
+  workspace: Workspace,
+  actor: Actor,
+  id: number,
+  patch: UpdateGoal,
+) {
   const existing = await findGoal(db, workspace.id, id);
   if (!existing) throw notFound(`goal ${id}`);
   const start = patch.periodStart ?? existing.period_start;
@@ -135,11 +154,34 @@ export async function patchGoal(db: Db, workspace: Workspace, id: number, patch:
       { path: 'body.periodEnd', message: 'periodEnd must be after periodStart' },
     ]);
   }
-  const row = await updateGoal(db, workspace.id, id, patch);
-  if (!row) throw notFound(`goal ${id}`);
+  const row = await db.transaction().execute(async (trx) => {
+    const updated = await updateGoal(trx, workspace.id, id, patch);
+    if (!updated) throw notFound(`goal ${id}`);
+    await recordAudit(trx, {
+      workspaceId: workspace.id,
+      actor: who(actor),
+      action: 'goals.update',
+      target: String(id),
+      details: { ...patch },
+    });
+    return updated;
+  });
   return withProgress(db, workspace, row, defaultAsOf(workspace));
 }
 
-export async function removeGoal(db: Db, workspace: Workspace, id: number): Promise<void> {
-  if (!(await deleteGoal(db, workspace.id, id))) throw notFound(`goal ${id}`);
+export async function removeGoal(
+  db: Db,
+  workspace: Workspace,
+  actor: Actor,
+  id: number,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    if (!(await deleteGoal(trx, workspace.id, id))) throw notFound(`goal ${id}`);
+    await recordAudit(trx, {
+      workspaceId: workspace.id,
+      actor: who(actor),
+      action: 'goals.delete',
+      target: String(id),
+    });
+  });
 }

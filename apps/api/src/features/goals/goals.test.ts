@@ -51,6 +51,19 @@ describe('goals', () => {
     const created = await t.call('POST', `/workspaces/${ws()}/goals`, { as: 'lead', body: goal });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ ...goal, segment: 'all', boundary: '' });
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'target', 'actor_user_id'])
+      .where('workspace_id', '=', t.fixture.workspace.id)
+      .where('action', '=', 'goals.create')
+      .execute();
+    expect(audit).toEqual([
+      {
+        action: 'goals.create',
+        target: String(created.body.id),
+        actor_user_id: t.fixture.users.lead.id,
+      },
+    ]);
     const list = await t.call('GET', `/workspaces/${ws()}/goals?asOf=2024-02-01`, {
       as: 'viewer',
     });

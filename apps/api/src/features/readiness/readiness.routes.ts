@@ -37,7 +37,8 @@ export function readinessRoutes(): RouteDefinition[] {
       summary: 'Delete a readiness assessment (lead or owner)',
       minRole: 'lead',
       params: assessmentIdParams,
-      handler: ({ db, workspace, params }) => removeAssessment(db, workspace, params.assessmentId),
+      handler: ({ db, workspace, actor, params }) =>
+        removeAssessment(db, workspace, actor, params.assessmentId),
     }),
   ];
 }

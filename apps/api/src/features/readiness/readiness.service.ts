@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import type { Database, Workspace } from '../../db/schema.js';
 import { notFound } from '../../errors/app-error.js';
 import type { Actor } from '../../http/access.js';
+import { recordAudit } from '../audit/audit.service.js';
 import {
   deleteAssessment,
   insertAssessment,
@@ -83,9 +84,31 @@ export async function createAssessment(
   actor: Actor,
   answers: Record<string, number | boolean>,
 ) {
-  return out(await insertAssessment(db, workspace.id, answers, actor.userId));
+  return db.transaction().execute(async (trx) => {
+    const row = await insertAssessment(trx, workspace.id, answers, actor.userId);
+    await recordAudit(trx, {
+      workspaceId: workspace.id,
+      actor: { userId: actor.userId, apiKeyId: actor.apiKeyId },
+      action: 'readiness.create',
+      target: String(row.id),
+    });
+    return out(row);
+  });
 }
 
-export async function removeAssessment(db: Db, workspace: Workspace, id: number): Promise<void> {
-  if (!(await deleteAssessment(db, workspace.id, id))) throw notFound(`assessment ${id}`);
+export async function removeAssessment(
+  db: Db,
+  workspace: Workspace,
+  actor: Actor,
+  id: number,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    if (!(await deleteAssessment(trx, workspace.id, id))) throw notFound(`assessment ${id}`);
+    await recordAudit(trx, {
+      workspaceId: workspace.id,
+      actor: { userId: actor.userId, apiKeyId: actor.apiKeyId },
+      action: 'readiness.delete',
+      target: String(id),
+    });
+  });
 }
