@@ -70,7 +70,7 @@ interface Outcome {
   updated: number;
 }
 
-/** COPY chunk size on PGlite, which buffers each COPY whole; pg streams one COPY. */
+/** COPY piece size on PGlite, which buffers each COPY whole; pg streams one COPY. */
 const PGLITE_COPY_ROWS = 50_000;
 
 /**
@@ -231,32 +231,41 @@ async function importInTransaction(
     .raw(`create temp table stage (${definitions.join(', ')}) on commit drop`)
     .execute(tx.db);
 
-  const iterator = ctx.source.rows[Symbol.asyncIterator]();
-  const first = await iterator.next();
+  const batches = ctx.source.batches[Symbol.asyncIterator]();
+  let first = await batches.next();
+  while (!first.done && first.value.length === 0) first = await batches.next();
   if (first.done) throw emptyFile();
-  const header = mapHeader(spec, first.value.cells);
+  const header = mapHeader(spec, first.value[0]!.cells);
   ctx.state.ignored = header.ignored;
   const convert = rowConverter(spec, header, errors);
 
   async function* stagedRows(): AsyncGenerator<CopyValue[]> {
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-      ctx.state.rowsRead++;
-      if ((ctx.state.rowsRead & 1023) === 0) {
-        progress.rowsRead = ctx.state.rowsRead;
-        progress.bytesRead = ctx.source.bytesRead();
-        if (ctx.signal?.aborted) throw abortError(ctx.signal);
+    let batch = first.value!.slice(1);
+    while (true) {
+      for (const sourceRow of batch) {
+        const row = convert(sourceRow);
+        // Good rows are staged even after a bad one, so the checks across rows report everything.
+        if (row) yield row;
       }
-      const row = convert(next.value);
-      // Good rows are staged even after a bad one, so the checks across rows report everything.
-      if (row) yield row;
+      ctx.state.rowsRead += batch.length;
+      progress.rowsRead = ctx.state.rowsRead;
+      progress.bytesRead = ctx.source.bytesRead();
+      if (ctx.signal?.aborted) throw abortError(ctx.signal);
+      const next = await batches.next();
+      if (next.done) return;
+      batch = next.value;
     }
   }
-  const rows = stagedRows();
-  const chunk = handle.engine === 'pglite' ? PGLITE_COPY_ROWS : Number.POSITIVE_INFINITY;
   let staged = 0;
-  for (let more = true; more;) {
-    const part = take(rows, chunk, () => (more = false));
-    staged += await tx.copyFrom('stage', columns, part);
+  if (handle.engine === 'pglite') {
+    // PGlite buffers each COPY whole: feed it in pieces.
+    const rows = stagedRows();
+    for (let more = true; more;) {
+      const part = take(rows, PGLITE_COPY_ROWS, () => (more = false));
+      staged += await tx.copyFrom('stage', columns, part);
+    }
+  } else {
+    staged = await tx.copyFrom('stage', columns, stagedRows());
   }
   progress.rowsRead = ctx.state.rowsRead;
   progress.bytesRead = ctx.source.bytesRead();

@@ -11,8 +11,8 @@ export type { SourceRow } from './csv.js';
 /** Where rows come from, and how far through its bytes the reader is. */
 export interface RowSource {
   format: 'csv' | 'xlsx' | 'json';
-  /** Header row first, then data rows. */
-  rows: AsyncIterable<SourceRow>;
+  /** Rows in batches (one per chunk read): the header row first, then data rows. */
+  batches: AsyncIterable<SourceRow[]>;
   totalBytes: number;
   bytesRead(): number;
   /** Set for text files once the first chunk is read. */
@@ -33,7 +33,7 @@ export async function fileSource(path: string, limits: ImportLimits): Promise<Ro
     let fraction = 0;
     return {
       format: 'xlsx',
-      rows: readXlsxRows(path, limits, (f) => (fraction = f)),
+      batches: batched(readXlsxRows(path, limits, (f) => (fraction = f))),
       totalBytes: size,
       bytesRead: () => Math.round(size * Math.min(1, fraction)),
     };
@@ -43,7 +43,7 @@ export async function fileSource(path: string, limits: ImportLimits): Promise<Ro
     return {
       format: 'xlsx',
       // eslint-disable-next-line require-yield
-      rows: (async function* (): AsyncGenerator<SourceRow> {
+      batches: (async function* (): AsyncGenerator<SourceRow[]> {
         throw new ImportFileError(
           'unsupported_format',
           'this is an old .xls workbook; save it as .xlsx or CSV',
@@ -56,7 +56,7 @@ export async function fileSource(path: string, limits: ImportLimits): Promise<Ro
   let read = 0;
   const source: RowSource = {
     format: 'csv',
-    rows: csvRows(),
+    batches: csvRows(),
     totalBytes: size,
     bytesRead: () => read,
   };
@@ -66,7 +66,7 @@ export async function fileSource(path: string, limits: ImportLimits): Promise<Ro
       yield chunk as Buffer;
     }
   }
-  async function* csvRows(): AsyncGenerator<SourceRow> {
+  async function* csvRows(): AsyncGenerator<SourceRow[]> {
     const decoded = await decodeText(counted());
     source.encoding = decoded.encoding;
     let parser: CsvParser | undefined;
@@ -74,15 +74,25 @@ export async function fileSource(path: string, limits: ImportLimits): Promise<Ro
     for await (const text of decoded.chunks) {
       parser ??= new CsvParser(sniffDelimiter(text), limits.maxLineChars, limits.maxColumns);
       parser.push(text, out);
-      if (out.length > 0) {
-        yield* out;
-        out.length = 0;
-      }
+      if (out.length > 0) yield out.splice(0);
     }
     parser?.finish(out);
-    yield* out;
+    if (out.length > 0) yield out;
   }
   return source;
+}
+
+/** Groups single rows into batches of up to 1,000. */
+export async function* batched(rows: AsyncIterable<SourceRow>): AsyncGenerator<SourceRow[]> {
+  let batch: SourceRow[] = [];
+  for await (const row of rows) {
+    batch.push(row);
+    if (batch.length >= 1000) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 export const emptyFile = () =>

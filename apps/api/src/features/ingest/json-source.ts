@@ -1,4 +1,4 @@
-import type { RowSource, SourceRow } from '../imports/source.js';
+import { batched, type RowSource, type SourceRow } from '../imports/source.js';
 
 export type JsonCell = string | number | boolean | null;
 
@@ -29,12 +29,14 @@ export function jsonSource(rows: readonly Record<string, JsonCell>[]): RowSource
   let read = 0;
   return {
     format: 'json',
-    rows: (async function* () {
-      for await (const row of all()) {
-        read = row.line;
-        yield row;
-      }
-    })(),
+    batches: batched(
+      (async function* () {
+        for await (const row of all()) {
+          read = row.line;
+          yield row;
+        }
+      })(),
+    ),
     totalBytes: rows.length,
     bytesRead: () => read,
   };
