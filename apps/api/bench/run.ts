@@ -2,7 +2,7 @@
  * Read-model bench (`pnpm bench` from the repo root, or `pnpm --filter @yugang/api bench`).
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/yugang_bench pnpm bench
- *   (optional: BENCH_SLUG=demo, BENCH_RUNS=40, BENCH_RAW_RUNS=3, BENCH_SKIP_REBUILD=1)
+ *   (optional: BENCH_SLUG=demo, BENCH_RUNS=40, BENCH_RAW_RUNS=3, BENCH_PARTS=rebuild,http,incremental)
  *
  * On a database loaded with `yg demo --customers N`, measures in one run:
  * 1. a full rebuild of the read model (yg refresh);
@@ -32,6 +32,8 @@ const slug = process.env.BENCH_SLUG ?? 'demo';
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const RAW_RUNS = Number(process.env.BENCH_RAW_RUNS ?? 3);
 const NEW_ORDERS = 10_000;
+/** Which parts to run: any of rebuild, http, incremental (default all). */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'rebuild,http,incremental').split(','));
 
 type Db = Kysely<Database>;
 
@@ -83,7 +85,7 @@ async function run(handle: DatabaseHandle): Promise<void> {
   );
 
   // 1. Full rebuild.
-  if (!process.env.BENCH_SKIP_REBUILD) {
+  if (PARTS.has('rebuild')) {
     const [rebuilt, rebuildMs] = await time(() => rebuildReadModel(handle, ws));
     console.log(
       `full rebuild: ${(rebuildMs / 1000).toFixed(1)} s (${rebuilt.customers} customers)`,
@@ -141,6 +143,18 @@ async function run(handle: DatabaseHandle): Promise<void> {
     lastMonth,
   });
 
+  if (PARTS.has('http')) await endpointsVsRaw(handle, ws, slug, endpoints, raw);
+  if (PARTS.has('incremental')) await incremental(handle, ws, end, info.last);
+}
+
+async function endpointsVsRaw(
+  handle: DatabaseHandle,
+  ws: number,
+  slug: string,
+  endpoints: { name: string; path: string; raw: string }[],
+  raw: Record<string, (db: Db) => Promise<unknown>>,
+): Promise<void> {
+  const db = handle.db;
   const key = await createApiKey(db, { workspaceId: ws, name: 'bench', readOnly: true });
   const app = createApp({ handle });
   const server = await listen(app);
@@ -159,7 +173,7 @@ async function run(handle: DatabaseHandle): Promise<void> {
       for (let i = 0; i < 3; i++) await get();
       const http: number[] = [];
       for (let i = 0; i < RUNS; i++) http.push((await time(get))[1]);
-      const query = raw[e.raw];
+      const query = raw[e.raw]!;
       await query(db); // warm
       const direct: number[] = [];
       for (let i = 0; i < RAW_RUNS; i++) direct.push((await time(() => query(db)))[1]);
@@ -178,9 +192,6 @@ async function run(handle: DatabaseHandle): Promise<void> {
     await server.close();
     await sql`delete from api_keys where workspace_id = ${ws} and id = ${key.id}`.execute(db);
   }
-
-  // 3. Incremental update, rebuild equality.
-  await incremental(handle, ws, end, info.last);
 }
 
 function mondayBefore(date: string): string {

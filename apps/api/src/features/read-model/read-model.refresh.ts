@@ -76,6 +76,43 @@ const share = (ctx: Ctx) => sql`${String(ctx.settings.privateShare)}::numeric`;
 async function buildCustomers(ctx: Ctx): Promise<void> {
   const { db, ws } = ctx;
   const tz = ctx.settings.timeZone;
+  // Whole workspace: one sorted pass over the orders. A delta: per-customer index look-ups.
+  const sources = ctx.scoped
+    ? sql`
+    from rm_scope s
+    join customers c on c.workspace_id = ${ws} and c.id = s.customer_id
+    left join lateral (
+      select id, ordered_at, local_date, channel, domain, amount_fen
+      from orders
+      where workspace_id = ${ws} and customer_id = c.id and status <> 'cancelled'
+      order by ordered_at, external_id collate "C"
+      limit 1
+    ) f on true
+    left join lateral (
+      select count(*)::int as orders, sum(amount_fen) as gmv_fen,
+        sum(coalesce(gross_profit_fen, round(amount_fen * ${margin(ctx)}))) as gross_profit_fen,
+        max(local_date) as last_local_date
+      from orders
+      where workspace_id = ${ws} and customer_id = c.id and status <> 'cancelled'
+    ) a on true`
+    : sql`
+    from customers c
+    left join (
+      select distinct on (customer_id) customer_id, id, ordered_at, local_date, channel, domain,
+        amount_fen
+      from orders
+      where workspace_id = ${ws} and status <> 'cancelled'
+      order by customer_id, ordered_at, external_id collate "C"
+    ) f on f.customer_id = c.id
+    left join (
+      select customer_id, count(*)::int as orders, sum(amount_fen) as gmv_fen,
+        sum(coalesce(gross_profit_fen, round(amount_fen * ${margin(ctx)}))) as gross_profit_fen,
+        max(local_date) as last_local_date
+      from orders
+      where workspace_id = ${ws} and status <> 'cancelled'
+      group by customer_id
+    ) a on a.customer_id = c.id
+    where c.workspace_id = ${ws}`;
   await sql`
     insert into rm_customer (workspace_id, customer_id, joined_private_at, left_private_at,
       join_month, join_cut, leave_cut, first_order_id, first_ordered_at, first_local_date,
@@ -87,23 +124,7 @@ async function buildCustomers(ctx: Ctx): Promise<void> {
       f.id, f.ordered_at, f.local_date, ${monthOf(sql`f.local_date`)}, f.channel, f.domain,
       f.amount_fen, coalesce(a.orders, 0), coalesce(a.gmv_fen, 0), coalesce(a.gross_profit_fen, 0),
       a.last_local_date
-    from customers c
-    left join (
-      select distinct on (customer_id) customer_id, id, ordered_at, local_date, channel, domain,
-        amount_fen
-      from orders
-      where workspace_id = ${ws} and status <> 'cancelled' ${scope(ctx, 'customer_id')}
-      order by customer_id, ordered_at, external_id collate "C"
-    ) f on f.customer_id = c.id
-    left join (
-      select customer_id, count(*)::int as orders, sum(amount_fen) as gmv_fen,
-        sum(coalesce(gross_profit_fen, round(amount_fen * ${margin(ctx)}))) as gross_profit_fen,
-        max(local_date) as last_local_date
-      from orders
-      where workspace_id = ${ws} and status <> 'cancelled' ${scope(ctx, 'customer_id')}
-      group by customer_id
-    ) a on a.customer_id = c.id
-    where c.workspace_id = ${ws} ${scope(ctx, 'c.id')}`.execute(db);
+    ${sources}`.execute(db);
 }
 
 async function buildCustomerDays(ctx: Ctx): Promise<void> {
@@ -134,7 +155,8 @@ async function buildCustomerDays(ctx: Ctx): Promise<void> {
       join rm_customer rc on rc.workspace_id = o.workspace_id and rc.customer_id = o.customer_id
       where o.workspace_id = ${ws} and o.status <> 'cancelled' ${scope(ctx, 'o.customer_id')}
     ) x
-    group by local_date, customer_id`.execute(db);
+    group by local_date, customer_id
+    order by local_date, customer_id`.execute(db);
 }
 
 const sumFacts = (sign: number, prefix = '') =>
@@ -152,7 +174,8 @@ async function buildCustomerMonths(ctx: Ctx): Promise<void> {
       min(join_cut), min(leave_cut)
     from rm_customer_day
     where workspace_id = ${ctx.ws} ${scope(ctx, 'customer_id')}
-    group by month, customer_id`.execute(ctx.db);
+    group by month, customer_id
+    order by month, customer_id`.execute(ctx.db);
 }
 
 // ---------------------------------------------------------------- contributions to aggregates
@@ -284,9 +307,13 @@ export async function rebuildReadModelIn(db: Db, workspaceId: number): Promise<R
     await sql`delete from ${sql.table(table)} where workspace_id = ${workspaceId}`.execute(db);
   }
   const ctx: Ctx = { db, ws: workspaceId, settings, scoped: false };
+  // Fresh statistics after each bulk step, so the next step's joins are planned on real sizes.
   await buildCustomers(ctx);
+  await sql`analyze rm_customer`.execute(db);
   await buildCustomerDays(ctx);
+  await sql`analyze rm_customer_day`.execute(db);
   await buildCustomerMonths(ctx);
+  await sql`analyze rm_customer_month`.execute(db);
   await contribute(ctx, 1);
   await sql`
     insert into rm_state (workspace_id, time_zone, default_margin, private_share, order_watermark)
@@ -342,6 +369,11 @@ export async function applyOrderChanges(
       select unnest(${ids.map(String)}::bigint[])`.execute(db);
     await sql`analyze rm_scope`.execute(db);
     const ctx: Ctx = { db, ws: workspaceId, settings, scoped: true };
+    // Every scoped statement reaches its rows through a (workspace_id, customer_id) index; keep
+    // the planner from scanning whole tables when the delta is a few percent of the customers.
+    await sql`set local enable_seqscan = off`.execute(db);
+    await sql`set local enable_hashjoin = off`.execute(db);
+    await sql`set local enable_mergejoin = off`.execute(db);
     await contribute(ctx, -1);
     for (const table of PER_CUSTOMER) {
       await sql`delete from ${sql.table(table)} where workspace_id = ${workspaceId}
@@ -352,6 +384,9 @@ export async function applyOrderChanges(
     await buildCustomerMonths(ctx);
     await contribute(ctx, 1);
     await dropEmptyAggregates(db, workspaceId);
+    await sql`reset enable_seqscan`.execute(db);
+    await sql`reset enable_hashjoin`.execute(db);
+    await sql`reset enable_mergejoin`.execute(db);
   }
   await sql`update rm_state set updated_at = now(),
       order_watermark = greatest(order_watermark, ${await maxOrderId(db, workspaceId)})
