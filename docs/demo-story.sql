@@ -200,6 +200,18 @@ where d.workspace_id = (select id from workspaces where slug = 'demo')
 group by d.group_id
 order by d.group_id;
 
+-- name: cold_start
+-- Groups created in the last two weeks, day by day: the first 48 h should be the liveliest.
+select g.external_id as group_id, g.name, d.date, d.date - g.created_on as day,
+       d.members, d.internal_members,
+       round(d.active_members::numeric / nullif(d.members, 0), 3) as activity_rate
+from groups g
+join group_daily d on d.workspace_id = g.workspace_id and d.group_id = g.external_id
+where g.workspace_id = (select id from workspaces where slug = 'demo')
+  and g.created_on >= (select max(date) from group_daily
+                        where workspace_id = (select id from workspaces where slug = 'demo')) - 13
+order by g.external_id, d.date;
+
 -- name: red_lines
 -- Account-days over a red line (active adds > 10, passive adds > 30, mass sends > 1).
 select count(*) as red_line_days,

@@ -150,14 +150,15 @@ describe('yg demo', () => {
     expect(flooding.map((r) => r.group_id)).toEqual(['G008']);
     const healthy = health.filter((r) => Number(r.internal_per_100) >= 5);
     expect(healthy.length).toBeGreaterThanOrEqual(12);
-    const cold = await sql<{ date: string; rate: number }>`
-      select d.date, d.active_members::float8 / d.members as rate
-      from group_daily d join groups g using (workspace_id)
-      where g.external_id = d.group_id and g.created_on > '2026-09-20'
-      order by d.date`.execute(db.db);
-    expect(cold.rows.length).toBeGreaterThanOrEqual(3);
-    expect(cold.rows[0]!.rate).toBeGreaterThan(0.4);
-    expect(cold.rows[2]!.rate).toBeLessThan(cold.rows[0]!.rate);
+    const cold = (await run(db, 'cold_start')).map((r) => ({
+      ...r,
+      rate: Number(r.activity_rate),
+    }));
+    expect(cold.length).toBeGreaterThanOrEqual(3);
+    expect(cold[0]!.internal_members).toBe(10);
+    expect(cold[0]!.rate).toBeGreaterThan(0.4);
+    expect(cold[1]!.rate).toBeGreaterThan(0.4);
+    expect(cold[2]!.rate).toBeLessThan(cold[0]!.rate);
   });
 
   it('when account days are checked, then a few cross the red lines on young accounts', async () => {
