@@ -151,11 +151,11 @@ describe('yg demo', () => {
     const healthy = health.filter((r) => Number(r.internal_per_100) >= 5);
     expect(healthy.length).toBeGreaterThanOrEqual(12);
     const cold = (await run(db, 'cold_start')).map((r) => ({
-      ...r,
+      internal: Number(r.internal_members),
       rate: Number(r.activity_rate),
     }));
     expect(cold.length).toBeGreaterThanOrEqual(3);
-    expect(cold[0]!.internal_members).toBe(10);
+    expect(cold[0]!.internal).toBe(10);
     expect(cold[0]!.rate).toBeGreaterThan(0.4);
     expect(cold[1]!.rate).toBeGreaterThan(0.4);
     expect(cold[2]!.rate).toBeLessThan(cold[0]!.rate);
