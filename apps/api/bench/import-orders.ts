@@ -209,6 +209,7 @@ async function main(): Promise<void> {
       await admin(`alter database ${name} set session_preload_libraries = 'auto_explain'`);
       await admin(`alter database ${name} set auto_explain.log_min_duration = '1s'`);
       await admin(`alter database ${name} set auto_explain.log_analyze = on`);
+      await admin(`alter database ${name} set auto_explain.log_triggers = on`);
     }
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
