@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../app.js';
 import { startTestApp, type TestApp } from '../../../test/fixtures.js';
+import { listen } from '../../../test/listen.js';
 
 const SAMPLES = path.resolve(import.meta.dirname, '../../../test/fixtures/imports/samples');
 
@@ -159,6 +161,53 @@ describe('import routes', () => {
       if (status === 'running') await new Promise((r) => setTimeout(r, 50));
     }
     expect(status).toBe('succeeded');
+  });
+});
+
+describe('upload limits', () => {
+  it('when a file is larger than YUGANG_MAX_UPLOAD_MB, then the answer is 413 and nothing is imported', async () => {
+    const previous = process.env.YUGANG_MAX_UPLOAD_MB;
+    process.env.YUGANG_MAX_UPLOAD_MB = '0.001'; // about 1 KB
+    const small = await listen(createApp({ handle: t.database }));
+    if (previous === undefined) delete process.env.YUGANG_MAX_UPLOAD_MB;
+    else process.env.YUGANG_MAX_UPLOAD_MB = previous;
+    try {
+      const before = await t.database.db
+        .selectFrom('imports')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      const body = 'order_id\n' + 'O1\n'.repeat(2000);
+      const declared = await fetch(`${small.url}/api/v1/workspaces/acme/imports/orders`, {
+        method: 'POST',
+        headers: { ...t.fixture.headers.lead, 'content-type': 'text/csv' },
+        body,
+      });
+      expect(declared.status).toBe(413);
+      expect(((await declared.json()) as { error: { code: string } }).error.code).toBe(
+        'payload_too_large',
+      );
+      // Without a Content-Length (a streamed body) the bytes are counted as they arrive.
+      const chunks = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(body));
+          controller.close();
+        },
+      });
+      const streamed = await fetch(`${small.url}/api/v1/workspaces/acme/imports/orders`, {
+        method: 'POST',
+        headers: { ...t.fixture.headers.lead, 'content-type': 'text/csv' },
+        body: chunks,
+        duplex: 'half',
+      } as RequestInit);
+      expect(streamed.status).toBe(413);
+      const after = await t.database.db
+        .selectFrom('imports')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(after.n).toBe(before.n);
+    } finally {
+      await small.close();
+    }
   });
 });
 
