@@ -6,6 +6,7 @@ import {
   parseBoolean,
   parseCount,
   parseDate,
+  parseId,
   parseInstant,
   parseMoney,
   parseMonth,
@@ -79,6 +80,12 @@ describe('cell values', () => {
     expect(parseRate('5%')).toBe(0.05);
     expect(parseRate('0.055')).toBe(0.055);
     expect(() => parseRate('120%')).toThrow();
+  });
+
+  it('when an id was shortened by Excel to 1.23E+17, then it is refused instead of stored', () => {
+    expect(() => parseId('1.23457E+17')).toThrow(/Excel shortened/);
+    expect(parseId('E2024')).toBe('E2024');
+    expect(parseId('20240301123456789')).toBe('20240301123456789');
   });
 
   it('when headers differ in case, spaces, width or a unit, then they normalise alike', () => {

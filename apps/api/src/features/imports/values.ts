@@ -192,6 +192,12 @@ export const parseStatus = enumParser('status', {
 /** An id or code: text up to 200 characters. */
 export function parseId(text: string): string {
   if (text.length > 200) throw new ValueError('longer than 200 characters');
+  if (/^\d+(\.\d+)?E\+\d+$/i.test(text)) {
+    // Excel shows long numbers such as order ids as 1.23457E+17 and saves them so: digits lost.
+    throw new ValueError(
+      `${quote(text)} is a number Excel shortened; format the column as text and export again`,
+    );
+  }
   return text;
 }
 
