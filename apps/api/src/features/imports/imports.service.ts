@@ -490,6 +490,19 @@ async function merge(
       : `do update set ${updates.map((c) => `${c.column} = excluded.${c.column}`).join(', ')}
          where (${updates.map((c) => `${spec.table}.${c.column}`).join(', ')}) is distinct from
                (${updates.map((c) => `excluded.${c.column}`).join(', ')})`;
+  // Rows already stored with the same values are left out before the upsert: ON CONFLICT would
+  // lock (and write WAL for) every existing row even when its WHERE then skips the update.
+  const exprOf = (column: string) => m.columns.find((c) => c.column === column)!.expr;
+  const keyMatch = m.conflict
+    .map((column) =>
+      column === 'workspace_id' ? 't.workspace_id = w.id' : `t.${column} = ${exprOf(column)}`,
+    )
+    .join(' and ');
+  const sameValues =
+    updates.length === 0
+      ? ''
+      : ` and (${updates.map((c) => `t.${c.column}`).join(', ')}) is not distinct from
+              (${updates.map((c) => c.expr).join(', ')})`;
   const changedCustomer =
     spec.kind === 'orders' ? 'customer_id' : spec.kind === 'customers' ? 'id' : null;
   const result = await sql
@@ -499,6 +512,7 @@ async function merge(
          select w.id, ${m.columns.map((c) => c.expr).join(', ')}
          from ${m.from}
          where w.id = ${ws}
+           and not exists (select 1 from ${spec.table} t where ${keyMatch}${sameValues})
          on conflict (${m.conflict.join(', ')}) ${onConflict}
          returning (xmax = 0) as inserted${changedCustomer ? `, ${changedCustomer} as customer` : ''}
        )
