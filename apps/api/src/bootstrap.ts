@@ -13,12 +13,16 @@ export const DEMO_LOGIN = { email: 'demo@yugang.local', password: 'yugang-demo' 
 export async function ensureDemoWorkspace(
   handle: DatabaseHandle,
   log: (line: string) => void,
+  options: { customers?: number } = {},
 ): Promise<void> {
   if (await findWorkspace(handle.db, DEMO_SLUG)) return;
   log('First start: loading the demo workspace (about 20,000 customers)…');
   const result = await loadDemo(handle, {
-    onProgress: (table, rows, seconds) =>
-      log(`  ${table}: ${rows.toLocaleString('en')} rows (${seconds.toFixed(1)} s)`),
+    customers: options.customers,
+    onProgress: (step, rows, seconds) =>
+      log(
+        `  ${step}${rows > 0 ? `: ${rows.toLocaleString('en')} rows` : ''} (${seconds.toFixed(1)} s)`,
+      ),
   });
   await addMember(handle.db, {
     ...DEMO_LOGIN,

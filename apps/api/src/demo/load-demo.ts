@@ -8,6 +8,7 @@
  * its data rows are deleted first, inside the same transaction as the load.
  */
 import { sql } from 'kysely';
+import { rebuildReadModelIn } from '../features/read-model/read-model.refresh.js';
 import type { CopyValue, DatabaseHandle, Transaction } from '../db/database.js';
 import {
   accountDailyRows,
@@ -183,12 +184,14 @@ export async function loadDemo(
     }
     await moveIdentityPast(tx, 'customers');
     await moveIdentityPast(tx, 'orders');
+    // The dashboards read the read model: build it in the same transaction, on fresh statistics,
+    // so the demo is never visible half-made or stale.
+    await sql`analyze customers, orders, conversations`.execute(tx.db);
+    await rebuildReadModelIn(tx.db, id);
+    options.onProgress?.('read model', 0, (performance.now() - started) / 1000);
     return id;
   });
 
-  if (handle.engine === 'postgres') {
-    await sql`analyze customers, orders, conversations`.execute(handle.db);
-  }
   return {
     workspaceId,
     slug: DEMO_SLUG,
