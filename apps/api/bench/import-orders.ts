@@ -227,7 +227,11 @@ async function main(): Promise<void> {
       `bare COPY into an unindexed text table: ${(bareMs / 1000).toFixed(1)} s, ${Math.round(bareRate).toLocaleString('en')} rows/s`,
     );
     const rssBefore = peakRss;
-    const importMs = await importOnce(handle, file, 'import (first, 1M new orders + read model)');
+    const importMs = await importOnce(
+      handle,
+      file,
+      `import (first: ${ROWS.toLocaleString('en')} new orders + read model)`,
+    );
     const rate = ROWS / (importMs / 1000);
     console.log(`import / bare COPY rate: ${((rate / bareRate) * 100).toFixed(0)}% (target ≥ 50%)`);
     if (process.env.BENCH_REIMPORT) {

@@ -490,8 +490,9 @@ async function merge(
       : `do update set ${updates.map((c) => `${c.column} = excluded.${c.column}`).join(', ')}
          where (${updates.map((c) => `${spec.table}.${c.column}`).join(', ')}) is distinct from
                (${updates.map((c) => `excluded.${c.column}`).join(', ')})`;
-  // Rows already stored with the same values are left out before the upsert: ON CONFLICT would
-  // lock (and write WAL for) every existing row even when its WHERE then skips the update.
+  // Rows already stored with the same values are taken out of the stage before the upsert:
+  // ON CONFLICT would lock (and write WAL for) every existing row even when its WHERE then
+  // skips the update.
   const exprOf = (column: string) => m.columns.find((c) => c.column === column)!.expr;
   const keyMatch = m.conflict
     .map((column) =>
@@ -503,6 +504,16 @@ async function merge(
       ? ''
       : ` and (${updates.map((c) => `t.${c.column}`).join(', ')}) is not distinct from
               (${updates.map((c) => c.expr).join(', ')})`;
+  // A separate statement: as an anti-join inside the INSERT it would rescan the rows being
+  // inserted. The rows it removes are reported as unchanged.
+  await sql
+    .raw(
+      `delete from stage x where x.line in (
+         select s.line from ${m.from}
+         join ${spec.table} t on ${keyMatch}
+         where w.id = ${ws}${sameValues})`,
+    )
+    .execute(db);
   const changedCustomer =
     spec.kind === 'orders' ? 'customer_id' : spec.kind === 'customers' ? 'id' : null;
   const result = await sql
@@ -512,7 +523,6 @@ async function merge(
          select w.id, ${m.columns.map((c) => c.expr).join(', ')}
          from ${m.from}
          where w.id = ${ws}
-           and not exists (select 1 from ${spec.table} t where ${keyMatch}${sameValues})
          on conflict (${m.conflict.join(', ')}) ${onConflict}
          returning (xmax = 0) as inserted${changedCustomer ? `, ${changedCustomer} as customer` : ''}
        )
