@@ -23,9 +23,18 @@ interface Ctx {
   db: Db;
   ws: number;
   settings: ReadModelSettings;
-  /** Restrict to customers listed in the temp table rm_scope. */
+  /** Build rm_customer rows only for the customers listed in the temp table rm_scope. */
   scoped: boolean;
+  /**
+   * The per-customer tables the builders write and the contributions read: the real ones for a
+   * rebuild; for a delta, temp tables holding only the affected customers' old or new rows.
+   */
+  tables: { customer: string; day: string; month: string };
 }
+
+const REAL_TABLES = { customer: 'rm_customer', day: 'rm_customer_day', month: 'rm_customer_month' };
+const OLD_TABLES = { customer: 'rm_old_customer', day: 'rm_old_day', month: 'rm_old_month' };
+const NEW_TABLES = { customer: 'rm_new_customer', day: 'rm_new_day', month: 'rm_new_month' };
 
 /** Tables in dependency order (aggregates last). */
 const AGGREGATES = ['rm_daily', 'rm_period', 'rm_cohort_month', 'rm_cohort_size'] as const;
@@ -41,10 +50,6 @@ const FACT_COLUMNS = [
   'credited_public_fen',
   'credited_private_fen',
 ] as const;
-
-function scope(ctx: Ctx, column: string): RawBuilder<unknown> {
-  return ctx.scoped ? sql`and ${sql.ref(column)} in (select customer_id from rm_scope)` : sql``;
-}
 
 /** The first local date whose midnight is at or after the instant; NEVER when null. */
 function cutDate(column: string, tz: string): RawBuilder<unknown> {
@@ -114,7 +119,8 @@ async function buildCustomers(ctx: Ctx): Promise<void> {
     ) a on a.customer_id = c.id
     where c.workspace_id = ${ws}`;
   await sql`
-    insert into rm_customer (workspace_id, customer_id, joined_private_at, left_private_at,
+    insert into ${sql.table(ctx.tables.customer)} (workspace_id, customer_id, joined_private_at,
+      left_private_at,
       join_month, join_cut, leave_cut, first_order_id, first_ordered_at, first_local_date,
       first_order_month, first_channel, first_domain, first_amount_fen, orders, gmv_fen,
       gross_profit_fen, last_local_date)
@@ -130,7 +136,8 @@ async function buildCustomers(ctx: Ctx): Promise<void> {
 async function buildCustomerDays(ctx: Ctx): Promise<void> {
   const { db, ws } = ctx;
   await sql`
-    insert into rm_customer_day (workspace_id, local_date, customer_id, orders, returned_orders,
+    insert into ${sql.table(ctx.tables.day)} (workspace_id, local_date, customer_id, orders,
+      returned_orders,
       gmv_fen, repeat_gmv_fen, private_channel_gmv_fen, gross_profit_fen, credited_public_fen,
       credited_private_fen, join_cut, leave_cut)
     select ${ws}::bigint, local_date, customer_id, count(*)::int,
@@ -151,9 +158,17 @@ async function buildCustomerDays(ctx: Ctx): Promise<void> {
           else 0
         end as credit_private,
         rc.join_cut, rc.leave_cut
-      from orders o
-      join rm_customer rc on rc.workspace_id = o.workspace_id and rc.customer_id = o.customer_id
-      where o.workspace_id = ${ws} and o.status <> 'cancelled' ${scope(ctx, 'o.customer_id')}
+      from ${sql.table(ctx.tables.customer)} rc
+      ${
+        // A delta probes each affected customer's orders by index (offset 0 keeps the planner
+        // from flattening the lateral into a join it may turn around); a rebuild joins in bulk.
+        ctx.scoped
+          ? sql`cross join lateral (select * from orders where workspace_id = ${ws}
+              and customer_id = rc.customer_id and status <> 'cancelled' offset 0) o`
+          : sql`join orders o on o.workspace_id = rc.workspace_id
+              and o.customer_id = rc.customer_id and o.status <> 'cancelled'`
+      }
+      where rc.workspace_id = ${ws}
     ) x
     group by local_date, customer_id
     order by local_date, customer_id`.execute(db);
@@ -169,11 +184,12 @@ const addOnConflict = (table: string, columns: readonly string[]) =>
 
 async function buildCustomerMonths(ctx: Ctx): Promise<void> {
   await sql`
-    insert into rm_customer_month (workspace_id, month, customer_id, ${factList}, join_cut, leave_cut)
+    insert into ${sql.table(ctx.tables.month)} (workspace_id, month, customer_id, ${factList},
+      join_cut, leave_cut)
     select ${ctx.ws}::bigint, ${monthOf(sql`local_date`)} as month, customer_id, ${sumFacts(1)},
       min(join_cut), min(leave_cut)
-    from rm_customer_day
-    where workspace_id = ${ctx.ws} ${scope(ctx, 'customer_id')}
+    from ${sql.table(ctx.tables.day)}
+    where workspace_id = ${ctx.ws}
     group by month, customer_id
     order by month, customer_id`.execute(ctx.db);
 }
@@ -182,13 +198,16 @@ async function buildCustomerMonths(ctx: Ctx): Promise<void> {
 
 async function contribute(ctx: Ctx, sign: 1 | -1): Promise<void> {
   const { db, ws } = ctx;
+  const day = sql.table(ctx.tables.day);
+  const month = sql.table(ctx.tables.month);
+  const customer = sql.table(ctx.tables.customer);
   const facts = FACT_COLUMNS as readonly string[];
 
   await sql`
     insert into rm_daily (workspace_id, local_date, ${factList})
     select ${ws}::bigint, local_date, ${sumFacts(sign)}
-    from rm_customer_day
-    where workspace_id = ${ws} ${scope(ctx, 'customer_id')}
+    from ${day}
+    where workspace_id = ${ws}
     group by local_date
     on conflict (workspace_id, local_date) do update set ${addOnConflict('rm_daily', facts)}`.execute(
     db,
@@ -211,7 +230,7 @@ async function contribute(ctx: Ctx, sign: 1 | -1): Promise<void> {
   await periodRows(
     'month',
     sql`select month as period_start, ${factList}, join_cut, leave_cut
-        from rm_customer_month where workspace_id = ${ws} ${scope(ctx, 'customer_id')}`,
+        from ${month} where workspace_id = ${ws}`,
     "interval '1 month'",
   ).execute(db);
   await periodRows(
@@ -219,7 +238,7 @@ async function contribute(ctx: Ctx, sign: 1 | -1): Promise<void> {
     sql`select date_trunc('week', local_date::timestamp)::date as period_start, customer_id,
           ${sql.join(FACT_COLUMNS.map((c) => sql`sum(${sql.ref(c)}) as ${sql.ref(c)}`))},
           min(join_cut) as join_cut, min(leave_cut) as leave_cut
-        from rm_customer_day where workspace_id = ${ws} ${scope(ctx, 'customer_id')}
+        from ${day} where workspace_id = ${ws}
         group by period_start, customer_id`,
     '7',
   ).execute(db);
@@ -238,11 +257,11 @@ async function contribute(ctx: Ctx, sign: 1 | -1): Promise<void> {
         ${clamp('rc.join_cut', nextMonth(sql`m.month`))} as jcm,
         ${clamp('rc.leave_cut', nextMonth(sql`m.month`))} as lcm,
         m.gmv_fen, m.gross_profit_fen
-      from rm_customer_month m
-      join rm_customer rc on rc.workspace_id = m.workspace_id and rc.customer_id = m.customer_id
+      from ${month} m
+      join ${customer} rc on rc.workspace_id = m.workspace_id and rc.customer_id = m.customer_id
       cross join lateral (values ('first_order', rc.first_order_month),
         ('private_join', rc.join_month)) as b(basis, cohort_month)
-      where m.workspace_id = ${ws} ${scope(ctx, 'm.customer_id')}
+      where m.workspace_id = ${ws}
         and b.cohort_month is not null and m.month >= b.cohort_month
     ) x
     group by basis, cohort_month, activity_month, jcm, lcm
@@ -258,10 +277,10 @@ async function contribute(ctx: Ctx, sign: 1 | -1): Promise<void> {
       select b.basis, b.cohort_month,
         ${clamp('rc.join_cut', nextMonth(sql`b.cohort_month`))} as jcm,
         ${clamp('rc.leave_cut', nextMonth(sql`b.cohort_month`))} as lcm
-      from rm_customer rc
+      from ${customer} rc
       cross join lateral (values ('first_order', rc.first_order_month),
         ('private_join', rc.join_month)) as b(basis, cohort_month)
-      where rc.workspace_id = ${ws} ${scope(ctx, 'rc.customer_id')} and b.cohort_month is not null
+      where rc.workspace_id = ${ws} and b.cohort_month is not null
     ) x
     group by basis, cohort_month, jcm, lcm
     on conflict (workspace_id, basis, cohort_month, join_cut_month, leave_cut_month)
@@ -306,7 +325,7 @@ export async function rebuildReadModelIn(db: Db, workspaceId: number): Promise<R
   for (const table of [...AGGREGATES, ...PER_CUSTOMER, 'rm_state']) {
     await sql`delete from ${sql.table(table)} where workspace_id = ${workspaceId}`.execute(db);
   }
-  const ctx: Ctx = { db, ws: workspaceId, settings, scoped: false };
+  const ctx: Ctx = { db, ws: workspaceId, settings, scoped: false, tables: REAL_TABLES };
   // Fresh statistics after each bulk step, so the next step's joins are planned on real sizes.
   await buildCustomers(ctx);
   await sql`analyze rm_customer`.execute(db);
@@ -361,37 +380,87 @@ export async function applyOrderChanges(
     return rebuildReadModelIn(db, workspaceId);
   }
   const ids = [...new Set(customerIds)];
-  if (ids.length > 0) {
-    await sql`create temp table if not exists rm_scope (customer_id bigint primary key)
-      on commit drop`.execute(db);
-    await sql`truncate rm_scope`.execute(db);
-    await sql`insert into rm_scope (customer_id)
-      select unnest(${ids.map(String)}::bigint[])`.execute(db);
-    await sql`analyze rm_scope`.execute(db);
-    const ctx: Ctx = { db, ws: workspaceId, settings, scoped: true };
-    // Every scoped statement reaches its rows through a (workspace_id, customer_id) index; keep
-    // the planner from scanning whole tables when the delta is a few percent of the customers.
-    await sql`set local enable_seqscan = off`.execute(db);
-    await sql`set local enable_hashjoin = off`.execute(db);
-    await sql`set local enable_mergejoin = off`.execute(db);
-    await contribute(ctx, -1);
-    for (const table of PER_CUSTOMER) {
-      await sql`delete from ${sql.table(table)} where workspace_id = ${workspaceId}
-        and customer_id in (select customer_id from rm_scope)`.execute(db);
-    }
-    await buildCustomers(ctx);
-    await buildCustomerDays(ctx);
-    await buildCustomerMonths(ctx);
-    await contribute(ctx, 1);
-    await dropEmptyAggregates(db, workspaceId);
-    await sql`reset enable_seqscan`.execute(db);
-    await sql`reset enable_hashjoin`.execute(db);
-    await sql`reset enable_mergejoin`.execute(db);
-  }
+  if (ids.length > 0) await applyDelta(db, workspaceId, settings, ids);
   await sql`update rm_state set updated_at = now(),
       order_watermark = greatest(order_watermark, ${await maxOrderId(db, workspaceId)})
     where workspace_id = ${workspaceId}`.execute(db);
   return { customers: ids.length, ms: performance.now() - started };
+}
+
+/** Turns whole-table scans and hash/merge joins off (for index-driven steps) or back on. */
+async function indexPlans(db: Db, only: boolean): Promise<void> {
+  for (const name of ['enable_seqscan', 'enable_hashjoin', 'enable_mergejoin']) {
+    await sql.raw(only ? `set local ${name} = off` : `reset ${name}`).execute(db);
+  }
+}
+
+/**
+ * The delta: move the affected customers' per-customer rows out into temp tables (old), rebuild
+ * theirs into temp tables (new), subtract old and add new contributions, then put the new rows
+ * in. Only the moves and the order look-ups touch the big tables, through their
+ * (workspace_id, customer_id) indexes; the contributions read the small temp tables.
+ */
+async function applyDelta(
+  db: Db,
+  ws: number,
+  settings: ReadModelSettings,
+  ids: readonly number[],
+): Promise<void> {
+  const temps: [string, string][] = [
+    ['rm_scope', ''],
+    [OLD_TABLES.customer, 'rm_customer'],
+    [OLD_TABLES.day, 'rm_customer_day'],
+    [OLD_TABLES.month, 'rm_customer_month'],
+    [NEW_TABLES.customer, 'rm_customer'],
+    [NEW_TABLES.day, 'rm_customer_day'],
+    [NEW_TABLES.month, 'rm_customer_month'],
+  ];
+  for (const [temp, like] of temps) {
+    const shape = like ? sql`(like ${sql.table(like)})` : sql`(customer_id bigint primary key)`;
+    await sql`create temp table if not exists ${sql.table(temp)} ${shape} on commit drop`.execute(
+      db,
+    );
+    await sql`truncate ${sql.table(temp)}`.execute(db);
+  }
+  await sql`insert into rm_scope (customer_id)
+    select unnest(${ids.map(String)}::bigint[])`.execute(db);
+  await sql`analyze rm_scope`.execute(db);
+
+  // Big tables: reach rows through the (workspace_id, customer_id) indexes only.
+  await indexPlans(db, true);
+  for (const [real, old] of [
+    ['rm_customer', OLD_TABLES.customer],
+    ['rm_customer_day', OLD_TABLES.day],
+    ['rm_customer_month', OLD_TABLES.month],
+  ] as const) {
+    await sql`
+      with moved as (
+        delete from ${sql.table(real)} where workspace_id = ${ws}
+          and customer_id in (select customer_id from rm_scope)
+        returning *
+      )
+      insert into ${sql.table(old)} select * from moved`.execute(db);
+  }
+  const fresh: Ctx = { db, ws, settings, scoped: true, tables: NEW_TABLES };
+  await buildCustomers(fresh);
+  await sql`analyze ${sql.table(NEW_TABLES.customer)}`.execute(db);
+  await buildCustomerDays(fresh);
+  await indexPlans(db, false);
+
+  await buildCustomerMonths(fresh);
+  for (const temp of [...Object.values(OLD_TABLES), NEW_TABLES.day, NEW_TABLES.month]) {
+    await sql`analyze ${sql.table(temp)}`.execute(db);
+  }
+  await contribute({ db, ws, settings, scoped: true, tables: OLD_TABLES }, -1);
+  await contribute(fresh, 1);
+  for (const [real, temp] of [
+    ['rm_customer', NEW_TABLES.customer],
+    ['rm_customer_day', NEW_TABLES.day],
+    ['rm_customer_month', NEW_TABLES.month],
+  ] as const) {
+    await sql`insert into ${sql.table(real)} select * from ${sql.table(temp)}`.execute(db);
+  }
+  await dropEmptyAggregates(db, ws);
 }
 
 /**
