@@ -1,51 +1,14 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCliEnvironment, type CliEnvironment } from './cli-process.js';
 
-const run = promisify(execFile);
-const bin = fileURLToPath(new URL('../bin/yg.js', import.meta.url));
-let env: NodeJS.ProcessEnv;
-let cleanup: () => Promise<void>;
+let cli: CliEnvironment;
+const yg = (...args: string[]) => cli.yg(...args);
 
 beforeAll(async () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'yugang-cli-'));
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (serverUrl) {
-    const name = `yugang_cli_${process.pid}_${Date.now()}`;
-    await admin(serverUrl, `create database ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    env = { ...process.env, DATABASE_URL: url.toString() };
-    cleanup = () => admin(serverUrl, `drop database if exists ${name} with (force)`);
-  } else {
-    env = { ...process.env, DATABASE_URL: '', YUGANG_DATA_DIR: dataDir };
-    cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
-  }
+  cli = await createCliEnvironment();
 });
-afterAll(() => cleanup());
+afterAll(() => cli?.cleanup());
 
-async function admin(serverUrl: string, statement: string) {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  await client.query(statement).finally(() => client.end());
-}
-
-async function yg(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-// Each run is a fresh process opening the database (PGlite takes seconds to start): allow time.
 describe('yg CLI', { timeout: 240_000 }, () => {
   it('when a workspace, an owner and a key are created, then the key is all that stdout holds', async () => {
     expect((await yg('workspace', 'create', 'acme', 'Acme', '家居')).code).toBe(0);

@@ -8,6 +8,23 @@ export interface TestDatabase extends DatabaseHandle {
   dispose(): Promise<void>;
 }
 
+export interface ScratchDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** An empty database of its own on TEST_DATABASE_URL's server. */
+export async function createScratchDatabase(serverUrl: string): Promise<ScratchDatabase> {
+  const name = `yugang_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, `create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`),
+  };
+}
+
 /**
  * A fresh, migrated database for one test file: a new database on TEST_DATABASE_URL's server
  * when that is set, else an in-memory PGlite. Call dispose() in afterAll, or the process hangs.
@@ -19,17 +36,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await migrateToLatest(handle.db);
     return { ...handle, dispose: () => handle.close() };
   }
-  const name = `yugang_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(serverUrl, `create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString(), poolSize: 4 });
+  const scratch = await createScratchDatabase(serverUrl);
+  const handle = await openDatabase({ url: scratch.url, poolSize: 4 });
   await migrateToLatest(handle.db);
   return {
     ...handle,
     dispose: async () => {
       await handle.close();
-      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+      await scratch.drop();
     },
   };
 }

@@ -1,50 +1,15 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCliEnvironment, type CliEnvironment } from '../../../test/cli-process.js';
 
-const run = promisify(execFile);
-const bin = fileURLToPath(new URL('../../../bin/yg.js', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/imports', import.meta.url));
-let env: NodeJS.ProcessEnv;
-let cleanup: () => Promise<void>;
+let cli: CliEnvironment;
+const yg = (...args: string[]) => cli.yg(...args);
 
 beforeAll(async () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'yugang-import-cli-'));
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (serverUrl) {
-    const name = `yugang_import_cli_${process.pid}_${Date.now()}`;
-    await admin(serverUrl, `create database ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    env = { ...process.env, DATABASE_URL: url.toString(), YUGANG_DEMO: 'off' };
-    cleanup = () => admin(serverUrl, `drop database if exists ${name} with (force)`);
-  } else {
-    env = { ...process.env, DATABASE_URL: '', YUGANG_DATA_DIR: dataDir, YUGANG_DEMO: 'off' };
-    cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
-  }
+  cli = await createCliEnvironment();
 });
-afterAll(() => cleanup());
-
-async function admin(serverUrl: string, statement: string) {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  await client.query(statement).finally(() => client.end());
-}
-
-async function yg(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+afterAll(() => cli?.cleanup());
 
 describe('yg import', { timeout: 240_000 }, () => {
   it('when files are imported, then it prints the outcome and exits 0, or 1 listing each rejected row', async () => {
