@@ -343,12 +343,20 @@ export async function rebuildReadModelIn(db: Db, workspaceId: number): Promise<R
   return { customers: count.rows[0]?.n ?? 0, ms: performance.now() - started };
 }
 
-/** `yg refresh`: a full rebuild in one transaction. */
-export function rebuildReadModel(
+/**
+ * `yg refresh`: a full rebuild in one transaction, then a vacuum of the rebuilt tables: the
+ * replaced rows are dead tuples the custom-window index scans would otherwise wade through
+ * (28-day summary scan 104 ms → 25 ms on the 300k demo).
+ */
+export async function rebuildReadModel(
   handle: DatabaseHandle,
   workspaceId: number,
 ): Promise<RefreshResult> {
-  return handle.transaction((tx) => rebuildReadModelIn(tx.db, workspaceId));
+  const result = await handle.transaction((tx) => rebuildReadModelIn(tx.db, workspaceId));
+  await sql`vacuum (analyze) ${sql.join([...PER_CUSTOMER, ...AGGREGATES].map((t) => sql.table(t)))}`.execute(
+    handle.db,
+  );
+  return result;
 }
 
 /**
