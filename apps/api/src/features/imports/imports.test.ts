@@ -291,6 +291,37 @@ describe('imports', () => {
     expect(bad).toMatchObject({ status: 'rejected', code: 'invalid_xlsx' });
     expect(await tableCounts()).toEqual(before);
   });
+
+  it('when a workspace with orders is deleted, then its orders go too (but a customer with orders stays)', async () => {
+    const other = await createWorkspace(database.db, { slug: 'doomed', name: 'Doomed' });
+    for (const kind of ['channels', 'customers', 'orders'] as const) {
+      const file = path.join(SAMPLES, `${kind}.csv`);
+      const result = await runImport(database, {
+        workspace: other,
+        kind,
+        source: await fileSource(file, DEFAULT_LIMITS),
+        fileName: `${kind}.csv`,
+      });
+      expect(result.status, kind).toBe('succeeded');
+    }
+    const count = async (id: number) =>
+      (
+        await database.db
+          .selectFrom('orders')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('workspace_id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).n;
+    expect(Number(await count(other.id))).toBeGreaterThan(0);
+    const mine = Number(await count(workspace.id));
+    // orders → customers has no cascade: a customer with orders cannot be deleted.
+    await expect(
+      database.db.deleteFrom('customers').where('workspace_id', '=', other.id).execute(),
+    ).rejects.toThrow(/orders_customer_fk/);
+    await database.db.deleteFrom('workspaces').where('id', '=', other.id).execute();
+    expect(Number(await count(other.id))).toBe(0);
+    expect(Number(await count(workspace.id))).toBe(mine);
+  });
 });
 
 describe('bad files', () => {
