@@ -484,57 +484,70 @@ async function merge(
   const updates = m.columns.filter(
     (c) => header.present.has(c.field) && !m.conflict.includes(c.column),
   );
-  const onConflict =
-    updates.length === 0
-      ? 'do nothing'
-      : `do update set ${updates.map((c) => `${c.column} = excluded.${c.column}`).join(', ')}
-         where (${updates.map((c) => `${spec.table}.${c.column}`).join(', ')}) is distinct from
-               (${updates.map((c) => `excluded.${c.column}`).join(', ')})`;
-  // Rows already stored with the same values are taken out of the stage before the upsert:
-  // ON CONFLICT would lock (and write WAL for) every existing row even when its WHERE then
-  // skips the update.
+  // One pass over the stored rows the file names: which stage lines exist already, and whether
+  // their values change. Then the new rows go in with a plain INSERT (no per-row speculative
+  // insertion or conflict check) and only the changed ones through an UPDATE; unchanged rows are
+  // never touched (ON CONFLICT would lock and write WAL for every existing row).
   const exprOf = (column: string) => m.columns.find((c) => c.column === column)!.expr;
   const keyMatch = m.conflict
     .map((column) =>
       column === 'workspace_id' ? 't.workspace_id = w.id' : `t.${column} = ${exprOf(column)}`,
     )
     .join(' and ');
-  const sameValues =
+  const same =
     updates.length === 0
-      ? ''
-      : ` and (${updates.map((c) => `t.${c.column}`).join(', ')}) is not distinct from
-              (${updates.map((c) => c.expr).join(', ')})`;
-  // A separate statement: as an anti-join inside the INSERT it would rescan the rows being
-  // inserted. The rows it removes are reported as unchanged.
+      ? 'true'
+      : `(${updates.map((c) => `t.${c.column}`).join(', ')}) is not distinct from
+         (${updates.map((c) => c.expr).join(', ')})`;
   await sql
     .raw(
-      `delete from stage x where x.line in (
-         select s.line from ${m.from}
-         join ${spec.table} t on ${keyMatch}
-         where w.id = ${ws}${sameValues})`,
+      `create temp table stage_existing on commit drop as
+       select s.line, ${same} as same from ${m.from}
+       join ${spec.table} t on ${keyMatch}
+       where w.id = ${ws}`,
     )
     .execute(db);
   const changedCustomer =
     spec.kind === 'orders' ? 'customer_id' : spec.kind === 'customers' ? 'id' : null;
-  const result = await sql
-    .raw<{ inserted: number; updated: number; customers: (number | string)[] | null }>(
+  const summary = (rows: string) =>
+    `select count(*)::int as n, ${changedCustomer ? 'array_agg(distinct customer)' : 'null'} as customers from ${rows}`;
+  // New rows first: an updated row may refer to one of them (accounts.backup_of).
+  const inserted = await sql
+    .raw<{ n: number; customers: (number | string)[] | null }>(
       `with m as (
          insert into ${spec.table} (workspace_id, ${targets.join(', ')})
          select w.id, ${m.columns.map((c) => c.expr).join(', ')}
          from ${m.from}
-         where w.id = ${ws}
-         on conflict (${m.conflict.join(', ')}) ${onConflict}
-         returning (xmax = 0) as inserted${changedCustomer ? `, ${changedCustomer} as customer` : ''}
-       )
-       select count(*) filter (where inserted)::int as inserted,
-              count(*) filter (where not inserted)::int as updated,
-              ${changedCustomer ? 'array_agg(distinct customer)' : 'null'} as customers
-       from m`,
+         where w.id = ${ws} and not exists (select 1 from stage_existing e where e.line = s.line)
+         returning ${changedCustomer ?? 'null'} as customer
+       ) ${summary('m')}`,
     )
     .execute(db);
-  const row = result.rows[0] ?? { inserted: 0, updated: 0, customers: null };
-  const customerIds = changedCustomer ? [...movedFrom, ...(row.customers ?? []).map(Number)] : null;
-  return { inserted: row.inserted, updated: row.updated, customerIds };
+  let updated: { n: number; customers: (number | string)[] | null } = { n: 0, customers: null };
+  if (updates.length > 0) {
+    const keys = m.conflict.filter((c) => c !== 'workspace_id');
+    const result = await sql
+      .raw<{ n: number; customers: (number | string)[] | null }>(
+        `with m as (
+           update ${spec.table} t set ${updates.map((c) => `${c.column} = v.${c.column}`).join(', ')}
+           from (select ${[...new Set([...keys, ...updates.map((c) => c.column)])]
+             .map((column) => `${exprOf(column)} as ${column}`)
+             .join(', ')}
+                 from ${m.from}
+                 join stage_existing e on e.line = s.line and not e.same
+                 where w.id = ${ws}) v
+           where t.workspace_id = ${ws} and ${keys.map((k) => `t.${k} = v.${k}`).join(' and ')}
+           returning ${changedCustomer ? `t.${changedCustomer}` : 'null'} as customer
+         ) ${summary('m')}`,
+      )
+      .execute(db);
+    updated = result.rows[0] ?? updated;
+  }
+  const ins = inserted.rows[0] ?? { n: 0, customers: null };
+  const customerIds = changedCustomer
+    ? [...movedFrom, ...(ins.customers ?? []).map(Number), ...(updated.customers ?? []).map(Number)]
+    : null;
+  return { inserted: ins.n, updated: updated.n, customerIds };
 }
 
 /** A SQL string literal. */

@@ -167,6 +167,23 @@ describe('imports', () => {
     expect(order).toEqual({ status: 'cancelled', gross_profit_fen: 16_000, domain: 'private' });
   });
 
+  it('when a changed row refers to a new row of the same file, then both land', async () => {
+    const first = await importBytes('accounts', 'acc1.csv', 'account_id,kind\nZA1,wecom\n');
+    expect(first).toMatchObject({ status: 'succeeded', inserted: 1 });
+    const second = await importBytes(
+      'accounts',
+      'acc2.csv',
+      'account_id,kind,backup_of\nZA1,wecom,ZA2\nZA2,wecom,\n',
+    );
+    expect(second).toMatchObject({ status: 'succeeded', inserted: 1, updated: 1 });
+    const row = await database.db
+      .selectFrom('accounts')
+      .select('backup_of')
+      .where('external_id', '=', 'ZA1')
+      .executeTakeFirstOrThrow();
+    expect(row.backup_of).toBe('ZA2');
+  });
+
   it('when a dry run is asked, then it validates and reports but writes nothing', async () => {
     const before = await tableCounts();
     const result = await importBytes(
