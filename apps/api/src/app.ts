@@ -22,6 +22,7 @@ import { summaryRoutes } from './features/summary/summary.routes.js';
 import { trendsRoutes } from './features/trends/trends.routes.js';
 import { cohortsRoutes } from './features/cohorts/cohorts.routes.js';
 import { ltvRoutes } from './features/ltv/ltv.routes.js';
+import { tiersRoutes } from './features/tiers/tiers.routes.js';
 import { attributionRoutes } from './features/attribution/attribution.routes.js';
 import { importsRoutes } from './features/imports/imports.routes.js';
 import { ingestRoutes } from './features/ingest/ingest.routes.js';
@@ -60,6 +61,7 @@ export function createApp({ handle, webDist, isShuttingDown = () => false }: App
     ...trendsRoutes(),
     ...cohortsRoutes(),
     ...ltvRoutes(),
+    ...tiersRoutes(),
     ...attributionRoutes(),
     ...importsRoutes(),
     ...ingestRoutes,
