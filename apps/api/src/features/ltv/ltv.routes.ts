@@ -2,6 +2,7 @@ import { fenToYuan, type Evidence } from '@yugang/metrics';
 import { workspaceRoute, type RouteDefinition } from '../../http/route.js';
 import { ltvQuery, ltvResponse } from './ltv.schema.js';
 import { historicalLtvFromReadModel } from './ltv.service.js';
+import { predictedLtvRoutes } from './ltv-predicted.routes.js';
 
 /** Fen per customer → yuan per customer. */
 function inYuan(e: Evidence): Evidence {
@@ -47,5 +48,6 @@ export function ltvRoutes(): RouteDefinition[] {
         };
       },
     }),
+    ...predictedLtvRoutes(),
   ];
 }
