@@ -227,6 +227,8 @@ async function importInTransaction(
     'line integer not null',
     ...spec.fields.flatMap((f) => stageColumns(f).map(([name, type]) => `${name} ${type}`)),
   ];
+  // Sorts and hashes over a whole file (checks, merge, read model) stay in memory.
+  await sql`set local work_mem = '64MB'`.execute(tx.db);
   await sql
     .raw(`create temp table stage (${definitions.join(', ')}) on commit drop`)
     .execute(tx.db);
