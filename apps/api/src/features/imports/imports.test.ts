@@ -167,6 +167,41 @@ describe('imports', () => {
     expect(order).toEqual({ status: 'cancelled', gross_profit_fen: 16_000, domain: 'private' });
   });
 
+  it('when an order moves to another customer, then both customers are updated in the read model', async () => {
+    const facts = async () =>
+      Object.fromEntries(
+        (
+          await database.db
+            .selectFrom('rm_customer as r')
+            .innerJoin('customers as c', (j) =>
+              j.onRef('c.workspace_id', '=', 'r.workspace_id').onRef('c.id', '=', 'r.customer_id'),
+            )
+            .select(['c.external_id', 'r.orders', 'r.gmv_fen'])
+            .where('r.workspace_id', '=', workspace.id)
+            .where('c.external_id', 'in', ['C0004', 'C0005'])
+            .execute()
+        ).map((r) => [r.external_id, [Number(r.orders), Number(r.gmv_fen)]]),
+      );
+    const before = await facts();
+    const result = await importBytes(
+      'orders',
+      'move.csv',
+      'order_id,customer_id,channel,ordered_at,amount\nO1007,C0005,community,2024-03-18 12:00,239\n',
+    );
+    expect(result).toMatchObject({ status: 'succeeded', inserted: 0, updated: 1 });
+    const after = await facts();
+    expect(after.C0004).toEqual([before.C0004![0]! - 1, before.C0004![1]! - 23_900]);
+    expect(after.C0005).toEqual([before.C0005![0]! + 1, before.C0005![1]! + 23_900]);
+    // Back, so the tests below see the sample as imported.
+    const back = await importBytes(
+      'orders',
+      'move-back.csv',
+      'order_id,customer_id,channel,ordered_at,amount\nO1007,C0004,community,2024-03-18 12:00,239\n',
+    );
+    expect(back).toMatchObject({ status: 'succeeded', updated: 1 });
+    expect(await facts()).toEqual(before);
+  });
+
   it('when a changed row refers to a new row of the same file, then both land', async () => {
     const first = await importBytes('accounts', 'acc1.csv', 'account_id,kind\nZA1,wecom\n');
     expect(first).toMatchObject({ status: 'succeeded', inserted: 1 });
