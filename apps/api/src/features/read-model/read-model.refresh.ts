@@ -35,10 +35,22 @@ interface Ctx {
 const REAL_TABLES = { customer: 'rm_customer', day: 'rm_customer_day', month: 'rm_customer_month' };
 const OLD_TABLES = { customer: 'rm_old_customer', day: 'rm_old_day', month: 'rm_old_month' };
 const NEW_TABLES = { customer: 'rm_new_customer', day: 'rm_new_day', month: 'rm_new_month' };
+const GONE_TABLES = { customer: 'rm_gone_customer', day: 'rm_gone_day', month: 'rm_gone_month' };
+const ADDED_TABLES = {
+  customer: 'rm_added_customer',
+  day: 'rm_added_day',
+  month: 'rm_added_month',
+};
 
 /** Tables in dependency order (aggregates last). */
 const AGGREGATES = ['rm_daily', 'rm_period', 'rm_cohort_month', 'rm_cohort_size'] as const;
 const PER_CUSTOMER = ['rm_customer_month', 'rm_customer_day', 'rm_customer'] as const;
+/** Each per-customer table's key after workspace_id. */
+const PER_CUSTOMER_KEYS = [
+  ['customer', ['customer_id']],
+  ['day', ['local_date', 'customer_id']],
+  ['month', ['month', 'customer_id']],
+] as const;
 
 const FACT_COLUMNS = [
   'orders',
@@ -81,25 +93,26 @@ const share = (ctx: Ctx) => sql`${String(ctx.settings.privateShare)}::numeric`;
 async function buildCustomers(ctx: Ctx): Promise<void> {
   const { db, ws } = ctx;
   const tz = ctx.settings.timeZone;
-  // Whole workspace: one sorted pass over the orders. A delta: per-customer index look-ups.
+  // Whole workspace: one sorted pass over the orders. A delta: the affected customers' orders,
+  // fetched once into rm_scope_orders, and one index look-up per customer.
   const sources = ctx.scoped
     ? sql`
     from rm_scope s
-    join customers c on c.workspace_id = ${ws} and c.id = s.customer_id
-    left join lateral (
-      select id, ordered_at, local_date, channel, domain, amount_fen
-      from orders
-      where workspace_id = ${ws} and customer_id = c.id and status <> 'cancelled'
-      order by ordered_at, external_id collate "C"
-      limit 1
-    ) f on true
-    left join lateral (
-      select count(*)::int as orders, sum(amount_fen) as gmv_fen,
+    cross join lateral (select * from customers where workspace_id = ${ws}
+      and id = s.customer_id offset 0) c
+    left join (
+      select distinct on (customer_id) customer_id, id, ordered_at, local_date, channel, domain,
+        amount_fen
+      from rm_scope_orders
+      order by customer_id, ordered_at, external_id collate "C"
+    ) f on f.customer_id = c.id
+    left join (
+      select customer_id, count(*)::int as orders, sum(amount_fen) as gmv_fen,
         sum(coalesce(gross_profit_fen, round(amount_fen * ${margin(ctx)}))) as gross_profit_fen,
         max(local_date) as last_local_date
-      from orders
-      where workspace_id = ${ws} and customer_id = c.id and status <> 'cancelled'
-    ) a on true`
+      from rm_scope_orders
+      group by customer_id
+    ) a on a.customer_id = c.id`
     : sql`
     from customers c
     left join (
@@ -159,23 +172,13 @@ async function buildCustomerDays(ctx: Ctx): Promise<void> {
         end as credit_private,
         rc.join_cut, rc.leave_cut
       from ${sql.table(ctx.tables.customer)} rc
-      ${
-        // A delta probes each affected customer's orders by index (offset 0 keeps the planner
-        // from flattening the lateral into a join it may turn around); a rebuild joins in bulk.
-        ctx.scoped
-          ? sql`cross join lateral (select * from orders where workspace_id = ${ws}
-              and customer_id = rc.customer_id and status <> 'cancelled' offset 0) o`
-          : sql`join orders o on o.workspace_id = rc.workspace_id
-              and o.customer_id = rc.customer_id and o.status <> 'cancelled'`
-      }
+      join ${ctx.scoped ? sql`rm_scope_orders` : sql`orders`} o on o.customer_id = rc.customer_id
+        and ${ctx.scoped ? sql`true` : sql`o.workspace_id = rc.workspace_id and o.status <> 'cancelled'`}
       where rc.workspace_id = ${ws}
     ) x
     group by local_date, customer_id
     order by local_date, customer_id`.execute(db);
 }
-
-const sumFacts = (sign: number, prefix = '') =>
-  sql.join(FACT_COLUMNS.map((c) => sql`${sign} * sum(${sql.ref(prefix + c)})`));
 
 const factList = sql.raw(FACT_COLUMNS.join(', '));
 
@@ -186,7 +189,7 @@ async function buildCustomerMonths(ctx: Ctx): Promise<void> {
   await sql`
     insert into ${sql.table(ctx.tables.month)} (workspace_id, month, customer_id, ${factList},
       join_cut, leave_cut)
-    select ${ctx.ws}::bigint, ${monthOf(sql`local_date`)} as month, customer_id, ${sumFacts(1)},
+    select ${ctx.ws}::bigint, ${monthOf(sql`local_date`)} as month, customer_id, ${sql.join(FACT_COLUMNS.map((c) => sql`sum(${sql.ref(c)})`))},
       min(join_cut), min(leave_cut)
     from ${sql.table(ctx.tables.day)}
     where workspace_id = ${ctx.ws}
@@ -196,24 +199,90 @@ async function buildCustomerMonths(ctx: Ctx): Promise<void> {
 
 // ---------------------------------------------------------------- contributions to aggregates
 
-async function contribute(ctx: Ctx, sign: 1 | -1): Promise<void> {
-  const { db, ws } = ctx;
-  const day = sql.table(ctx.tables.day);
-  const month = sql.table(ctx.tables.month);
-  const customer = sql.table(ctx.tables.customer);
+/**
+ * Signed per-customer rows (column `sg`: +1 added, -1 taken away) that feed the aggregates. A
+ * rebuild passes every row with +1. A delta passes only what can change an aggregate: days and
+ * months that differ between the old and new rows (the additive facts), the old and new days of
+ * the customer-weeks those touch (distinct buyers per week), and all months of the customers
+ * whose cohort keys changed (cohort tables).
+ */
+interface Contributions {
+  /** rm_customer_day rows: rm_daily. */
+  days: RawBuilder<unknown>;
+  /** rm_customer_month rows: rm_period by month. */
+  months: RawBuilder<unknown>;
+  /** rm_customer_day rows, whole customer-weeks: rm_period by week. */
+  weekDays: RawBuilder<unknown>;
+  /** rm_customer_month rows joined with their rm_customer row: rm_cohort_month. */
+  cohortMonths: RawBuilder<unknown>;
+  /** rm_customer rows: rm_cohort_size. */
+  customers: RawBuilder<unknown>;
+}
+
+const signedRows = (sign: 1 | -1, table: string, where: RawBuilder<unknown> = sql`true`) =>
+  sql`select ${sql.lit(sign)}::int as sg, t.* from ${sql.table(table)} t where ${where}`;
+
+const signedCohortMonths = (
+  sign: 1 | -1,
+  month: string,
+  customer: string,
+  where: RawBuilder<unknown> = sql`true`,
+) => sql`
+  select ${sql.lit(sign)}::int as sg, m.month, m.gmv_fen, m.gross_profit_fen, rc.join_cut,
+    rc.leave_cut, rc.first_order_month, rc.join_month
+  from ${sql.table(month)} m
+  join ${sql.table(customer)} rc on rc.workspace_id = m.workspace_id
+    and rc.customer_id = m.customer_id
+  where ${where}`;
+
+const unionAll = (parts: RawBuilder<unknown>[]) => sql.join(parts, sql` union all `);
+
+function rebuildContributions(ws: number): Contributions {
+  const own = sql`t.workspace_id = ${ws}`;
+  return {
+    days: signedRows(1, 'rm_customer_day', own),
+    months: signedRows(1, 'rm_customer_month', own),
+    weekDays: signedRows(1, 'rm_customer_day', own),
+    cohortMonths: signedCohortMonths(
+      1,
+      'rm_customer_month',
+      'rm_customer',
+      sql`m.workspace_id = ${ws}`,
+    ),
+    customers: signedRows(1, 'rm_customer', own),
+  };
+}
+
+const sumSigned = (columns: readonly string[]) => columns.map((c) => sql`sum(sg * ${sql.ref(c)})`);
+
+/** Groups whose net change is zero everywhere are left alone (the row keeps its value). */
+const anyChange = (aggregates: readonly RawBuilder<unknown>[]) =>
+  sql`having not (${sql.join(
+    aggregates.map((a) => sql`coalesce(${a}, 0) = 0`),
+    sql` and `,
+  )})`;
+
+/** Adds the signed contributions to every aggregate, one upsert per aggregate. */
+async function contribute(db: Db, ws: number, rows: Contributions): Promise<void> {
   const facts = FACT_COLUMNS as readonly string[];
+  const factSums = sumSigned(facts);
 
   await sql`
     insert into rm_daily (workspace_id, local_date, ${factList})
-    select ${ws}::bigint, local_date, ${sumFacts(sign)}
-    from ${day}
-    where workspace_id = ${ws}
+    select ${ws}::bigint, local_date, ${sql.join(factSums)}
+    from (${rows.days}) d
     group by local_date
+    ${anyChange(factSums)}
     on conflict (workspace_id, local_date) do update set ${addOnConflict('rm_daily', facts)}`.execute(
     db,
   );
 
   const periodColumns = ['buyers', 'repeat_buyers', ...facts];
+  const periodAggregates = [
+    sql`sum(sg)`,
+    sql`coalesce(sum(sg) filter (where orders >= 2), 0)`,
+    ...factSums,
+  ];
   const periodRows = (grain: 'week' | 'month', source: RawBuilder<unknown>, days: string) => sql`
     insert into rm_period (workspace_id, grain, period_start, segment, buyers, repeat_buyers,
       ${factList})
@@ -221,25 +290,26 @@ async function contribute(ctx: Ctx, sign: 1 | -1): Promise<void> {
       case when join_cut <= (period_start + ${sql.raw(days)})::date
         and leave_cut > (period_start + ${sql.raw(days)})::date then 'private' else 'public' end
         as segment,
-      ${sign} * count(*), ${sign} * count(*) filter (where orders >= 2), ${sumFacts(sign)}
+      ${sql.join(periodAggregates)}
     from (${source}) p
     group by period_start, segment
+    ${anyChange(periodAggregates)}
     on conflict (workspace_id, grain, period_start, segment)
       do update set ${addOnConflict('rm_period', periodColumns)}`;
 
   await periodRows(
     'month',
-    sql`select month as period_start, ${factList}, join_cut, leave_cut
-        from ${month} where workspace_id = ${ws}`,
+    sql`select sg, month as period_start, ${factList}, join_cut, leave_cut
+        from (${rows.months}) m`,
     "interval '1 month'",
   ).execute(db);
   await periodRows(
     'week',
-    sql`select date_trunc('week', local_date::timestamp)::date as period_start, customer_id,
+    sql`select sg, date_trunc('week', local_date::timestamp)::date as period_start, customer_id,
           ${sql.join(FACT_COLUMNS.map((c) => sql`sum(${sql.ref(c)}) as ${sql.ref(c)}`))},
           min(join_cut) as join_cut, min(leave_cut) as leave_cut
-        from ${day} where workspace_id = ${ws}
-        group by period_start, customer_id`,
+        from (${rows.weekDays}) d
+        group by sg, period_start, customer_id`,
     '7',
   ).execute(db);
 
@@ -247,24 +317,24 @@ async function contribute(ctx: Ctx, sign: 1 | -1): Promise<void> {
   // every as-of instant the endpoints use is at or after that month start.
   const clamp = (cut: string, floor: RawBuilder<unknown>) =>
     sql`greatest(${cutMonth(sql.ref(cut))}, ${floor})`;
+  const cohortMonthAggregates = [sql`sum(sg)`, ...sumSigned(['gmv_fen', 'gross_profit_fen'])];
   await sql`
     insert into rm_cohort_month (workspace_id, basis, cohort_month, activity_month,
       join_cut_month, leave_cut_month, customers, gmv_fen, gross_profit_fen)
-    select ${ws}::bigint, basis, cohort_month, activity_month, jcm, lcm, ${sign} * count(*),
-      ${sign} * sum(gmv_fen), ${sign} * sum(gross_profit_fen)
+    select ${ws}::bigint, basis, cohort_month, activity_month, jcm, lcm,
+      ${sql.join(cohortMonthAggregates)}
     from (
-      select b.basis, b.cohort_month, m.month as activity_month,
-        ${clamp('rc.join_cut', nextMonth(sql`m.month`))} as jcm,
-        ${clamp('rc.leave_cut', nextMonth(sql`m.month`))} as lcm,
+      select sg, b.basis, b.cohort_month, m.month as activity_month,
+        ${clamp('m.join_cut', nextMonth(sql`m.month`))} as jcm,
+        ${clamp('m.leave_cut', nextMonth(sql`m.month`))} as lcm,
         m.gmv_fen, m.gross_profit_fen
-      from ${month} m
-      join ${customer} rc on rc.workspace_id = m.workspace_id and rc.customer_id = m.customer_id
-      cross join lateral (values ('first_order', rc.first_order_month),
-        ('private_join', rc.join_month)) as b(basis, cohort_month)
-      where m.workspace_id = ${ws}
-        and b.cohort_month is not null and m.month >= b.cohort_month
+      from (${rows.cohortMonths}) m
+      cross join lateral (values ('first_order', m.first_order_month),
+        ('private_join', m.join_month)) as b(basis, cohort_month)
+      where b.cohort_month is not null and m.month >= b.cohort_month
     ) x
     group by basis, cohort_month, activity_month, jcm, lcm
+    ${anyChange(cohortMonthAggregates)}
     on conflict (workspace_id, basis, cohort_month, activity_month, join_cut_month, leave_cut_month)
       do update set ${addOnConflict('rm_cohort_month', ['customers', 'gmv_fen', 'gross_profit_fen'])}`.execute(
     db,
@@ -272,17 +342,18 @@ async function contribute(ctx: Ctx, sign: 1 | -1): Promise<void> {
   await sql`
     insert into rm_cohort_size (workspace_id, basis, cohort_month, join_cut_month,
       leave_cut_month, customers)
-    select ${ws}::bigint, basis, cohort_month, jcm, lcm, ${sign} * count(*)
+    select ${ws}::bigint, basis, cohort_month, jcm, lcm, sum(sg)
     from (
-      select b.basis, b.cohort_month,
+      select rc.sg, b.basis, b.cohort_month,
         ${clamp('rc.join_cut', nextMonth(sql`b.cohort_month`))} as jcm,
         ${clamp('rc.leave_cut', nextMonth(sql`b.cohort_month`))} as lcm
-      from ${customer} rc
+      from (${rows.customers}) rc
       cross join lateral (values ('first_order', rc.first_order_month),
         ('private_join', rc.join_month)) as b(basis, cohort_month)
-      where rc.workspace_id = ${ws} and b.cohort_month is not null
+      where b.cohort_month is not null
     ) x
     group by basis, cohort_month, jcm, lcm
+    ${anyChange([sql`sum(sg)`])}
     on conflict (workspace_id, basis, cohort_month, join_cut_month, leave_cut_month)
       do update set ${addOnConflict('rm_cohort_size', ['customers'])}`.execute(db);
 }
@@ -333,7 +404,7 @@ export async function rebuildReadModelIn(db: Db, workspaceId: number): Promise<R
   await sql`analyze rm_customer_day`.execute(db);
   await buildCustomerMonths(ctx);
   await sql`analyze rm_customer_month`.execute(db);
-  await contribute(ctx, 1);
+  await contribute(db, workspaceId, rebuildContributions(workspaceId));
   await sql`
     insert into rm_state (workspace_id, time_zone, default_margin, private_share, order_watermark)
     values (${workspaceId}, ${settings.timeZone}, ${String(settings.defaultMargin)}::numeric,
@@ -403,10 +474,13 @@ async function indexPlans(db: Db, only: boolean): Promise<void> {
 }
 
 /**
- * The delta: move the affected customers' per-customer rows out into temp tables (old), rebuild
- * theirs into temp tables (new), subtract old and add new contributions, then put the new rows
- * in. Only the moves and the order look-ups touch the big tables, through their
- * (workspace_id, customer_id) indexes; the contributions read the small temp tables.
+ * The delta: copy the affected customers' per-customer rows into temp tables (old), rebuild
+ * theirs from their orders (fetched once) into temp tables (new), and keep only the difference
+ * (gone, added). The aggregates get the net contributions of the difference (plus whole
+ * customer-weeks and cohort rows where those are not additive), and the real tables lose the
+ * gone rows and get the added ones: unchanged days and months are not rewritten. Only the
+ * copies, the order and customer look-ups and the writes touch the big tables, through their
+ * indexes. 10k new orders from 10k customers on the 300k demo: 3.5 s → 2.1 s (same run).
  */
 async function applyDelta(
   db: Db,
@@ -415,16 +489,29 @@ async function applyDelta(
   ids: readonly number[],
 ): Promise<void> {
   const temps: [string, string][] = [
-    ['rm_scope', ''],
+    ['rm_scope', 'customer_id bigint primary key'],
+    [
+      'rm_scope_orders',
+      `customer_id bigint, id bigint, external_id text, ordered_at timestamptz, local_date date,
+       channel text, domain text, amount_fen bigint, gross_profit_fen bigint, returned boolean`,
+    ],
     [OLD_TABLES.customer, 'rm_customer'],
     [OLD_TABLES.day, 'rm_customer_day'],
     [OLD_TABLES.month, 'rm_customer_month'],
     [NEW_TABLES.customer, 'rm_customer'],
     [NEW_TABLES.day, 'rm_customer_day'],
     [NEW_TABLES.month, 'rm_customer_month'],
+    [GONE_TABLES.customer, 'rm_customer'],
+    [GONE_TABLES.day, 'rm_customer_day'],
+    [GONE_TABLES.month, 'rm_customer_month'],
+    [ADDED_TABLES.customer, 'rm_customer'],
+    [ADDED_TABLES.day, 'rm_customer_day'],
+    [ADDED_TABLES.month, 'rm_customer_month'],
+    ['rm_cohort_changed', 'customer_id bigint primary key'],
+    ['rm_touched_week', 'customer_id bigint, week date'],
   ];
   for (const [temp, like] of temps) {
-    const shape = like ? sql`(like ${sql.table(like)})` : sql`(customer_id bigint primary key)`;
+    const shape = like.includes(' ') ? sql`(${sql.raw(like)})` : sql`(like ${sql.table(like)})`;
     await sql`create temp table if not exists ${sql.table(temp)} ${shape} on commit drop`.execute(
       db,
     );
@@ -432,9 +519,23 @@ async function applyDelta(
   }
   await sql`insert into rm_scope (customer_id)
     select unnest(${ids.map(String)}::bigint[])`.execute(db);
-  await sql`analyze rm_scope`.execute(db);
+  await sql`analyze rm_scope (customer_id)`.execute(db);
+  // No JIT: the forced index plans carry the planner's huge "disabled" cost, which crossed the
+  // JIT thresholds and made Postgres compile every statement (~0.3 s each, more than the
+  // statement itself on 10k customers). The week and set-difference steps hash a few 10k rows:
+  // at least 64MB keeps them in memory. The caller's values are restored at the end.
+  const before = await sql<{ jit: string; work_mem: string; work_mem_kb: number }>`
+    select current_setting('jit') as jit, current_setting('work_mem') as work_mem,
+      (select setting::int from pg_settings where name = 'work_mem') as work_mem_kb`.execute(db);
+  const caller = before.rows[0]!;
+  await sql`select set_config('jit', 'off', true)`.execute(db);
+  if (caller.work_mem_kb < 65536) {
+    await sql`select set_config('work_mem', '64MB', true)`.execute(db);
+  }
 
-  // Big tables: reach rows through the (workspace_id, customer_id) indexes only.
+  // Big tables: reach rows through the (workspace_id, customer_id) indexes only. The temp tables
+  // are analyzed on their join and grouping keys only: a whole-row analyze of the six of them
+  // cost ~0.5 s per 10k customers, a key column a few ms.
   await indexPlans(db, true);
   for (const [real, old] of [
     ['rm_customer', OLD_TABLES.customer],
@@ -442,33 +543,94 @@ async function applyDelta(
     ['rm_customer_month', OLD_TABLES.month],
   ] as const) {
     await sql`
-      with moved as (
-        delete from ${sql.table(real)} where workspace_id = ${ws}
-          and customer_id in (select customer_id from rm_scope)
-        returning *
-      )
-      insert into ${sql.table(old)} select * from moved`.execute(db);
+      insert into ${sql.table(old)} select * from ${sql.table(real)} where workspace_id = ${ws}
+        and customer_id in (select customer_id from rm_scope)`.execute(db);
   }
+  await indexPlans(db, false);
+  // The affected customers' counted orders, once (offset 0 keeps each look-up on the index).
+  await sql`
+    insert into rm_scope_orders
+    select o.* from rm_scope s
+    cross join lateral (select customer_id, id, external_id, ordered_at, local_date, channel,
+        domain, amount_fen, gross_profit_fen, returned
+      from orders where workspace_id = ${ws} and customer_id = s.customer_id
+        and status <> 'cancelled' offset 0) o`.execute(db);
+  await sql`analyze rm_scope_orders (customer_id)`.execute(db);
   const fresh: Ctx = { db, ws, settings, scoped: true, tables: NEW_TABLES };
   await buildCustomers(fresh);
-  await sql`analyze ${sql.table(NEW_TABLES.customer)}`.execute(db);
   await buildCustomerDays(fresh);
-  await indexPlans(db, false);
-
   await buildCustomerMonths(fresh);
-  for (const temp of [...Object.values(OLD_TABLES), NEW_TABLES.day, NEW_TABLES.month]) {
-    await sql`analyze ${sql.table(temp)}`.execute(db);
+  for (const tables of [OLD_TABLES, NEW_TABLES]) {
+    await sql`analyze ${sql.table(tables.customer)} (customer_id)`.execute(db);
+    await sql`analyze ${sql.table(tables.day)} (local_date, customer_id)`.execute(db);
+    await sql`analyze ${sql.table(tables.month)} (month, customer_id)`.execute(db);
   }
-  await contribute({ db, ws, settings, scoped: true, tables: OLD_TABLES }, -1);
-  await contribute(fresh, 1);
-  for (const [real, temp] of [
-    ['rm_customer', NEW_TABLES.customer],
-    ['rm_customer_day', NEW_TABLES.day],
-    ['rm_customer_month', NEW_TABLES.month],
-  ] as const) {
-    await sql`insert into ${sql.table(real)} select * from ${sql.table(temp)}`.execute(db);
+  // What changed: rows only on the old side (gone) or only on the new side (added).
+  for (const [kind, old] of Object.entries(OLD_TABLES) as [keyof typeof OLD_TABLES, string][]) {
+    const fresh = NEW_TABLES[kind];
+    await sql`insert into ${sql.table(GONE_TABLES[kind])}
+      select * from ${sql.table(old)} except all select * from ${sql.table(fresh)}`.execute(db);
+    await sql`insert into ${sql.table(ADDED_TABLES[kind])}
+      select * from ${sql.table(fresh)} except all select * from ${sql.table(old)}`.execute(db);
   }
+  // Customers whose cohort keys changed; customer-weeks with a changed day.
+  const cohortKeys = sql.raw('customer_id, first_order_month, join_month, join_cut, leave_cut');
+  await sql`insert into rm_cohort_changed
+    select customer_id from (
+      select ${cohortKeys} from rm_old_customer except select ${cohortKeys} from rm_new_customer
+    ) x
+    union select customer_id from (
+      select ${cohortKeys} from rm_new_customer except select ${cohortKeys} from rm_old_customer
+    ) y`.execute(db);
+  await sql`insert into rm_touched_week
+    select distinct customer_id, date_trunc('week', local_date::timestamp)::date
+    from (select customer_id, local_date from rm_gone_day
+      union all select customer_id, local_date from rm_added_day) d`.execute(db);
+  for (const t of ['rm_cohort_changed', 'rm_touched_week']) {
+    await sql`analyze ${sql.table(t)} (customer_id)`.execute(db);
+  }
+  const inWeeks = sql`(t.customer_id, date_trunc('week', t.local_date::timestamp)::date)
+    in (select customer_id, week from rm_touched_week)`;
+  const changed = (alias: string) =>
+    sql`${sql.ref(`${alias}.customer_id`)} in (select customer_id from rm_cohort_changed)`;
+  await contribute(db, ws, {
+    days: unionAll([signedRows(-1, 'rm_gone_day'), signedRows(1, 'rm_added_day')]),
+    months: unionAll([signedRows(-1, 'rm_gone_month'), signedRows(1, 'rm_added_month')]),
+    weekDays: unionAll([
+      signedRows(-1, 'rm_old_day', inWeeks),
+      signedRows(1, 'rm_new_day', inWeeks),
+    ]),
+    cohortMonths: unionAll([
+      signedCohortMonths(-1, 'rm_gone_month', 'rm_old_customer', sql`not ${changed('rc')}`),
+      signedCohortMonths(1, 'rm_added_month', 'rm_new_customer', sql`not ${changed('rc')}`),
+      signedCohortMonths(-1, 'rm_old_month', 'rm_old_customer', changed('rc')),
+      signedCohortMonths(1, 'rm_new_month', 'rm_new_customer', changed('rc')),
+    ]),
+    customers: unionAll([
+      signedRows(-1, 'rm_old_customer', changed('t')),
+      signedRows(1, 'rm_new_customer', changed('t')),
+    ]),
+  });
+  // Write only what changed: most of an affected customer's days and months are as they were
+  // (a new order adds one day), and rewriting them cost more than everything else together.
+  await indexPlans(db, true);
+  for (const [kind, key] of PER_CUSTOMER_KEYS) {
+    const table = REAL_TABLES[kind];
+    const keyJoin = sql.join(
+      key.map((k) => sql`r.${sql.ref(k)} = x.${sql.ref(k)}`),
+      sql` and `,
+    );
+    await sql`
+      delete from ${sql.table(table)} r using ${sql.table(GONE_TABLES[kind])} x
+      where r.workspace_id = ${ws} and ${keyJoin}`.execute(db);
+    await sql`
+      insert into ${sql.table(table)} select * from ${sql.table(ADDED_TABLES[kind])}
+      order by 2, 3`.execute(db);
+  }
+  await indexPlans(db, false);
   await dropEmptyAggregates(db, ws);
+  await sql`select set_config('jit', ${caller.jit}, true),
+    set_config('work_mem', ${caller.work_mem}, true)`.execute(db);
 }
 
 /**
