@@ -66,8 +66,8 @@ export type MetricGrain =
 /** A further split the metric is reported by, besides its segments. */
 export type MetricBreakdown = 'tier' | 'tier_transition' | 'budget_purpose' | 'readiness_dimension';
 
-export const METRIC_IDS = [
-  // 1. Customer value
+/** METRICS.md §1: the customer-value comparison, reported for public, private and all. */
+export const SECTION1_IDS = [
   'buyers',
   'orders',
   'gmv',
@@ -79,6 +79,10 @@ export const METRIC_IDS = [
   'repeat_revenue_share',
   'commission_saved',
   'gross_profit',
+] as const;
+
+export const METRIC_IDS = [
+  ...SECTION1_IDS,
   // 2. Lifetime value and retention
   'retention',
   'ltv_historical',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { customerValueMetrics, SECTION1_IDS } from './customer-value.js';
+import { SECTION1_IDS } from './catalog.js';
+import { customerValueMetrics } from './customer-value.js';
 import { customer, order, SHANGHAI } from './oracle-fixtures.js';
 import type { CustomerRecord, OrderRecord } from './records.js';
 

@@ -24,20 +24,7 @@ import { applyRate } from './money.js';
 import { firstEverOrders, isCountedOrder, orderGrossProfitFen } from './order-facts.js';
 import type { CustomerRecord, DateWindow, OrderRecord, Segment } from './records.js';
 import { inWindow } from './time.js';
-
-export const SECTION1_IDS = [
-  'buyers',
-  'orders',
-  'gmv',
-  'aov',
-  'arpu',
-  'purchase_frequency',
-  'repeat_purchase_rate',
-  'return_rate',
-  'repeat_revenue_share',
-  'commission_saved',
-  'gross_profit',
-] as const;
+import { SECTION1_IDS } from './catalog.js';
 
 export type Section1Id = (typeof SECTION1_IDS)[number];
 

@@ -11,19 +11,15 @@ import {
   updateAnnotation,
   type AnnotationRow,
 } from './annotations.queries.js';
+import { isoTime } from '../../lib/iso-time.js';
 
 type Db = Kysely<Database>;
-
-/** created_at as ISO text (timestamptz comes back as a Date). */
-function iso(value: unknown): string {
-  return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
-}
 
 const out = (row: AnnotationRow) => ({
   id: Number(row.id),
   date: row.date,
   text: row.text,
-  createdAt: iso(row.created_at),
+  createdAt: isoTime(row.created_at),
 });
 
 export async function listAnnotations(db: Db, workspace: Workspace, window: DateWindow) {

@@ -24,13 +24,9 @@ import {
   type GoalRow,
 } from './goals.queries.js';
 import type { CreateGoal, UpdateGoal } from './goals.schema.js';
+import { isoTime } from '../../lib/iso-time.js';
 
 type Db = Kysely<Database>;
-
-/** created_at as ISO text (timestamptz comes back as a Date). */
-function iso(value: unknown): string {
-  return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
-}
 
 function goalOut(row: GoalRow) {
   return {
@@ -42,7 +38,7 @@ function goalOut(row: GoalRow) {
     target: Number(row.target),
     purpose: row.purpose,
     boundary: row.boundary,
-    createdAt: iso(row.created_at),
+    createdAt: isoTime(row.created_at),
   };
 }
 

@@ -23,7 +23,7 @@ const AS_OF = '2026-09-01';
 
 describe('predicted LTV on the demo data', () => {
   let db: TestDatabase;
-  let workspace: { id: number; settings: unknown };
+  let workspace: { id: number; settings: Record<string, unknown> };
   beforeAll(async () => {
     db = await createTestDatabase();
     const loaded = await loadDemo(db, { customers: 1500, seed: 3 });

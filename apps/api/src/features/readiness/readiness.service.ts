@@ -18,13 +18,9 @@ import {
   listAssessments,
   type AssessmentRow,
 } from './readiness.queries.js';
+import { isoTime } from '../../lib/iso-time.js';
 
 type Db = Kysely<Database>;
-
-/** created_at as ISO text (timestamptz comes back as a Date). */
-function iso(value: unknown): string {
-  return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
-}
 
 function answersOf(row: AssessmentRow): Record<string, ReadinessAnswer> {
   const raw = (typeof row.answers === 'string' ? JSON.parse(row.answers) : row.answers) as Record<
@@ -42,7 +38,7 @@ function out(row: AssessmentRow) {
   const answers = answersOf(row);
   return {
     id: Number(row.id),
-    createdAt: iso(row.created_at),
+    createdAt: isoTime(row.created_at),
     answers,
     result: scoreReadiness(answers),
   };
