@@ -105,24 +105,63 @@ export function customerValueMetrics(input: CustomerValueInput): CustomerValueMe
     }
   }
 
+  const totals = {} as Record<Segment, CustomerValueTotals>;
+  for (const segment of ['public', 'private', 'all'] as const) {
+    const t = tallies[segment];
+    let repeatBuyers = 0;
+    for (const n of t.buyers.values()) if (n >= 2) repeatBuyers += 1;
+    totals[segment] = {
+      buyers: t.buyers.size,
+      repeatBuyers,
+      orders: t.orders,
+      returnedOrders: t.returned,
+      gmvFen: t.gmv,
+      repeatGmvFen: t.repeatGmv,
+      privateChannelGmvFen: t.privateChannelGmv,
+      grossProfitFen: t.grossProfit,
+    };
+  }
+  return customerValueFromTotals(totals, commissionRate);
+}
+
+/** The sums and distinct counts the section-1 metrics of one segment are computed from. */
+export interface CustomerValueTotals {
+  buyers: number;
+  /** Buyers with ≥ 2 orders in the window. */
+  repeatBuyers: number;
+  orders: number;
+  returnedOrders: number;
+  gmvFen: number;
+  /** GMV of orders that are not the customer's first-ever order. */
+  repeatGmvFen: number;
+  /** GMV of orders placed in private-domain channels (for commission_saved). */
+  privateChannelGmvFen: number;
+  grossProfitFen: number;
+}
+
+/**
+ * The section-1 formulas, from totals per segment. The oracle above and the API's read model
+ * (which keeps these totals in rollups) both end here, so the formulas exist once.
+ */
+export function customerValueFromTotals(
+  totals: Record<Segment, CustomerValueTotals>,
+  commissionRate: number,
+): CustomerValueMetrics {
   const result = {} as Record<Section1Id, Partial<EvidenceBySegment>>;
   for (const id of SECTION1_IDS) result[id] = {};
   for (const segment of ['public', 'private', 'all'] as const) {
-    const t = tallies[segment];
-    const buyers = t.buyers.size;
-    let repeatBuyers = 0;
-    for (const n of t.buyers.values()) if (n >= 2) repeatBuyers += 1;
-    result.buyers[segment] = figure(buyers);
+    const t = totals[segment];
+    result.buyers[segment] = figure(t.buyers);
     result.orders[segment] = figure(t.orders);
-    result.gmv[segment] = figure(t.gmv);
-    result.aov[segment] = ratio(t.gmv, t.orders, 'no orders in window');
-    result.arpu[segment] = ratio(t.gmv, buyers, 'no buyers in window');
-    result.purchase_frequency[segment] = ratio(t.orders, buyers, 'no buyers in window');
-    result.repeat_purchase_rate[segment] = ratio(repeatBuyers, buyers, 'no buyers in window');
-    result.return_rate[segment] = ratio(t.returned, t.orders, 'no orders in window');
-    result.repeat_revenue_share[segment] = ratio(t.repeatGmv, t.gmv, 'no GMV in window');
-    result.commission_saved[segment] = figure(applyRate(t.privateChannelGmv, commissionRate));
-    result.gross_profit[segment] = figure(t.grossProfit);
+    result.gmv[segment] = figure(t.gmvFen);
+    result.aov[segment] = ratio(t.gmvFen, t.orders, 'no orders in window');
+    result.arpu[segment] = ratio(t.gmvFen, t.buyers, 'no buyers in window');
+    result.purchase_frequency[segment] = ratio(t.orders, t.buyers, 'no buyers in window');
+    result.repeat_purchase_rate[segment] = ratio(t.repeatBuyers, t.buyers, 'no buyers in window');
+    result.return_rate[segment] = ratio(t.returnedOrders, t.orders, 'no orders in window');
+    result.repeat_revenue_share[segment] = ratio(t.repeatGmvFen, t.gmvFen, 'no GMV in window');
+    result.commission_saved[segment] = figure(applyRate(t.privateChannelGmvFen, commissionRate));
+    result.gross_profit[segment] = figure(t.grossProfitFen);
   }
   return result as CustomerValueMetrics;
 }

@@ -1,30 +1,18 @@
 /**
  * Section-1 totals as the read model keeps them, and the section-1 metrics computed from them
- * with the @yugang/metrics building blocks (figure, ratio, applyRate): SQL only aggregates.
+ * by @yugang/metrics' customerValueFromTotals: SQL only aggregates.
  */
 import {
-  applyRate,
-  figure,
+  customerValueFromTotals,
   fenToYuan,
-  ratio,
-  SECTION1_IDS,
   type CustomerValueMetrics,
+  type CustomerValueTotals,
   type Evidence,
   type Section1Id,
-  type Segment,
 } from '@yugang/metrics';
 import { sql, type RawBuilder } from 'kysely';
 
-export interface Totals {
-  buyers: number;
-  repeatBuyers: number;
-  orders: number;
-  returnedOrders: number;
-  gmvFen: number;
-  repeatGmvFen: number;
-  privateChannelGmvFen: number;
-  grossProfitFen: number;
-}
+export type Totals = CustomerValueTotals;
 
 export type GroupTotals = Record<'public' | 'private', Totals>;
 
@@ -86,36 +74,15 @@ export function addTotals(a: Totals, b: Totals): Totals {
   };
 }
 
-/**
- * The section-1 metrics (fen) from group totals; the groups are disjoint, so `all` is their sum.
- * Same evidence as customerValueMetrics on the same orders (property-tested).
- */
+/** The section-1 metrics (fen) from group totals; the groups are disjoint, so `all` is their sum. */
 export function section1FromTotals(
   groups: GroupTotals,
   commissionRate: number,
 ): CustomerValueMetrics {
-  const bySegment: Record<Segment, Totals> = {
-    public: groups.public,
-    private: groups.private,
-    all: addTotals(groups.public, groups.private),
-  };
-  const result = {} as Record<Section1Id, Record<Segment, Evidence>>;
-  for (const id of SECTION1_IDS) result[id] = {} as Record<Segment, Evidence>;
-  for (const segment of ['public', 'private', 'all'] as const) {
-    const t = bySegment[segment];
-    result.buyers[segment] = figure(t.buyers);
-    result.orders[segment] = figure(t.orders);
-    result.gmv[segment] = figure(t.gmvFen);
-    result.aov[segment] = ratio(t.gmvFen, t.orders, 'no orders in window');
-    result.arpu[segment] = ratio(t.gmvFen, t.buyers, 'no buyers in window');
-    result.purchase_frequency[segment] = ratio(t.orders, t.buyers, 'no buyers in window');
-    result.repeat_purchase_rate[segment] = ratio(t.repeatBuyers, t.buyers, 'no buyers in window');
-    result.return_rate[segment] = ratio(t.returnedOrders, t.orders, 'no orders in window');
-    result.repeat_revenue_share[segment] = ratio(t.repeatGmvFen, t.gmvFen, 'no GMV in window');
-    result.commission_saved[segment] = figure(applyRate(t.privateChannelGmvFen, commissionRate));
-    result.gross_profit[segment] = figure(t.grossProfitFen);
-  }
-  return result;
+  return customerValueFromTotals(
+    { ...groups, all: addTotals(groups.public, groups.private) },
+    commissionRate,
+  );
 }
 
 /** Which parts of each section-1 metric are money (converted to yuan for JSON). */
