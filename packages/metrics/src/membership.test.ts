@@ -15,11 +15,11 @@ describe('memberChurn', () => {
       customer('never'),
     ];
     const churn = memberChurn({ customers, window: MARCH, timeZone: SHANGHAI });
-    // Leaving exactly at the start instant: already gone at the start, but left in the window.
-    expect(churn.members_at_start.value).toBe(3);
+    // Leaving exactly at the start instant: a member when the window opened, gone in it.
+    expect(churn.members_at_start.value).toBe(4);
     expect(churn.churned_members.value).toBe(2);
-    expect(churn.member_churn_rate).toEqual({ value: 2 / 3, numerator: 2, denominator: 3 });
-    expect(churn.churned_of_start_members.value).toBe(1);
+    expect(churn.member_churn_rate).toEqual({ value: 2 / 4, numerator: 2, denominator: 4 });
+    expect(churn.churned_of_start_members.value).toBe(2);
   });
 
   it('when a member joins and leaves inside the window, then they churn but were not a member at the start', () => {
@@ -45,7 +45,8 @@ describe('memberChurn', () => {
     expect(m.new_private_members.value).toBe(2);
     // Joined exactly at the window-end instant: already a member at the end (joined ≤ end).
     expect(m.private_members.value).toBe(4);
-    expect(m.members_at_start.value).toBe(2);
+    // Joined exactly at the window-start instant: a join inside the window, not a start member.
+    expect(m.members_at_start.value).toBe(1);
   });
 
   it('when nobody was a member at the window start, then the rate is null with a reason', () => {

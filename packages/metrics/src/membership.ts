@@ -8,7 +8,10 @@
  *   i.e. startOfLocalDate(from) ≤ leftPrivateAt < startOfLocalDate(to) (its local date is in
  *   [from, to)). A member who joined and left inside the window counts.
  * - `member_churn_rate` = churned_members / members at window start, to the letter of METRICS.md.
- *   Members at window start: private at the window-start instant (customer-group.ts).
+ *   Members at window start: private just before the window opens (joined before the
+ *   window-start instant, not yet left at it), so the window's own joins and leaves all count as
+ *   movements inside it: someone who leaves at the very first instant of the window was a start
+ *   member and churned in it, and without joins inside the window the rate stays within [0, 1].
  *   Because members who join and leave inside the window are in the numerator but not the
  *   denominator, the rate can exceed 1 in extreme cases; `churned_of_start_members` gives the
  *   bounded variant (start members who left in the window) for whoever needs a true share.
@@ -40,7 +43,7 @@ export function memberChurn(input: {
   let atStart = 0;
   let churnedOfStart = 0;
   for (const c of input.customers) {
-    const wasMember = isPrivateMemberAt(c, start);
+    const wasMember = isMemberJustBefore(c, start);
     if (wasMember) atStart += 1;
     if (isPrivateMemberAt(c, end)) atEnd += 1;
     if (c.joinedPrivateAt !== null && within(c.joinedPrivateAt, start, end)) joined += 1;
@@ -58,6 +61,12 @@ export function memberChurn(input: {
     member_churn_rate: ratio(churned, atStart, 'no members at window start'),
     churned_of_start_members: figure(churnedOfStart),
   };
+}
+
+function isMemberJustBefore(customer: CustomerRecord, instant: Date): boolean {
+  const t = instant.getTime();
+  if (customer.joinedPrivateAt === null || customer.joinedPrivateAt.getTime() >= t) return false;
+  return customer.leftPrivateAt === null || customer.leftPrivateAt.getTime() >= t;
 }
 
 function within(instant: Date, start: Date, end: Date): boolean {
