@@ -15,7 +15,7 @@ import {
   fitBgNbd,
   groupBgNbdRows,
 } from '../src/bg-nbd.js';
-import { MONTH_IN_WEEKS, predictedClv } from '../src/predicted-clv.js';
+import { MONTH_IN_WEEKS, predictedClv, predictedClvColumns } from '../src/predicted-clv.js';
 
 export interface BenchLine {
   measure: string;
@@ -220,6 +220,23 @@ export function run(): BenchLine[] {
     measure: 'predictedClv, 100k customers',
     value: fmtMs(scoring.ms),
     note: `CPU ${fmtMs(scoring.cpuMs)}; ${((1000 * scoring.cpuMs) / scored.length).toFixed(1)} µs CPU per customer (12 months)`,
+  });
+  // The same customers grouped: the series once per (x, T), P(alive) once per (x, t_x, T).
+  const columns = {
+    frequency: scored.map((r) => r.frequency),
+    recency: scored.map((r) => r.recency),
+    T: scored.map((r) => r.T),
+    monetaryValue: scored.map((r) => (r.frequency > 0 ? 35 : 0)),
+  };
+  const groupedScoring = time(() =>
+    predictedClvColumns({ bgNbd: f, gammaGamma, rows: columns, periodLength: MONTH_IN_WEEKS }),
+  );
+  let groupedTotal = 0;
+  for (const v of groupedScoring.result.value) groupedTotal += v;
+  lines.push({
+    measure: 'predictedClvColumns (grouped), same 100k',
+    value: fmtMs(groupedScoring.ms),
+    note: `CPU ${fmtMs(groupedScoring.cpuMs)}, ×${(scoring.cpuMs / groupedScoring.cpuMs).toFixed(1)} faster; ${groupedScoring.result.groups} (x, t_x, T) groups, ${groupedScoring.result.curves} (x, T) curves; Σ value rel. diff ${(Math.abs(groupedTotal - scoring.result) / scoring.result).toExponential(1)}`,
   });
 
   for (const key of ['r', 'alpha', 'a', 'b'] as const) {

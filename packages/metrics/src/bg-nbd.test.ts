@@ -9,12 +9,15 @@ import {
   type BgNbdRow,
   bgNbdExpectedPurchases,
   bgNbdExpectedPurchasesByQuadrature,
+  bgNbdExpectedPurchasesIfAlive,
   bgNbdExpectedPurchasesNew,
   bgNbdGroupedLogLikelihood,
   bgNbdGroupedLogLikelihoodGradient,
   bgNbdLogLikelihood,
   bgNbdProbabilityAlive,
   fitBgNbd,
+  fitBgNbdGrouped,
+  groupBgNbdColumns,
   groupBgNbdRows,
   hyp2f1,
 } from './bg-nbd.js';
@@ -121,6 +124,36 @@ describe('fitBgNbd on CDNOW', () => {
       const plain = bgNbdLogLikelihood(params, rows);
       expect(bgNbdGroupedLogLikelihood(params, grouped)).toBeCloseTo(plain, 8);
     }
+  });
+
+  it('when grouped, then the groups are the distinct (x, T, t_x) sorted ascending with their counts, the same from columns, and fit the same', () => {
+    const grouped = groupBgNbdRows(rows);
+    const counts = new Map<string, number>();
+    for (const r of rows) {
+      const key = `${r.frequency}|${r.T}|${r.frequency === 0 ? 0 : r.recency}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const want = [...counts]
+      .map(([key, w]) => [...key.split('|').map(Number), w] as number[])
+      .sort((u, v) => u[0]! - v[0]! || u[1]! - v[1]! || u[2]! - v[2]!);
+    const got = Array.from({ length: grouped.groups }, (_, k) => [
+      grouped.xValues[grouped.xIndex[k]!]!,
+      grouped.tValues[grouped.tIndex[k]!]!,
+      grouped.recencyValues[grouped.recencyIndex[k]!]!,
+      grouped.weight[k]!,
+    ]);
+    expect(got).toEqual(want);
+    const columns = groupBgNbdColumns({
+      frequency: Float64Array.from(rows, (r) => r.frequency),
+      recency: Float64Array.from(rows, (r) => r.recency),
+      T: Float64Array.from(rows, (r) => r.T),
+    });
+    expect(columns).toEqual(grouped);
+    const again = fitBgNbdGrouped(columns);
+    expect([again.r, again.alpha, again.a, again.b]).toEqual([fit.r, fit.alpha, fit.a, fit.b]);
+    expect(() => groupBgNbdColumns({ frequency: [1], recency: [0, 1], T: [3] })).toThrow(
+      /same length/,
+    );
   });
 
   it('when differentiated analytically, then the gradient matches central differences', () => {
@@ -294,6 +327,27 @@ describe('BG/NBD predictions', () => {
           expect(expected).toBeGreaterThanOrEqual(0);
         },
       ),
+    );
+  });
+
+  it('when split into the expectation given alive and P(alive), then their product is E[Y(t)] bit for bit, whatever the recency', () => {
+    fc.assert(
+      fc.property(
+        paramsArbitrary,
+        rowArbitrary,
+        fc.double({ min: 0, max: 1e4, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (params, row, t, share) => {
+          const ifAlive = bgNbdExpectedPurchasesIfAlive(params, t, row);
+          expect(ifAlive * bgNbdProbabilityAlive(params, row)).toBe(
+            bgNbdExpectedPurchases(params, t, row),
+          );
+          // The part given alive does not depend on t_x (grouped scoring shares it over (x, T)).
+          const other = { ...row, recency: row.frequency === 0 ? 0 : row.T * share };
+          expect(bgNbdExpectedPurchasesIfAlive(params, t, other)).toBe(ifAlive);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

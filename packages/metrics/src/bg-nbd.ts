@@ -10,15 +10,7 @@
  * Times are in any unit the caller chooses (days, weeks, months); α is then in that unit too, and
  * every prediction `t` must be in the same unit.
  */
-import {
-  type OptimizeResult,
-  bfgs,
-  digamma,
-  lgamma,
-  log1pExp,
-  logSumExp,
-  nelderMead,
-} from './optimize.js';
+import { digamma, lgamma, log1pExp, logSumExp, minimizeWithFallback } from './optimize.js';
 
 export interface BgNbdRow {
   frequency: number;
@@ -171,7 +163,7 @@ function mixDouble(h: number, v: number): number {
  * Counts identical (x, T, recency) triples with an open-addressing hash table on the raw doubles
  * (much faster than string keys on a million rows).
  */
-function countTriples(rows: readonly BgNbdRow[]): {
+function countTriples(rows: BgNbdColumns): {
   x: Float64Array;
   t: Float64Array;
   r: Float64Array;
@@ -204,8 +196,15 @@ function countTriples(rows: readonly BgNbdRow[]): {
       slot = (slot + 1) & mask;
     }
   };
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as BgNbdRow;
+  const n = rows.frequency.length;
+  if (rows.recency.length !== n || rows.T.length !== n) {
+    fail('BG/NBD: the columns must have the same length');
+  }
+  const row: BgNbdRow = { frequency: 0, recency: 0, T: 0 };
+  for (let i = 0; i < n; i++) {
+    row.frequency = rows.frequency[i] as number;
+    row.recency = rows.recency[i] as number;
+    row.T = rows.T[i] as number;
     assertBgNbdRow(row, i);
     if (2 * (size + 1) > capacity) {
       const old = { x, t, r, count };
@@ -226,12 +225,26 @@ function countTriples(rows: readonly BgNbdRow[]): {
   return { x, t, r, count, size };
 }
 
-function distinctSorted(values: Float64Array): {
-  values: Float64Array;
-  index: Map<number, number>;
-} {
-  const sorted = Float64Array.from(new Set(values)).sort();
-  return { values: sorted, index: new Map(Array.from(sorted, (v, i) => [v, i])) };
+/** The distinct values, ascending. */
+function distinctSorted(values: Float64Array): Float64Array {
+  return Float64Array.from(new Set(values)).sort();
+}
+
+/** Index of each value in `sorted` (where every value is), by binary search. */
+function ranksIn(sorted: Float64Array, values: Float64Array): Int32Array {
+  const out = new Int32Array(values.length);
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k] as number;
+    let lo = 0;
+    let hi = sorted.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] as number) < v) lo = mid + 1;
+      else hi = mid;
+    }
+    out[k] = lo;
+  }
+  return out;
 }
 
 /**
@@ -240,32 +253,75 @@ function distinctSorted(values: Float64Array): {
  * as the likelihood does not use it.
  */
 export function groupBgNbdRows(rows: readonly BgNbdRow[]): BgNbdGroupedRows {
-  if (rows.length === 0) fail('BG/NBD: rows must not be empty');
+  return groupBgNbdColumns({
+    frequency: rows.map((r) => r.frequency),
+    recency: rows.map((r) => r.recency),
+    T: rows.map((r) => r.T),
+  });
+}
+
+/** Customer histories as columns (index i = one customer). */
+export interface BgNbdColumns {
+  frequency: ArrayLike<number>;
+  recency: ArrayLike<number>;
+  T: ArrayLike<number>;
+}
+
+/** groupBgNbdRows over columns (no object per customer); the same groups. */
+export function groupBgNbdColumns(rows: BgNbdColumns): BgNbdGroupedRows {
+  if (rows.frequency.length === 0) fail('BG/NBD: rows must not be empty');
   const table = countTriples(rows);
-  const slots: number[] = [];
-  for (let s = 0; s < table.count.length; s++) if ((table.count[s] as number) > 0) slots.push(s);
-  const gx = Float64Array.from(slots, (s) => table.x[s] as number);
-  const gt = Float64Array.from(slots, (s) => table.t[s] as number);
-  const gr = Float64Array.from(slots, (s) => table.r[s] as number);
-  const order = Array.from(slots, (_, k) => k).sort(
-    (u, v) =>
-      (gx[u] as number) - (gx[v] as number) ||
-      (gt[u] as number) - (gt[v] as number) ||
-      (gr[u] as number) - (gr[v] as number),
-  );
-  const xs = distinctSorted(gx);
-  const ts = distinctSorted(gt);
-  const rs = distinctSorted(gr);
+  const G = table.size;
+  const gx = new Float64Array(G);
+  const gt = new Float64Array(G);
+  const gr = new Float64Array(G);
+  const gw = new Float64Array(G);
+  for (let s = 0, k = 0; s < table.count.length; s++) {
+    const c = table.count[s] as number;
+    if (c === 0) continue;
+    gx[k] = table.x[s] as number;
+    gt[k] = table.t[s] as number;
+    gr[k] = table.r[s] as number;
+    gw[k] = c;
+    k += 1;
+  }
+  const xValues = distinctSorted(gx);
+  const tValues = distinctSorted(gt);
+  const recencyValues = distinctSorted(gr);
+  const xi = ranksIn(xValues, gx);
+  const ti = ranksIn(tValues, gt);
+  const ri = ranksIn(recencyValues, gr);
+  const nT = tValues.length;
+  const nR = recencyValues.length;
+  // Sort by the ranks (the same order as by the values). When (rank key, group) fits exactly in
+  // a double, as one number per group in a typed-array sort; else with a comparator.
+  let order: Int32Array;
+  if (xValues.length * nT * nR * G <= Number.MAX_SAFE_INTEGER) {
+    const keys = new Float64Array(G);
+    for (let g = 0; g < G; g++) {
+      keys[g] = (((xi[g] as number) * nT + (ti[g] as number)) * nR + (ri[g] as number)) * G + g;
+    }
+    keys.sort();
+    order = new Int32Array(G);
+    for (let k = 0; k < G; k++) order[k] = (keys[k] as number) % G;
+  } else {
+    order = Int32Array.from({ length: G }, (_, k) => k).sort(
+      (u, v) =>
+        (xi[u] as number) - (xi[v] as number) ||
+        (ti[u] as number) - (ti[v] as number) ||
+        (ri[u] as number) - (ri[v] as number),
+    );
+  }
   return {
-    customers: rows.length,
-    groups: order.length,
-    xValues: xs.values,
-    tValues: ts.values,
-    recencyValues: rs.values,
-    xIndex: Int32Array.from(order, (k) => xs.index.get(gx[k] as number) as number),
-    tIndex: Int32Array.from(order, (k) => ts.index.get(gt[k] as number) as number),
-    recencyIndex: Int32Array.from(order, (k) => rs.index.get(gr[k] as number) as number),
-    weight: Float64Array.from(order, (k) => table.count[slots[k] as number] as number),
+    customers: rows.frequency.length,
+    groups: G,
+    xValues,
+    tValues,
+    recencyValues,
+    xIndex: order.map((g) => xi[g] as number),
+    tIndex: order.map((g) => ti[g] as number),
+    recencyIndex: order.map((g) => ri[g] as number),
+    weight: Float64Array.from(order, (g) => gw[g] as number),
   };
 }
 
@@ -457,7 +513,14 @@ export function bgNbdGroupedLogLikelihoodGradient(
  * grouped likelihood: a million customers with day-resolution histories fit in a few seconds.
  */
 export function fitBgNbd(rows: readonly BgNbdRow[], options: BgNbdFitOptions = {}): BgNbdFit {
-  const grouped = groupBgNbdRows(rows);
+  return fitBgNbdGrouped(groupBgNbdRows(rows), options);
+}
+
+/** fitBgNbd on rows already grouped by groupBgNbdRows (so a caller can pause in between). */
+export function fitBgNbdGrouped(
+  grouped: BgNbdGroupedRows,
+  options: BgNbdFitOptions = {},
+): BgNbdFit {
   if (grouped.xValues.every((x) => x === 0)) {
     fail('BG/NBD: no customer has a repeat purchase (all frequency 0); the model cannot be fitted');
   }
@@ -504,22 +567,7 @@ export function fitBgNbd(rows: readonly BgNbdRow[], options: BgNbdFitOptions = {
     };
   };
   const theta0 = [Math.log(start.r), Math.log(start.alpha), Math.log(start.a), Math.log(start.b)];
-  const budget =
-    options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations };
-  let result: OptimizeResult | undefined;
-  let iterations = 0;
-  let evaluations = 0;
-  if ((options.optimizer ?? 'bfgs') === 'bfgs') {
-    result = bfgs(objectiveAndGradient, theta0, budget);
-    iterations += result.iterations;
-    evaluations += result.evaluations;
-  }
-  if (result === undefined || !result.converged) {
-    const from = result !== undefined && Number.isFinite(result.fx) ? result.x : theta0;
-    result = nelderMead(objective, from, budget);
-    iterations += result.iterations;
-    evaluations += result.evaluations;
-  }
+  const result = minimizeWithFallback(objective, objectiveAndGradient, theta0, options);
   if (!Number.isFinite(result.fx)) {
     fail('BG/NBD: the likelihood is not finite anywhere the optimiser looked; check the data');
   }
@@ -530,8 +578,8 @@ export function fitBgNbd(rows: readonly BgNbdRow[], options: BgNbdFitOptions = {
     logLikelihood: bgNbdGroupedLogLikelihood(params, grouped),
     customers: grouped.customers,
     groups: grouped.groups,
-    iterations,
-    evaluations,
+    iterations: result.iterations,
+    evaluations: result.evaluations,
     converged: result.converged,
   };
 }
@@ -629,24 +677,43 @@ export function bgNbdExpectedPurchases(params: BgNbdParams, t: number, row: BgNb
   assertBgNbdRow(row);
   assertTime(t);
   if (t === 0) return 0;
+  return expectedIfAlive(params, t, row.frequency, row.T) * Math.exp(-logDeathOdds(params, row));
+}
+
+/**
+ * E[Y(t) | alive at T, x, T]: the expected purchases in (T, T + t] of a customer known to be
+ * alive, i.e. bgNbdExpectedPurchases without its P(alive) factor:
+ *   bgNbdExpectedPurchases(params, t, row) = bgNbdExpectedPurchasesIfAlive(params, t, row)
+ *                                             × bgNbdProbabilityAlive(params, row)
+ * (bit for bit: the former is computed as this product). It does not depend on recency, so
+ * customers sharing (x, T) share it whatever their t_x (grouped scoring relies on that).
+ */
+export function bgNbdExpectedPurchasesIfAlive(
+  params: BgNbdParams,
+  t: number,
+  row: Pick<BgNbdRow, 'frequency' | 'T'>,
+): number {
+  assertBgNbdParams(params);
+  assertBgNbdRow({ frequency: row.frequency, recency: 0, T: row.T });
+  assertTime(t);
+  if (t === 0) return 0;
+  return expectedIfAlive(params, t, row.frequency, row.T);
+}
+
+/** The series form of the conditional expectation given alive (see above); inputs validated. */
+function expectedIfAlive(params: BgNbdParams, t: number, x: number, T: number): number {
   const { r, alpha, a, b } = params;
-  const x = row.frequency;
   const A = r + x;
   const C = a + b + x - 1;
-  const z = t / (alpha + row.T + t);
-  const pAlive = Math.exp(-logDeathOdds(params, row));
-  if (!(C > 0) || z > SERIES_MAX_Z) {
-    return bgNbdExpectedPurchasesByQuadrature(params, t, row);
-  }
+  const z = t / (alpha + T + t);
+  if (!(C > 0) || z > SERIES_MAX_Z) return quadratureIfAlive(params, t, x, T);
   const L = Math.log1p(-z);
   const e = a - 1;
   const power = Math.exp(e * L); // (1 − z)^(a−1)
   const first = e === 0 ? -L : -Math.expm1(e * L) / e;
   const S = seriesTail(C - A, a - 1, C, z, 1, ((C - A) * z) / C);
-  const value = C * (first - power * S) * pAlive;
-  if (!Number.isFinite(value)) {
-    return bgNbdExpectedPurchasesByQuadrature(params, t, row);
-  }
+  const value = C * (first - power * S);
+  if (!Number.isFinite(value)) return quadratureIfAlive(params, t, x, T);
   return Math.max(0, value);
 }
 
@@ -676,11 +743,15 @@ export function bgNbdExpectedPurchasesByQuadrature(
   assertBgNbdRow(row);
   assertTime(t);
   if (t === 0) return 0;
+  return quadratureIfAlive(params, t, row.frequency, row.T) * Math.exp(-logDeathOdds(params, row));
+}
+
+/** The integral above without its P(alive) factor; inputs validated, t > 0. */
+function quadratureIfAlive(params: BgNbdParams, t: number, x: number, T: number): number {
   const { r, alpha, a, b } = params;
-  const x = row.frequency;
   const A = r + x;
   const beta = b + x;
-  const tau = t / (alpha + row.T);
+  const tau = t / (alpha + T);
   const logBeta = lgamma(a) + lgamma(beta) - lgamma(a + beta);
   const integrand = (p: number, logP: number, log1mP: number): number => {
     // (1 − (1+y)^−A) / p with y = pτ; by its Taylor series when y is tiny, where p may be
@@ -693,11 +764,10 @@ export function bgNbdExpectedPurchasesByQuadrature(
     return g * Math.exp(a * logP + beta * log1mP - logBeta);
   };
   const integral = tanhSinhUnit(integrand);
-  const value = integral * Math.exp(-logDeathOdds(params, row));
-  if (!Number.isFinite(value)) {
+  if (!Number.isFinite(integral)) {
     fail('BG/NBD: expected purchases are not finite for these parameters');
   }
-  return Math.max(0, value);
+  return Math.max(0, integral);
 }
 
 /**

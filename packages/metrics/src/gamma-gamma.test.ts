@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type GammaGammaRow,
   fitGammaGamma,
+  fitGammaGammaColumns,
   gammaGammaExpectedSpend,
   gammaGammaLogLikelihood,
 } from './gamma-gamma.js';
@@ -61,6 +62,39 @@ describe('fitGammaGamma', () => {
     const fit = fitGammaGamma(rows);
     const again = fitGammaGamma([...rows].reverse());
     expect([again.p, again.q, again.v]).toEqual([fit.p, fit.q, fit.v]);
+  });
+
+  it('when fitted by BFGS with the gradient, then it reaches the Nelder–Mead optimum (parameters within 1e-5, log-likelihood within 1e-10)', () => {
+    const subsets: GammaGammaRow[][] = [
+      rows,
+      rows.map((r) => ({ ...r, monetaryValue: r.monetaryValue * 100 })),
+      rows.slice(0, 800),
+    ];
+    for (const data of subsets) {
+      const fit = fitGammaGamma(data);
+      const simplex = fitGammaGamma(data, { optimizer: 'nelder-mead' });
+      expect(fit.converged).toBe(true);
+      expect(fit.evaluations).toBeLessThan(simplex.evaluations / 5);
+      for (const key of ['p', 'q', 'v'] as const) {
+        expect(Math.abs(fit[key] / simplex[key] - 1)).toBeLessThan(1e-5);
+      }
+      expect(fit.logLikelihood).toBeGreaterThanOrEqual(
+        simplex.logLikelihood - 1e-10 * Math.abs(simplex.logLikelihood),
+      );
+      expect(fit.logLikelihood).toBeCloseTo(gammaGammaLogLikelihood(fit, data), 6);
+    }
+  });
+
+  it('when given as columns, then the fit is the same as from rows, and columns of different lengths are refused', () => {
+    const fit = fitGammaGamma(rows);
+    const columns = fitGammaGammaColumns({
+      frequency: Float64Array.from(rows, (r) => r.frequency),
+      monetaryValue: Float64Array.from(rows, (r) => r.monetaryValue),
+    });
+    expect(columns).toEqual(fit);
+    expect(() => fitGammaGammaColumns({ frequency: [1, 2], monetaryValue: [3] })).toThrow(
+      /same length/,
+    );
   });
 
   it('when the input is empty, has no repeat buyer or has invalid rows, then it throws a RangeError', () => {

@@ -10,7 +10,7 @@
  * independent of purchase frequency; check the correlation of x and z̄ before relying on it.
  * Money is in whatever unit the caller uses (yuan, fen, dollars); v is in that unit.
  */
-import { lgamma, nelderMead } from './optimize.js';
+import { digamma, lgamma, minimizeWithFallback } from './optimize.js';
 
 export interface GammaGammaRow {
   frequency: number;
@@ -46,7 +46,12 @@ export interface GammaGammaFitOptions {
   initialParams?: Partial<GammaGammaParams>;
   /** L2 penalty: minimise −LL / customers + penalizer · (p² + q² + v²). Default 0. */
   penalizer?: number;
-  /** Nelder–Mead iteration budget over all restarts. Default 5000. */
+  /**
+   * 'bfgs' (default): quasi-Newton with the analytic gradient, falling back to Nelder–Mead from
+   * its best point when it does not converge. 'nelder-mead': derivative-free only.
+   */
+  optimizer?: 'bfgs' | 'nelder-mead';
+  /** Iteration budget of each optimiser. Defaults: BFGS 500, Nelder–Mead 5000. */
   maxIterations?: number;
 }
 
@@ -111,75 +116,183 @@ export function gammaGammaLogLikelihood(
   return sum;
 }
 
+/**
+ * Customers grouped by (x, z̄), sorted, with what the likelihood needs of them precomputed: per
+ * distinct x its customers; over all groups the sums that do not depend on the parameters.
+ */
 interface Grouped {
   customers: number;
+  /** Per group (sorted by x, then z̄). */
   x: Float64Array;
   m: Float64Array;
   weight: Float64Array;
-  logM: Float64Array;
-  logX: Float64Array;
+  /** Distinct x, ascending, and the customers with each. */
+  xValues: Float64Array;
+  xWeight: Float64Array;
+  /** Σ w ln z̄ and Σ w x ln z̄ over the groups. */
+  sumLogM: number;
+  sumXLogM: number;
 }
 
-function group(rows: readonly GammaGammaRow[]): Grouped {
-  if (rows.length === 0) fail('Gamma-Gamma: rows must not be empty');
-  const counts = new Map<number, Map<number, number>>();
-  let customers = 0;
-  rows.forEach((row, i) => {
-    assertGammaGammaRow(row, i);
-    if (row.frequency === 0) return;
-    customers += 1;
-    let inner = counts.get(row.frequency);
-    if (inner === undefined) {
-      inner = new Map();
-      counts.set(row.frequency, inner);
-    }
-    inner.set(row.monetaryValue, (inner.get(row.monetaryValue) ?? 0) + 1);
-  });
-  if (customers === 0) {
-    fail('Gamma-Gamma: no row has frequency > 0; the spend model needs repeat buyers');
-  }
-  // Sorted, so that the fit does not depend on the order of the rows.
-  const triples: [number, number, number][] = [];
-  for (const [x, inner] of counts) for (const [m, w] of inner) triples.push([x, m, w]);
-  triples.sort((u, w) => u[0] - w[0] || u[1] - w[1]);
-  const x = Float64Array.from(triples, (t) => t[0]);
-  const m = Float64Array.from(triples, (t) => t[1]);
-  return {
-    customers,
-    x,
-    m,
-    weight: Float64Array.from(triples, (t) => t[2]),
-    logM: m.map(Math.log),
-    logX: x.map(Math.log),
-  };
-}
-
-function groupedLogLikelihood(params: GammaGammaParams, g: Grouped): number {
-  const { p, q, v } = params;
-  const common = -lgamma(q) + q * Math.log(v);
-  let sum = 0;
-  for (let k = 0; k < g.x.length; k++) {
-    const x = g.x[k] as number;
-    const px = p * x;
-    const ll =
-      common +
-      lgamma(px + q) -
-      lgamma(px) +
-      (px - 1) * (g.logM[k] as number) +
-      px * (g.logX[k] as number) -
-      (px + q) * Math.log(v + x * (g.m[k] as number));
-    sum += (g.weight[k] as number) * ll;
-  }
-  return sum;
+/** Customers as columns (index i = one customer). */
+export interface GammaGammaColumns {
+  frequency: ArrayLike<number>;
+  monetaryValue: ArrayLike<number>;
 }
 
 /**
- * Maximum-likelihood fit over the customers with frequency > 0, in log-parameter space with
- * Nelder–Mead and restarts. Throws a RangeError for empty input, invalid rows, or when no
- * customer has a repeat purchase.
+ * Validates and groups: the customers with x > 0 are bucketed by x, each bucket's spends sorted
+ * (a typed-array sort) and counted, so groups come out sorted by (x, z̄) whatever the row order.
+ */
+function group(rows: GammaGammaColumns): Grouped {
+  const n = rows.frequency.length;
+  if (n === 0) fail('Gamma-Gamma: rows must not be empty');
+  if (rows.monetaryValue.length !== n) fail('Gamma-Gamma: the columns must have the same length');
+  const row: GammaGammaRow = { frequency: 0, monetaryValue: 0 };
+  const perX = new Map<number, number>();
+  let customers = 0;
+  for (let i = 0; i < n; i++) {
+    row.frequency = rows.frequency[i] as number;
+    row.monetaryValue = rows.monetaryValue[i] as number;
+    assertGammaGammaRow(row, i);
+    if (row.frequency === 0) continue;
+    customers += 1;
+    perX.set(row.frequency, (perX.get(row.frequency) ?? 0) + 1);
+  }
+  if (customers === 0) {
+    fail('Gamma-Gamma: no row has frequency > 0; the spend model needs repeat buyers');
+  }
+  const xValues = Float64Array.from(perX.keys()).sort();
+  const xWeight = Float64Array.from(xValues, (x) => perX.get(x) as number);
+  const next = new Map<number, number>(); // where the next spend of each x goes
+  let start = 0;
+  xValues.forEach((x, j) => {
+    next.set(x, start);
+    start += xWeight[j] as number;
+  });
+  const spends = new Float64Array(customers);
+  for (let i = 0; i < n; i++) {
+    const x = rows.frequency[i] as number;
+    if (x === 0) continue;
+    const at = next.get(x) as number;
+    spends[at] = rows.monetaryValue[i] as number;
+    next.set(x, at + 1);
+  }
+  const gx: number[] = [];
+  const gm: number[] = [];
+  const gw: number[] = [];
+  let sumLogM = 0;
+  let sumXLogM = 0;
+  start = 0;
+  xValues.forEach((x, j) => {
+    const end = start + (xWeight[j] as number);
+    const bucket = spends.subarray(start, end).sort();
+    for (let k = 0; k < bucket.length;) {
+      const m = bucket[k] as number;
+      let w = 1;
+      while (k + w < bucket.length && bucket[k + w] === m) w += 1;
+      gx.push(x);
+      gm.push(m);
+      gw.push(w);
+      const logM = Math.log(m);
+      sumLogM += w * logM;
+      sumXLogM += w * x * logM;
+      k += w;
+    }
+    start = end;
+  });
+  return {
+    customers,
+    x: Float64Array.from(gx),
+    m: Float64Array.from(gm),
+    weight: Float64Array.from(gw),
+    xValues,
+    xWeight,
+    sumLogM,
+    sumXLogM,
+  };
+}
+
+/**
+ * Σ ln f over the grouped customers (see rowLogLikelihood), and with `gradient` its gradient
+ * with respect to (p, q, v):
+ *   Σ ln f = N (q ln v − ln Γ(q)) + Σ_x N_x (ln Γ(px+q) − ln Γ(px) + px ln x)
+ *            + p Σ w x ln z̄ − Σ w ln z̄ − Σ w (px+q) ln(v + x z̄)
+ *   ∂/∂p = Σ_x N_x x (ψ(px+q) − ψ(px) + ln x) + Σ w x ln z̄ − Σ w x ln(v + x z̄)
+ *   ∂/∂q = N (ln v − ψ(q)) + Σ_x N_x ψ(px+q) − Σ w ln(v + x z̄)
+ *   ∂/∂v = N q / v − Σ w (px+q) / (v + x z̄)
+ * Per group one log (and one division for the gradient); the Γ and ψ terms once per distinct x.
+ */
+function groupedLogLikelihood(
+  params: GammaGammaParams,
+  g: Grouped,
+  gradient?: GammaGammaParams,
+): number {
+  const { p, q, v } = params;
+  const N = g.customers;
+  let ll = N * (q * Math.log(v) - lgamma(q)) + p * g.sumXLogM - g.sumLogM;
+  let dp = g.sumXLogM;
+  let dq = N * (Math.log(v) - (gradient ? digamma(q) : 0));
+  let dv = (N * q) / v;
+  for (let j = 0; j < g.xValues.length; j++) {
+    const x = g.xValues[j] as number;
+    const w = g.xWeight[j] as number;
+    const px = p * x;
+    const logX = Math.log(x);
+    ll += w * (lgamma(px + q) - lgamma(px) + px * logX);
+    if (gradient) {
+      const psi = digamma(px + q);
+      dp += w * x * (psi - digamma(px) + logX);
+      dq += w * psi;
+    }
+  }
+  const { x, m, weight } = g;
+  if (gradient) {
+    for (let k = 0; k < x.length; k++) {
+      const xk = x[k] as number;
+      const w = weight[k] as number;
+      const s = v + xk * (m[k] as number);
+      const logS = Math.log(s);
+      const shape = p * xk + q;
+      ll -= w * shape * logS;
+      dp -= w * xk * logS;
+      dq -= w * logS;
+      dv -= (w * shape) / s;
+    }
+    gradient.p = dp;
+    gradient.q = dq;
+    gradient.v = dv;
+  } else {
+    for (let k = 0; k < x.length; k++) {
+      const xk = x[k] as number;
+      ll -= (weight[k] as number) * (p * xk + q) * Math.log(v + xk * (m[k] as number));
+    }
+  }
+  return ll;
+}
+
+/**
+ * Maximum-likelihood fit over the customers with frequency > 0, in log-parameter space: BFGS with
+ * the analytic gradient (Nelder–Mead with restarts as fallback or on request), over customers
+ * grouped by (x, z̄). Throws a RangeError for empty input, invalid rows, or when no customer has
+ * a repeat purchase.
  */
 export function fitGammaGamma(
   rows: readonly GammaGammaRow[],
+  options: GammaGammaFitOptions = {},
+): GammaGammaFit {
+  return fitGammaGammaColumns(
+    {
+      frequency: rows.map((r) => r.frequency),
+      monetaryValue: rows.map((r) => r.monetaryValue),
+    },
+    options,
+  );
+}
+
+/** fitGammaGamma over columns (no object per customer); the same fit. */
+export function fitGammaGammaColumns(
+  rows: GammaGammaColumns,
   options: GammaGammaFitOptions = {},
 ): GammaGammaFit {
   const g = group(rows);
@@ -198,14 +311,25 @@ export function fitGammaGamma(
     q: Math.exp(theta[1] as number),
     v: Math.exp(theta[2] as number),
   });
+  const n = g.customers;
   const objective = (theta: readonly number[]): number => {
     const params = toParams(theta);
     const penalty = penalizer * (params.p * params.p + params.q * params.q + params.v * params.v);
-    return -groupedLogLikelihood(params, g) / g.customers + penalty;
+    return -groupedLogLikelihood(params, g) / n + penalty;
   };
-  const result = nelderMead(objective, [Math.log(start.p), Math.log(start.q), Math.log(start.v)], {
-    ...(options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations }),
-  });
+  // d/dθ of the objective where p = e^θ: −p ∂LL/∂p / n + 2 penalizer p².
+  const objectiveAndGradient = (theta: readonly number[]) => {
+    const params = toParams(theta);
+    const d: GammaGammaParams = { p: 0, q: 0, v: 0 };
+    const ll = groupedLogLikelihood(params, g, d);
+    const keys = ['p', 'q', 'v'] as const;
+    return {
+      f: -ll / n + penalizer * keys.reduce((s, k) => s + params[k] * params[k], 0),
+      gradient: keys.map((k) => (-params[k] * d[k]) / n + 2 * penalizer * params[k] * params[k]),
+    };
+  };
+  const theta0 = [Math.log(start.p), Math.log(start.q), Math.log(start.v)];
+  const result = minimizeWithFallback(objective, objectiveAndGradient, theta0, options);
   if (!Number.isFinite(result.fx)) {
     fail('Gamma-Gamma: the likelihood is not finite anywhere the optimiser looked');
   }

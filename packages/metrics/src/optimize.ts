@@ -389,3 +389,33 @@ export function bfgs(
   }
   return { x, fx: current.f, iterations, evaluations, restarts: 0, converged };
 }
+
+/**
+ * BFGS with the gradient (unless `optimizer` is 'nelder-mead'), then Nelder–Mead from where it
+ * stopped when it did not converge: the fitting recipe of BG/NBD and Gamma-Gamma. Iterations and
+ * evaluations are summed over both.
+ */
+export function minimizeWithFallback(
+  f: (x: readonly number[]) => number,
+  fg: (x: readonly number[]) => ValueAndGradient,
+  x0: readonly number[],
+  options: { optimizer?: 'bfgs' | 'nelder-mead'; maxIterations?: number } = {},
+): OptimizeResult {
+  const budget =
+    options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations };
+  let result: OptimizeResult | undefined;
+  let iterations = 0;
+  let evaluations = 0;
+  if ((options.optimizer ?? 'bfgs') === 'bfgs') {
+    result = bfgs(fg, x0, budget);
+    iterations += result.iterations;
+    evaluations += result.evaluations;
+  }
+  if (result === undefined || !result.converged) {
+    const from = result !== undefined && Number.isFinite(result.fx) ? result.x : x0;
+    result = nelderMead(f, from, budget);
+    iterations += result.iterations;
+    evaluations += result.evaluations;
+  }
+  return { ...result, iterations, evaluations };
+}

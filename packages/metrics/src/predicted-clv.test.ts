@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bgNbdExpectedPurchases } from './bg-nbd.js';
-import { MONTH_IN_WEEKS, type PredictedClvRow, predictedClv } from './predicted-clv.js';
+import {
+  MONTH_IN_DAYS,
+  MONTH_IN_WEEKS,
+  type PredictedClvColumns,
+  type PredictedClvRow,
+  predictedClv,
+  predictedClvColumns,
+  predictedClvColumnsSteps,
+} from './predicted-clv.js';
 
 const bgNbd = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 const gammaGamma = { p: 6.25, q: 3.74, v: 15.44 };
@@ -109,5 +117,114 @@ describe('predictedClv', () => {
     expect(() => predictedClv({ ...base, gammaGamma: { p: 0.1, q: 0.5, v: 1 } })).toThrow(
       RangeError,
     );
+  });
+});
+
+/** Customers drawn from few values, so that many share (x, t_x, T) and (x, T). */
+const customersArb = fc.array(
+  fc.record({
+    frequency: fc.integer({ min: 0, max: 6 }),
+    T: fc.constantFrom(0, 3, 10, 45.5, 200, 900),
+    share: fc.constantFrom(0, 0.25, 0.37, 0.5, 1),
+    monetaryValue: fc.constantFrom(0.5, 12, 99.9, 3000),
+  }),
+  { minLength: 1, maxLength: 300 },
+);
+
+const columnsOf = (
+  customers: { frequency: number; T: number; share: number; monetaryValue: number }[],
+): PredictedClvColumns => ({
+  frequency: customers.map((c) => c.frequency),
+  T: customers.map((c) => c.T),
+  recency: customers.map((c) => (c.frequency === 0 ? 0 : c.T * c.share)),
+  monetaryValue: customers.map((c) => c.monetaryValue),
+});
+
+describe('predictedClvColumns', () => {
+  it('when many customers share histories, then every score equals predictedClv row by row, bit for bit, with one group per distinct (x, t_x, T)', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          r: fc.double({ min: 0.05, max: 5, noNaN: true }),
+          alpha: fc.double({ min: 0.5, max: 150, noNaN: true }),
+          a: fc.double({ min: 0.1, max: 8, noNaN: true }),
+          b: fc.double({ min: 0.1, max: 12, noNaN: true }),
+        }),
+        fc.record({
+          p: fc.double({ min: 0.5, max: 12, noNaN: true }),
+          q: fc.double({ min: 1.5, max: 30, noNaN: true }),
+          v: fc.double({ min: 1, max: 600, noNaN: true }),
+        }),
+        customersArb,
+        fc.record({
+          horizon: fc.integer({ min: 1, max: 24 }),
+          discountRate: fc.constantFrom(0, 0.01, 0.05),
+          periodLength: fc.constantFrom(1, MONTH_IN_WEEKS, MONTH_IN_DAYS),
+          margin: fc.constantFrom(0, 0.35, 1),
+        }),
+        (bg, gg, customers, options) => {
+          const rows = columnsOf(customers);
+          const scores = predictedClvColumns({ bgNbd: bg, gammaGamma: gg, rows, ...options });
+          const triples = new Set<string>();
+          const pairs = new Set<string>();
+          customers.forEach((c, i) => {
+            const row = {
+              frequency: c.frequency,
+              recency: rows.recency[i]!,
+              T: c.T,
+              monetaryValue: c.monetaryValue,
+            };
+            triples.add(`${row.frequency}|${row.recency}|${row.T}`);
+            pairs.add(`${row.frequency}|${row.T}`);
+            const one = predictedClv({ bgNbd: bg, gammaGamma: gg, row, ...options });
+            expect(scores.value[i]).toBe(one.value);
+            expect(scores.pAlive[i]).toBe(one.pAlive);
+            expect(scores.expectedPurchases[i]).toBe(one.expectedPurchases);
+          });
+          expect(scores.groups).toBe(triples.size);
+          expect(scores.curves).toBe(pairs.size);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('when stepped, then it yields between steps of bounded work and ends with the one-go answer', () => {
+    const n = 100_000;
+    const rows: PredictedClvColumns = {
+      frequency: Float64Array.from({ length: n }, (_, i) => i % 7),
+      T: Float64Array.from({ length: n }, (_, i) => 30 + (i % 977)),
+      recency: Float64Array.from({ length: n }, (_, i) => (i % 7 === 0 ? 0 : (i % 13) + 1)),
+      monetaryValue: Float64Array.from({ length: n }, (_, i) => 10 + (i % 101)),
+    };
+    const input = { bgNbd, gammaGamma, rows, periodLength: MONTH_IN_DAYS };
+    const steps = predictedClvColumnsSteps(input);
+    let yields = 0;
+    let step = steps.next();
+    while (!step.done) {
+      yields += 1;
+      step = steps.next();
+    }
+    expect(yields).toBeGreaterThanOrEqual(2 * Math.floor(n / 32_768));
+    const once = predictedClvColumns(input);
+    expect(step.value.value).toEqual(once.value);
+    expect(step.value.groups).toBeLessThan(n);
+    expect(step.value.curves).toBeLessThan(step.value.groups);
+  });
+
+  it('when a row or an option is invalid, then it throws a RangeError as predictedClv does', () => {
+    const base = { bgNbd, gammaGamma };
+    const rows = columnsOf([{ frequency: 2, T: 10, share: 0.5, monetaryValue: 5 }]);
+    expect(() => predictedClvColumns({ ...base, rows: { ...rows, recency: [11] } })).toThrow(
+      /row 0/,
+    );
+    expect(() => predictedClvColumns({ ...base, rows: { ...rows, monetaryValue: [0] } })).toThrow(
+      RangeError,
+    );
+    expect(() => predictedClvColumns({ ...base, rows: { ...rows, T: [10, 11] } })).toThrow(
+      /same length/,
+    );
+    expect(() => predictedClvColumns({ ...base, rows, horizon: 0 })).toThrow(/horizon/);
+    expect(predictedClvColumns({ ...base, rows: columnsOf([]) }).value).toHaveLength(0);
   });
 });

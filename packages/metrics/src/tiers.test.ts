@@ -3,10 +3,16 @@ import { customer, order } from './oracle-fixtures.js';
 import type { OrderRecord } from './records.js';
 import {
   assignTiers,
+  NOT_TIERED,
+  TIER_CODES,
+  tierCodes,
   tierMovement,
+  tierMovementOfCodes,
   tierSummary,
+  tierSummaryFromTotals,
   topByShare,
   topCount,
+  topShareThreshold,
   type Tier,
 } from './tiers.js';
 
@@ -103,6 +109,69 @@ describe('assignTiers', () => {
     expect(assignTiers({ customers: [customer('x')], orders, asOf: AS_OF }).get('x')).toBe(
       'ordinary',
     );
+  });
+});
+
+describe('tierCodes (per-customer facts)', () => {
+  const { high_value: H, potential: P, ordinary: O } = TIER_CODES;
+
+  it('when five buyers and one idle customer are given as facts, then the §7 rule gives their codes', () => {
+    // Top 20% of the 5 lookback buyers = 1 → threshold 900; customer 4 ties nothing.
+    const codes = tierCodes({
+      monetary: [900, 900, 300, 100, 50, 0],
+      frequency: [2, 1, 3, 1, 1, 0],
+      recent: [0, 0, 0, 1, 0, 0],
+      predicted: [Number.NaN, 10, 5, Number.NaN, 8, 20],
+    });
+    // 0: top + 2 orders → high; 1: top (tie) but 1 order, predicted 10 ≥ 2nd largest of 4 (10)
+    // → potential; 2: not top, predicted 5 → ordinary; 3: recent → potential; 4: 8 → ordinary;
+    // 5: no lookback order, predicted 20 (the largest) → potential.
+    expect([...codes]).toEqual([H, P, O, P, O, P]);
+  });
+
+  it('when facts arrays differ in length, then it throws', () => {
+    expect(() => tierCodes({ monetary: [1], frequency: [], recent: [0] })).toThrow(RangeError);
+  });
+
+  it('when nobody bought in the lookback, then no threshold and nobody is high value', () => {
+    expect(topShareThreshold([], 0.2)).toBeNull();
+    const codes = tierCodes({ monetary: [0, 0], frequency: [0, 0], recent: [1, 0] });
+    expect([...codes]).toEqual([P, O]);
+  });
+
+  it('when the threshold is selected among ties, then it is the value at ⌈share × n⌉', () => {
+    expect(topShareThreshold([5, 1, 5, 3, 5], 0.4)).toBe(5);
+    expect(topShareThreshold([5, 1, 4, 3, 2], 0.4)).toBe(4);
+    expect(topShareThreshold([7], 0)).toBeNull();
+  });
+});
+
+describe('tierSummaryFromTotals and tierMovementOfCodes', () => {
+  it('when totals per tier are given, then the rows equal tierSummary over the same customers', () => {
+    const tiers = new Map<string, Tier>([
+      ['h', 'high_value'],
+      ['o', 'ordinary'],
+    ]);
+    const orders = [order('h1', 'h', '2024-07-02 10:00', { amount: 3_000 })];
+    const window = { from: '2024-07-01', to: '2024-07-08' };
+    expect(
+      tierSummaryFromTotals({
+        customers: { high_value: 1, potential: 0, ordinary: 1 },
+        gmvFen: { high_value: 3_000, potential: 0, ordinary: 0 },
+      }),
+    ).toEqual(tierSummary({ tiers, orders, window }));
+  });
+
+  it('when codes move and more customers stay ordinary, then they are counted as unchanged ordinary', () => {
+    const { high_value: H, potential: P, ordinary: O } = TIER_CODES;
+    const m = tierMovementOfCodes([H, P, NOT_TIERED, O], [H, O, P, NOT_TIERED], 5);
+    expect(m.matrix.high_value.high_value).toBe(1);
+    expect(m.matrix.potential.ordinary).toBe(1);
+    expect(m.matrix.new.potential).toBe(1);
+    expect(m.matrix.ordinary.gone).toBe(1);
+    expect(m.matrix.ordinary.ordinary).toBe(5);
+    expect(m.unchanged).toBe(6);
+    expect(m.moved).toBe(3);
   });
 });
 
