@@ -10,7 +10,7 @@
  * It creates a throwaway database on that server and drops it at the end. Targets: the import
  * at ≥ 50% of the bare COPY rate, peak RSS under 300 MB.
  */
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -25,6 +25,7 @@ import { DEFAULT_LIMITS } from '../src/features/imports/limits.js';
 import { getProgress } from '../src/features/imports/progress.js';
 import { fileSource } from '../src/features/imports/source.js';
 import { createWorkspace } from '../src/features/workspaces/workspaces.service.js';
+import { BENCH_CHANNELS, writeOrdersCsv } from './orders-csv.js';
 
 const serverUrl =
   process.env.BENCH_DATABASE_URL ??
@@ -32,15 +33,7 @@ const serverUrl =
   'postgres://postgres@127.0.0.1:5432/postgres';
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
-const CHANNELS: [string, string][] = [
-  ['tmall', 'public'],
-  ['jd', 'public'],
-  ['douyin', 'public'],
-  ['wecom', 'private'],
-  ['community', 'private'],
-  ['miniapp', 'private'],
-];
-const STATUSES = ['已完成', '已完成', '已完成', '已完成', '已取消', '已发货', 'completed'];
+const CHANNELS = BENCH_CHANNELS;
 
 let peakRss = 0;
 const sampler = setInterval(() => {
@@ -48,44 +41,6 @@ const sampler = setInterval(() => {
 }, 50);
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-
-/** A tiny deterministic generator (LCG), so every run imports the same file. */
-function lcg(seed: number): () => number {
-  let x = seed >>> 0;
-  return () => {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-    return x / 4294967296;
-  };
-}
-
-async function writeOrdersCsv(file: string): Promise<void> {
-  const rand = lcg(20240301);
-  const start = Date.UTC(2023, 0, 1);
-  const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
-  async function* lines(): AsyncGenerator<string> {
-    let chunk = '订单号,客户ID,渠道,下单时间,实付金额,毛利,佣金,订单状态,是否退货,退款金额\n';
-    for (let i = 1; i <= ROWS; i++) {
-      const customer = 1 + Math.floor(rand() * CUSTOMERS);
-      const channel = CHANNELS[Math.floor(rand() * CHANNELS.length)]![0];
-      const t = new Date(start + Math.floor(rand() * 730 * 86_400) * 1000);
-      const at = `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
-      const fen = 990 + Math.floor(rand() * 200_000);
-      const amount = `${Math.floor(fen / 100)}.${pad(fen % 100)}`;
-      const profit = (fen * 0.4) / 100;
-      const returned = rand() < 0.05;
-      chunk +=
-        `O${i},C${customer},${channel},${at},${amount},${profit.toFixed(2)},` +
-        `${channel === 'tmall' ? ((fen * 0.05) / 100).toFixed(2) : ''},` +
-        `${STATUSES[Math.floor(rand() * STATUSES.length)]},${returned ? '是' : '否'},${returned ? amount : '0'}\n`;
-      if (chunk.length > 1 << 16) {
-        yield chunk;
-        chunk = '';
-      }
-    }
-    yield chunk;
-  }
-  await pipeline(lines, createWriteStream(file));
-}
 
 async function admin(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });
@@ -153,15 +108,24 @@ async function importOnce(handle: DatabaseHandle, file: string, label: string) {
     .where('slug', '=', 'bench')
     .executeTakeFirstOrThrow();
   const phases: Record<string, number> = {};
+  // This process's CPU per phase (user + system): what node itself spent, apart from waiting.
+  const cpu: Record<string, number> = {};
   let importId: number | undefined;
   let last = performance.now();
+  let lastCpu = process.cpuUsage();
   let phase = 'reading';
+  const close = () => {
+    const now = performance.now();
+    const used = process.cpuUsage(lastCpu);
+    phases[phase] = (phases[phase] ?? 0) + (now - last);
+    cpu[phase] = (cpu[phase] ?? 0) + (used.user + used.system) / 1000;
+    last = now;
+    lastCpu = process.cpuUsage();
+  };
   const watch = setInterval(() => {
     const p = importId === undefined ? undefined : getProgress(workspace.id, importId);
     if (p && p.phase !== phase) {
-      const now = performance.now();
-      phases[phase] = (phases[phase] ?? 0) + (now - last);
-      last = now;
+      close();
       phase = p.phase;
     }
   }, 20);
@@ -176,14 +140,17 @@ async function importOnce(handle: DatabaseHandle, file: string, label: string) {
   });
   const ms = performance.now() - started;
   clearInterval(watch);
-  phases[phase] = (phases[phase] ?? 0) + (performance.now() - last);
+  close();
   if (result.status !== 'succeeded') {
     throw new Error(
       `${label}: ${result.status} ${result.message} ${JSON.stringify(result.errors.slice(0, 5))}`,
     );
   }
   const split = Object.entries(phases)
-    .map(([name, t]) => `${name} ${(t / 1000).toFixed(1)} s`)
+    .map(
+      ([name, t]) =>
+        `${name} ${(t / 1000).toFixed(1)} s (node CPU ${((cpu[name] ?? 0) / 1000).toFixed(1)} s)`,
+    )
     .join(', ');
   console.log(
     `${label}: ${(ms / 1000).toFixed(1)} s, ${Math.round(ROWS / (ms / 1000)).toLocaleString('en')} rows/s ` +
@@ -199,7 +166,7 @@ async function main(): Promise<void> {
   let handle: DatabaseHandle | undefined;
   try {
     let t = performance.now();
-    await writeOrdersCsv(file);
+    await writeOrdersCsv(file, ROWS, CUSTOMERS);
     console.log(
       `generated ${ROWS.toLocaleString('en')} orders (${mb(statSync(file).size)}) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );

@@ -12,12 +12,26 @@ export function toCsvLine(values: readonly CopyValue[]): string {
 
 function csvField(value: CopyValue): string {
   if (value === null) return '';
+  if (typeof value === 'string') return csvText(value);
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new Error(`cannot COPY a non-finite number (${value})`);
     return String(value);
   }
   if (typeof value === 'boolean') return value ? 't' : 'f';
-  const text = value instanceof Date ? value.toISOString() : value;
-  if (text === '' || /[",\n\r]/.test(text)) return '"' + text.replace(/"/g, '""') + '"';
-  return text;
+  return csvText(value.toISOString());
+}
+
+/**
+ * A text value as one COPY CSV field: quoted when it is empty (an unquoted empty field is NULL),
+ * holds a quote, comma or line break, or is `\.` (which alone on a line would end the data).
+ */
+export function csvText(text: string): string {
+  const n = text.length;
+  if (n === 0) return '""';
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    // '"' 34, ',' 44, LF 10, CR 13
+    if (c === 34 || c === 44 || c === 10 || c === 13) return `"${text.replaceAll('"', '""')}"`;
+  }
+  return text === '\\.' ? '"\\."' : text;
 }

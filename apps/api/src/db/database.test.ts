@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
+import { csvText } from './csv-line.js';
+import { CopyText } from './database.js';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -94,6 +96,73 @@ describe('database', () => {
     ).rejects.toThrow(/foreign key/i);
   });
 
+  it('when orders name a missing customer or channel, or a customer or channel with orders goes, then the statement is refused', async () => {
+    const wsId = await seedWorkspace('references');
+    const [kept, spare] = await database.db
+      .insertInto('customers')
+      .values([
+        { workspace_id: wsId, external_id: 'kept' },
+        { workspace_id: wsId, external_id: 'spare' },
+      ])
+      .returning('id')
+      .execute();
+    const order = (external_id: string, customer_id: number, channel: string) => ({
+      workspace_id: wsId,
+      external_id,
+      customer_id,
+      channel,
+      domain: 'public' as const,
+      ordered_at: '2024-01-01T00:00:00Z',
+      local_date: '2024-01-01',
+      amount_fen: 100,
+      gross_profit_fen: null,
+      commission_fen: null,
+    });
+    // One statement with a good and a bad row: the whole statement goes.
+    await expect(
+      database.db
+        .insertInto('orders')
+        .values([order('good', kept!.id, 'tmall'), order('bad', 999_999_999, 'tmall')])
+        .execute(),
+    ).rejects.toThrow(/orders_customer_fk/);
+    await database.db
+      .insertInto('orders')
+      .values(order('o1', kept!.id, 'tmall'))
+      .execute();
+    await expect(
+      database.db
+        .updateTable('orders')
+        .set({ channel: 'nowhere' })
+        .where('workspace_id', '=', wsId)
+        .execute(),
+    ).rejects.toThrow(/orders_channel_fk/);
+    await expect(
+      database.db.deleteFrom('customers').where('workspace_id', '=', wsId).execute(),
+    ).rejects.toThrow(/orders_customer_fk/);
+    await expect(
+      database.db
+        .updateTable('channels')
+        .set({ code: 'tmall2' })
+        .where('workspace_id', '=', wsId)
+        .where('code', '=', 'tmall')
+        .execute(),
+    ).rejects.toThrow(/orders_channel_fk/);
+    // Rows no order refers to can go.
+    await database.db.deleteFrom('customers').where('id', '=', spare!.id).execute();
+    await database.db
+      .deleteFrom('channels')
+      .where('workspace_id', '=', wsId)
+      .where('code', '=', 'wecom')
+      .execute();
+    const left = await sql<{ orders: number; customers: number; channels: number }>`
+      select (select count(*) from orders where workspace_id = ${wsId})::int as orders,
+        (select count(*) from customers where workspace_id = ${wsId})::int as customers,
+        (select count(*) from channels where workspace_id = ${wsId})::int as channels`.execute(
+      database.db,
+    );
+    expect(left.rows[0]).toEqual({ orders: 1, customers: 1, channels: 1 });
+  });
+
   it('when a transaction copies rows and then fails, then nothing lands', async () => {
     const wsId = await seedWorkspace('copy');
     const copied = await database.transaction((tx) =>
@@ -127,5 +196,31 @@ describe('database', () => {
       .where('workspace_id', '=', wsId)
       .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(2);
+  });
+
+  it('when rows come as ready COPY text in chunks, then they land as the row form would land them', async () => {
+    const wsId = await seedWorkspace('text');
+    const names = ['a,"quoted"', '\\.', 'line\nbreak', '中文', ' spaced '];
+    const lines = names.map((name, i) => `${wsId},${csvText(name)},${i === 0 ? 'tmall' : ''}\n`);
+    const copied = await database.transaction((tx) =>
+      tx.copyFrom(
+        'customers',
+        ['workspace_id', 'external_id', 'acquisition_channel'],
+        new CopyText([lines.slice(0, 2).join(''), Buffer.from(lines.slice(2).join(''))]),
+      ),
+    );
+    expect(copied).toBe(names.length);
+    const rows = await database.db
+      .selectFrom('customers')
+      .select(['external_id', 'acquisition_channel'])
+      .where('workspace_id', '=', wsId)
+      .orderBy('id')
+      .execute();
+    expect(rows).toEqual(
+      names.map((name, i) => ({
+        external_id: name,
+        acquisition_channel: i === 0 ? 'tmall' : null,
+      })),
+    );
   });
 });

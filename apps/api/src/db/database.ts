@@ -15,10 +15,19 @@ export type Engine = 'postgres' | 'pglite';
 export type CopyValue = string | number | boolean | Date | null;
 export type CopyRows = Iterable<CopyValue[]> | AsyncIterable<CopyValue[]>;
 
+/**
+ * Rows already written as COPY's CSV text (whole lines, each ending in a newline; text fields
+ * escaped with `csvText` of ./csv-line.ts, NULL as an empty unquoted field), in chunks of text
+ * or UTF-8 bytes: for a caller that builds the lines as it reads, without a value array per row.
+ */
+export class CopyText {
+  constructor(readonly chunks: AsyncIterable<string | Buffer> | Iterable<string | Buffer>) {}
+}
+
 export interface Transaction {
   db: Kysely<Database>;
   /** Bulk-loads rows with COPY on the transaction's own connection; returns the row count. */
-  copyFrom(table: string, columns: readonly string[], rows: CopyRows): Promise<number>;
+  copyFrom(table: string, columns: readonly string[], rows: CopyRows | CopyText): Promise<number>;
 }
 
 export interface DatabaseHandle {
@@ -120,7 +129,7 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
         fn({
           db: trx,
           copyFrom: async (table, columns, rows) => {
-            const parts: string[] = [];
+            const parts: (string | Buffer)[] = [];
             for await (const line of csvLines(rows)) parts.push(line);
             if (parts.length === 0) return 0;
             const result = await pglite.query(
@@ -136,7 +145,11 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
   };
 }
 
-async function* csvLines(rows: CopyRows): AsyncGenerator<string> {
+async function* csvLines(rows: CopyRows | CopyText): AsyncGenerator<string | Buffer> {
+  if (rows instanceof CopyText) {
+    yield* rows.chunks;
+    return;
+  }
   // Batch lines into ~64 KB chunks: one stream write per row is slow.
   let chunk = '';
   for await (const row of rows) {

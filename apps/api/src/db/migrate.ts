@@ -3,6 +3,7 @@ import * as m0001 from './migrations/0001_base_tables.js';
 import * as m0003 from './migrations/0003_read_model.js';
 import * as m0005 from './migrations/0005_dashboard_indexes.js';
 import * as m0006 from './migrations/0006_orders_fk_via_customer.js';
+import * as m0007 from './migrations/0007_orders_references_per_statement.js';
 
 // Listed by hand rather than read from the folder: works the same under tsx, vitest and a bundle.
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0003_read_model': m0003,
   '0005_dashboard_indexes': m0005,
   '0006_orders_fk_via_customer': m0006,
+  '0007_orders_references_per_statement': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -129,7 +129,7 @@ export async function writeXlsx<R>(
 }
 
 /** A minimal streaming zip writer (deflate, data descriptors, UTF-8 names; no zip64). */
-class ZipWriter {
+export class ZipWriter {
   private offset = 0;
   private readonly central: Buffer[] = [];
   private count = 0;

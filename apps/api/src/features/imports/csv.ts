@@ -40,89 +40,116 @@ export class CsvParser {
 
   /** Parses a chunk; complete records are pushed to `out`. */
   push(text: string, out: SourceRow[]): void {
+    // The state lives in locals while the chunk is scanned (written back at its end).
     const d = this.delimiter;
     const n = text.length;
+    const maxColumns = this.maxColumns;
+    const maxRecordChars = this.maxRecordChars;
+    let state = this.state;
+    let field = this.field;
+    let cells = this.cells;
+    let line = this.line;
+    let recordLine = this.recordLine;
+    let recordChars = this.recordChars;
+    let skipLf = this.skipLf;
     let start = 0; // start of the not yet copied part of the current field
     let recordStart = 0;
     for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (this.skipLf) {
-        this.skipLf = false;
+      let c = text.charCodeAt(i);
+      if (skipLf) {
+        skipLf = false;
         if (c === LF) {
-          if (this.state === QUOTED) continue;
+          if (state === QUOTED) continue;
           start = i + 1;
           recordStart = i + 1;
           continue;
         }
       }
-      switch (this.state) {
-        case FIELD_START:
-          if (c === QUOTE) {
-            this.state = QUOTED;
-            start = i + 1;
-            break;
-          }
-          this.state = UNQUOTED;
-          start = i;
-        // falls through
-        case UNQUOTED:
-          if (c === d) {
-            this.cells.push(this.field + text.slice(start, i));
-            this.field = '';
-            this.state = FIELD_START;
-            if (this.cells.length > this.maxColumns) this.tooManyColumns();
-          } else if (c === LF || c === CR) {
-            this.cells.push(this.field + text.slice(start, i));
-            this.field = '';
-            this.recordChars += i - recordStart;
-            this.endRecord(out);
-            this.newline(c);
-            recordStart = i + 1;
-          } else if (c === QUOTE) {
-            throw new ImportFileError(
-              'invalid_csv',
-              `line ${this.line}: a quote (") inside an unquoted field; quote the whole field`,
-              { line: this.line, column: null },
-            );
-          }
-          break;
-        case QUOTED:
-          if (c === QUOTE) {
-            this.field += text.slice(start, i);
-            this.state = QUOTE_IN_QUOTED;
-          } else if (c === LF || c === CR) {
-            this.newline(c);
-          }
-          break;
-        case QUOTE_IN_QUOTED:
-          if (c === QUOTE) {
-            this.state = QUOTED;
-            start = i; // keep one quote
-          } else if (c === d) {
-            this.cells.push(this.field);
-            this.field = '';
-            this.state = FIELD_START;
-            if (this.cells.length > this.maxColumns) this.tooManyColumns();
-          } else if (c === LF || c === CR) {
-            this.cells.push(this.field);
-            this.field = '';
-            this.recordChars += i - recordStart;
-            this.endRecord(out);
-            this.newline(c);
-            recordStart = i + 1;
-          } else {
-            throw new ImportFileError(
-              'invalid_csv',
-              `line ${this.line}: text after a closing quote; double quotes inside a quoted field ("")`,
-              { line: this.line, column: null },
-            );
-          }
-          break;
+      if (state === FIELD_START) {
+        if (c === QUOTE) {
+          state = QUOTED;
+          start = i + 1;
+          continue;
+        }
+        state = UNQUOTED;
+        start = i;
       }
+      if (state === UNQUOTED) {
+        // The common case: run to the end of the field.
+        while (c !== d && c !== LF && c !== CR && c !== QUOTE) {
+          if (++i === n) break;
+          c = text.charCodeAt(i);
+        }
+        if (i === n) break;
+        if (c === QUOTE) {
+          throw new ImportFileError(
+            'invalid_csv',
+            `line ${line}: a quote (") inside an unquoted field; quote the whole field`,
+            { line, column: null },
+          );
+        }
+        cells.push(field === '' ? text.slice(start, i) : field + text.slice(start, i));
+        field = '';
+        if (c === d) {
+          state = FIELD_START;
+          if (cells.length > maxColumns) this.tooManyColumns(recordLine);
+          continue;
+        }
+      } else if (state === QUOTED) {
+        if (c === QUOTE) {
+          field += text.slice(start, i);
+          state = QUOTE_IN_QUOTED;
+        } else if (c === LF || c === CR) {
+          line++;
+          if (c === CR) skipLf = true;
+        }
+        continue;
+      } else {
+        // QUOTE_IN_QUOTED
+        if (c === QUOTE) {
+          state = QUOTED;
+          start = i; // keep one quote
+          continue;
+        }
+        if (c === d) {
+          cells.push(field);
+          field = '';
+          state = FIELD_START;
+          if (cells.length > maxColumns) this.tooManyColumns(recordLine);
+          continue;
+        }
+        if (c !== LF && c !== CR) {
+          throw new ImportFileError(
+            'invalid_csv',
+            `line ${line}: text after a closing quote; double quotes inside a quoted field ("")`,
+            { line, column: null },
+          );
+        }
+        cells.push(field);
+        field = '';
+      }
+      // A line break ends the record.
+      recordChars += i - recordStart;
+      if (recordChars > maxRecordChars) this.tooLong(recordLine);
+      if (!(cells.length === 1 && cells[0]!.trim() === '')) out.push({ line: recordLine, cells });
+      cells = [];
+      state = FIELD_START;
+      recordChars = 0;
+      line++;
+      recordLine = line;
+      if (c === CR) skipLf = true;
+      recordStart = i + 1;
     }
-    if (this.state === UNQUOTED || this.state === QUOTED) this.field += text.slice(start);
-    this.recordChars += n - recordStart;
-    if (this.recordChars > this.maxRecordChars) this.tooLong();
+    if (state === UNQUOTED || state === QUOTED) field += text.slice(start);
+    recordChars += n - recordStart;
+    this.state = state;
+    this.field = field;
+    this.cells = cells;
+    this.line = line;
+    this.recordLine = recordLine;
+    this.recordChars = recordChars;
+    this.skipLf = skipLf;
+    if (recordChars > maxRecordChars) this.tooLong(recordLine);
   }
 
   /** Ends the input; the last record may lack a line end. */
@@ -137,41 +164,32 @@ export class CsvParser {
     if (this.state !== FIELD_START || this.cells.length > 0) {
       this.cells.push(this.field);
       this.field = '';
-      this.endRecord(out);
+      if (this.recordChars > this.maxRecordChars) this.tooLong(this.recordLine);
+      const cells = this.cells;
+      if (!(cells.length === 1 && cells[0]!.trim() === '')) {
+        out.push({ line: this.recordLine, cells });
+      }
+      this.cells = [];
+      this.state = FIELD_START;
+      this.recordChars = 0;
+      this.recordLine = this.line + 1;
     }
   }
 
-  private newline(c: number): void {
-    this.line++;
-    if (c === CR) this.skipLf = true;
-  }
-
-  private endRecord(out: SourceRow[]): void {
-    if (this.recordChars > this.maxRecordChars) this.tooLong();
-    const cells = this.cells;
-    if (!(cells.length === 1 && cells[0]!.trim() === '')) {
-      out.push({ line: this.recordLine, cells });
-    }
-    this.cells = [];
-    this.state = FIELD_START;
-    this.recordChars = 0;
-    this.recordLine = this.line + 1;
-  }
-
-  private tooLong(): never {
+  private tooLong(recordLine: number): never {
     throw new ImportFileError(
       'line_too_long',
-      `line ${this.recordLine} is longer than ${Math.round(this.maxRecordChars / 1024)} KB ` +
+      `line ${recordLine} is longer than ${Math.round(this.maxRecordChars / 1024)} KB ` +
         '(is this really a CSV file, with line breaks?)',
-      { line: this.recordLine, column: null },
+      { line: recordLine, column: null },
     );
   }
 
-  private tooManyColumns(): never {
+  private tooManyColumns(recordLine: number): never {
     throw new ImportFileError(
       'too_many_columns',
-      `line ${this.recordLine} has more than ${this.maxColumns} columns`,
-      { line: this.recordLine, column: null },
+      `line ${recordLine} has more than ${this.maxColumns} columns`,
+      { line: recordLine, column: null },
     );
   }
 }

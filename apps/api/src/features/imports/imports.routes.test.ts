@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
+import { request, type IncomingMessage } from 'node:http';
 import path from 'node:path';
+import express from 'express';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app.js';
+import { errorHandler } from '../../http/error-handler.js';
+import { mountRoutes } from '../../http/route.js';
 import { startTestApp, type TestApp } from '../../../test/fixtures.js';
-import { listen } from '../../../test/listen.js';
+import { listen, type Listening } from '../../../test/listen.js';
+import { importsRoutes, type ImportRoutesOptions } from './imports.routes.js';
 
 const SAMPLES = path.resolve(import.meta.dirname, '../../../test/fixtures/imports/samples');
 
@@ -207,6 +212,120 @@ describe('upload limits', () => {
       expect(after.n).toBe(before.n);
     } finally {
       await small.close();
+    }
+  });
+});
+
+/** The import routes alone on a port of their own, with their limits set small. */
+async function importsServer(options: ImportRoutesOptions): Promise<Listening> {
+  const app = express();
+  const api = express.Router();
+  api.use(mountRoutes(app, importsRoutes(options), { handle: t.database }));
+  app.use('/api/v1', api);
+  app.use(errorHandler);
+  return listen(app);
+}
+
+/** Sends `first` of a body that never ends (the client stalls); resolves with the answer. */
+function stalledUpload(
+  url: string,
+  headers: Record<string, string>,
+  first: string,
+): Promise<{ status: number; body: string; ms: number }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers }, (res: IncomingMessage) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => {
+        req.destroy();
+        resolve({ status: res.statusCode ?? 0, body, ms: performance.now() - started });
+      });
+    });
+    req.on('error', reject);
+    req.write(first);
+  });
+}
+
+const countOf = async (table: 'imports' | 'orders') =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+describe('upload and import time limits', () => {
+  it('when an upload stops sending for longer than the idle limit, then the answer is 408 upload_timeout and nothing is recorded', async () => {
+    const server = await importsServer({ uploadIdleMs: 300 });
+    try {
+      const imports = await countOf('imports');
+      const url = `${server.url}/api/v1/workspaces/acme/imports/orders`;
+      const raw = await stalledUpload(
+        url,
+        { ...t.fixture.headers.lead, 'content-type': 'text/csv', 'content-length': '100000' },
+        '订单号,客户ID,渠道,下单时间,实付金额\nO1,C0001,tmall,2024-03-01 10:00,5\n',
+      );
+      expect(raw.status).toBe(408);
+      expect(JSON.parse(raw.body)).toMatchObject({ error: { code: 'upload_timeout' } });
+      expect(raw.ms).toBeGreaterThanOrEqual(250);
+      // The same through a multipart form whose file part never ends.
+      const boundary = 'yugang-test-boundary';
+      const form = await stalledUpload(
+        url,
+        {
+          ...t.fixture.headers.lead,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'transfer-encoding': 'chunked',
+        },
+        `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="orders.csv"\r\n` +
+          'content-type: text/csv\r\n\r\norder_id,customer_id\r\nO1,C1\r\n',
+      );
+      expect(form.status).toBe(408);
+      expect(JSON.parse(form.body)).toMatchObject({ error: { code: 'upload_timeout' } });
+      expect(await countOf('imports')).toBe(imports);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('when an import runs longer than the time cap, then it stops with 503 import_aborted and no row lands', async () => {
+    const server = await importsServer({ importTimeoutMs: 1 });
+    try {
+      const orders = await countOf('orders');
+      let csv = '订单号,客户ID,渠道,下单时间,实付金额\n';
+      for (let i = 0; i < 2000; i++) csv += `CAP${i},C0001,tmall,2024-03-01 10:00,5\n`;
+      const response = await fetch(`${server.url}/api/v1/workspaces/acme/imports/orders`, {
+        method: 'POST',
+        headers: { ...t.fixture.headers.lead, 'content-type': 'text/csv' },
+        body: csv,
+      });
+      expect(response.status).toBe(503);
+      const body = (await response.json()) as {
+        error: { code: string; message: string; details: { import: { id: number } } };
+      };
+      expect(body.error.code).toBe('import_aborted');
+      expect(body.error.message).toBe(
+        'the import was stopped (it ran longer than its time limit); nothing was written',
+      );
+      expect(await countOf('orders')).toBe(orders);
+      const detail = await t.call(
+        'GET',
+        `/workspaces/acme/imports/${body.error.details.import.id}`,
+        {
+          as: 'viewer',
+        },
+      );
+      expect(detail.body.import).toMatchObject({
+        status: 'rejected',
+        rowsInserted: 0,
+        rowsUpdated: 0,
+      });
+    } finally {
+      await server.close();
     }
   });
 });

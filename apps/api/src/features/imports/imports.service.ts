@@ -1,8 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import type { CopyValue, DatabaseHandle, Transaction } from '../../db/database.js';
+import type { DatabaseHandle, Transaction } from '../../db/database.js';
 import type { Database, ImportRowError, ImportStatus, Workspace } from '../../db/schema.js';
 import { applyOrderChanges } from '../read-model/read-model.refresh.js';
-import type { SourceRow } from './csv.js';
 import { mapHeader, type HeaderMap } from './header-map.js';
 import {
   ErrorCollector,
@@ -11,11 +10,11 @@ import {
   MAX_STORED_ERRORS,
 } from './import-errors.js';
 import { finishImport, insertImport } from './imports.queries.js';
-import { KIND_SPECS, parseField, stageColumns, type ImportKind, type KindSpec } from './kinds.js';
+import { KIND_SPECS, stageColumns, type ImportKind, type KindSpec } from './kinds.js';
 import { DEFAULT_LIMITS, type ImportLimits } from './limits.js';
 import { finishProgress, startProgress, type ImportProgress } from './progress.js';
 import { emptyFile, type RowSource } from './source.js';
-import { ValueError, type Instant } from './values.js';
+import { copyRows, rowConverter } from './stage-rows.js';
 
 export interface ImportOptions {
   workspace: Workspace;
@@ -69,9 +68,6 @@ interface Outcome {
   inserted: number;
   updated: number;
 }
-
-/** COPY piece size on PGlite, which buffers each COPY whole; pg streams one COPY. */
-const PGLITE_COPY_ROWS = 50_000;
 
 /**
  * Imports one file (or JSON rows) of one kind: streams and checks each row, COPYs the good ones
@@ -240,36 +236,21 @@ async function importInTransaction(
   if (first.done) throw emptyFile();
   const header = mapHeader(spec, first.value[0]!.cells);
   ctx.state.ignored = header.ignored;
-  const convert = rowConverter(spec, header, errors);
-
-  async function* stagedRows(): AsyncGenerator<CopyValue[]> {
-    let batch = first.value!.slice(1);
-    while (true) {
-      for (const sourceRow of batch) {
-        const row = convert(sourceRow);
-        // Good rows are staged even after a bad one, so the checks across rows report everything.
-        if (row) yield row;
-      }
-      ctx.state.rowsRead += batch.length;
+  const staged = await copyRows(
+    tx,
+    handle.engine,
+    'stage',
+    columns,
+    first.value.slice(1),
+    batches,
+    rowConverter(spec, header, errors),
+    (sourceRows) => {
+      ctx.state.rowsRead += sourceRows;
       progress.rowsRead = ctx.state.rowsRead;
       progress.bytesRead = ctx.source.bytesRead();
       if (ctx.signal?.aborted) throw abortError(ctx.signal);
-      const next = await batches.next();
-      if (next.done) return;
-      batch = next.value;
-    }
-  }
-  let staged = 0;
-  if (handle.engine === 'pglite') {
-    // PGlite buffers each COPY whole: feed it in pieces.
-    const rows = stagedRows();
-    for (let more = true; more;) {
-      const part = take(rows, PGLITE_COPY_ROWS, () => (more = false));
-      staged += await tx.copyFrom('stage', columns, part);
-    }
-  } else {
-    staged = await tx.copyFrom('stage', columns, stagedRows());
-  }
+    },
+  );
   progress.rowsRead = ctx.state.rowsRead;
   progress.bytesRead = ctx.source.bytesRead();
   if (ctx.state.rowsRead === 0) {
@@ -285,95 +266,32 @@ async function importInTransaction(
   await checkSet(tx.db, ctx, header);
   if (errors.total > 0) return { inserted: 0, updated: 0 };
 
+  // The time cap is also checked between the phases (a statement already running finishes).
+  if (ctx.signal?.aborted) throw abortError(ctx.signal);
   progress.phase = 'merging';
   const merged = await merge(tx.db, ctx, header);
   if (merged.customerIds) {
+    if (ctx.signal?.aborted) throw abortError(ctx.signal);
     progress.phase = 'updating_read_model';
     await applyOrderChanges(tx, ctx.workspace.id, merged.customerIds);
   }
+  if (ctx.signal?.aborted) throw abortError(ctx.signal);
   return { inserted: merged.inserted, updated: merged.updated };
 }
 
-/** Yields up to `limit` items of a shared generator; calls `ended` when it runs out. */
-async function* take<T>(
-  source: AsyncGenerator<T>,
-  limit: number,
-  ended: () => void,
-): AsyncGenerator<T> {
-  let count = 0;
-  while (count < limit) {
-    const next = await source.next();
-    if (next.done) {
-      ended();
-      return;
-    }
-    count++;
-    yield next.value;
-  }
-}
-
 function abortError(signal: AbortSignal): ImportFileError {
-  const reason = signal.reason instanceof Error ? signal.reason.message : String(signal.reason);
-  return new ImportFileError('import_aborted', `the import was stopped: ${reason}`);
-}
-
-/** Builds the per-row function: cells → a staged row, or null after recording its problems. */
-function rowConverter(
-  spec: KindSpec,
-  header: HeaderMap,
-  errors: ErrorCollector,
-): (row: SourceRow) => CopyValue[] | null {
-  const fields = spec.fields;
-  const n = fields.length;
-  const names = new Map(fields.map((f, i) => [f.name, i]));
-  const isInstant = fields.map((f) => f.type === 'instant');
-  return (row) => {
-    const values: unknown[] = new Array(n);
-    let bad = false;
-    for (let i = 0; i < n; i++) {
-      const at = header.indexes[i]!;
-      const raw = at < 0 ? undefined : row.cells[at];
-      const text = raw === undefined ? '' : raw.trim();
-      const field = fields[i]!;
-      if (text === '') {
-        values[i] = null;
-        if (field.required) {
-          errors.add({ line: row.line, column: header.labels[i]!, reason: 'is empty' });
-          bad = true;
-        }
-        continue;
-      }
-      try {
-        values[i] = parseField(field, text);
-      } catch (error) {
-        if (!(error instanceof ValueError)) throw error;
-        errors.add({ line: row.line, column: header.labels[i]!, reason: error.message });
-        values[i] = null;
-        bad = true;
-      }
-    }
-    if (!bad && spec.rowCheck) {
-      const problem = spec.rowCheck((name) => values[names.get(name) ?? -1] ?? null);
-      if (problem) {
-        const i = names.get(problem.field) ?? 0;
-        errors.add({ line: row.line, column: header.labels[i]!, reason: problem.reason });
-        bad = true;
-      }
-    }
-    if (bad) {
-      errors.rows++;
-      return null;
-    }
-    const out: CopyValue[] = [row.line];
-    for (let i = 0; i < n; i++) {
-      const value = values[i];
-      if (isInstant[i]) {
-        const instant = value as Instant | null;
-        out.push(instant?.local ?? null, instant?.absolute ?? null);
-      } else out.push(value as CopyValue);
-    }
-    return out;
-  };
+  const reason: unknown = signal.reason;
+  // AbortSignal.timeout() aborts with a TimeoutError whose message names no import.
+  const why =
+    reason instanceof Error && reason.name === 'TimeoutError'
+      ? 'it ran longer than its time limit'
+      : reason instanceof Error
+        ? reason.message
+        : String(reason);
+  return new ImportFileError(
+    'import_aborted',
+    `the import was stopped (${why}); nothing was written`,
+  );
 }
 
 interface Problem {

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
 import type { Workspace } from '../../db/schema.js';
-import { writeXlsx, type TableView } from '../exports/table-export.js';
+import { writeXlsx, ZipWriter, type TableView } from '../exports/table-export.js';
 import { createWorkspace } from '../workspaces/workspaces.service.js';
 import { runImport, type ImportResult } from './imports.service.js';
 import type { ImportKind } from './kinds.js';
@@ -342,6 +342,143 @@ describe('imports', () => {
     const bad = await importBytes('orders', 'truncated.xlsx', truncated);
     expect(bad).toMatchObject({ status: 'rejected', code: 'invalid_xlsx' });
     expect(await tableCounts()).toEqual(before);
+  });
+
+  it('when XLSX cells hold date-formatted serial numbers, then they import as local date-times, dates and months', async () => {
+    // Excel stores a date as a number of days since 1899-12-30 (the fraction is the time of
+    // day) and shows it through the cell's number format: built-in ids 22 and 14, or a custom
+    // code. A number in a text (@) or money format stays a number.
+    const serial = (y: number, m: number, d: number, hh = 0, mm = 0) =>
+      Date.UTC(y, m - 1, d, hh, mm) / 86_400_000 + 25_569;
+    const styles =
+      '<numFmts count="3">' +
+      '<numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;;@"/>' +
+      '<numFmt numFmtId="177" formatCode="@"/>' +
+      '<numFmt numFmtId="178" formatCode="#,##0.00&quot;元&quot;"/>' +
+      '</numFmts><cellXfs count="6"><xf numFmtId="0"/>' +
+      '<xf numFmtId="22" applyNumberFormat="1"/>' + // 1: m/d/yy h:mm
+      '<xf numFmtId="14" applyNumberFormat="1"/>' + // 2: m/d/yyyy
+      '<xf numFmtId="176" applyNumberFormat="1"/>' + // 3: 2024年3月
+      '<xf numFmtId="177" applyNumberFormat="1"/>' + // 4: text
+      '<xf numFmtId="178" applyNumberFormat="1"/>' + // 5: money
+      '</cellXfs>';
+    type Cell = string | { n: number; s: number };
+    const book = async (name: string, rows: Cell[][]) => {
+      const cell = (c: Cell) =>
+        typeof c === 'string'
+          ? `<c t="inlineStr"><is><t>${c}</t></is></c>`
+          : `<c s="${c.s}"><v>${c.n}</v></c>`;
+      const sheet =
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+        rows.map((r) => `<row>${r.map(cell).join('')}</row>`).join('') +
+        '</sheetData></worksheet>';
+      const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+      const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+      const parts: [string, string][] = [
+        [
+          'xl/workbook.xml',
+          `<workbook xmlns="${main}" xmlns:r="${rel}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+        ],
+        [
+          'xl/_rels/workbook.xml.rels',
+          '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+            `<Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/>` +
+            `<Relationship Id="rId2" Type="${rel}/styles" Target="styles.xml"/></Relationships>`,
+        ],
+        ['xl/styles.xml', `<styleSheet xmlns="${main}">${styles}</styleSheet>`],
+        ['xl/worksheets/sheet1.xml', sheet],
+      ];
+      const chunks: Buffer[] = [];
+      const zip = new ZipWriter(async (chunk) => {
+        chunks.push(chunk);
+      });
+      for (const [part, text] of parts) await zip.add(part, [text]);
+      await zip.finish();
+      const file = path.join(scratch, name);
+      writeFileSync(file, Buffer.concat(chunks));
+      return file;
+    };
+
+    const orders = await importFile(
+      'orders',
+      await book('dated-orders.xlsx', [
+        ['订单号', '客户ID', '渠道', '下单时间', '实付金额', '毛利'],
+        [
+          'XD1',
+          'C0001',
+          'tmall',
+          { n: serial(2024, 3, 1, 10, 30), s: 1 },
+          { n: 99.5, s: 4 },
+          { n: 12.25, s: 5 },
+        ],
+        [
+          'XD2',
+          'C0001',
+          'tmall',
+          { n: serial(2024, 3, 2), s: 2 },
+          { n: 100, s: 0 },
+          { n: 1, s: 0 },
+        ],
+      ]),
+    );
+    expect(orders.errors).toEqual([]);
+    expect(orders).toMatchObject({ status: 'succeeded', format: 'xlsx', inserted: 2 });
+    const stored = await database.db
+      .selectFrom('orders')
+      .select(['external_id', 'ordered_at', 'local_date', 'amount_fen', 'gross_profit_fen'])
+      .where('external_id', 'in', ['XD1', 'XD2'])
+      .orderBy('external_id')
+      .execute();
+    // Wall-clock times in the workspace time zone (Asia/Shanghai, UTC+8).
+    expect(stored.map((r) => ({ ...r, ordered_at: new Date(r.ordered_at).toISOString() }))).toEqual(
+      [
+        {
+          external_id: 'XD1',
+          ordered_at: '2024-03-01T02:30:00.000Z',
+          local_date: '2024-03-01',
+          amount_fen: 9950,
+          gross_profit_fen: 1225,
+        },
+        {
+          external_id: 'XD2',
+          ordered_at: '2024-03-01T16:00:00.000Z',
+          local_date: '2024-03-02',
+          amount_fen: 10_000,
+          gross_profit_fen: 100,
+        },
+      ],
+    );
+
+    const costs = await importFile(
+      'costs',
+      await book('dated-costs.xlsx', [
+        ['月份', '域', '类别', '金额', '备注'],
+        [{ n: serial(2030, 3, 1), s: 3 }, '私域', '人力', { n: 3000, s: 5 }, 'xlsx month'],
+      ]),
+    );
+    expect(costs.errors).toEqual([]);
+    const cost = await database.db
+      .selectFrom('costs')
+      .select(['month', 'amount_fen'])
+      .where('note', '=', 'xlsx month')
+      .executeTakeFirstOrThrow();
+    expect(cost).toEqual({ month: '2030-03-01', amount_fen: 300_000 });
+
+    const daily = await importFile(
+      'group_daily',
+      await book('dated-groups.xlsx', [
+        ['群ID', '日期', '群成员数', '活跃成员数'],
+        ['GX1', { n: serial(2024, 2, 29), s: 2 }, { n: 10, s: 0 }, { n: 3, s: 0 }],
+      ]),
+    );
+    expect(daily.errors).toEqual([]);
+    const day = await database.db
+      .selectFrom('group_daily')
+      .select(['date', 'members'])
+      .where('group_id', '=', 'GX1')
+      .executeTakeFirstOrThrow();
+    expect(day).toEqual({ date: '2024-02-29', members: 10 });
   });
 
   it('when a workspace with orders is deleted, then its orders go too (but a customer with orders stays)', async () => {

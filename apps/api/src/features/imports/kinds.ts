@@ -536,32 +536,24 @@ export function stageColumns(field: FieldSpec): [string, string][] {
 
 /** Cell text (trimmed, non-empty) → the typed value. Throws ValueError. */
 export function parseField(field: FieldSpec, text: string): unknown {
-  switch (field.type) {
-    case 'id':
-      return parseId(text);
-    case 'text':
-      return parseText(text);
-    case 'instant':
-      return parseInstant(text);
-    case 'date':
-      return parseDate(text);
-    case 'month':
-      return parseMonth(text);
-    case 'money':
-      return parseMoney(text);
-    case 'money_nonneg':
-      return parseMoney(text, 0);
-    case 'count':
-      return parseCount(text);
-    case 'rate':
-      return parseRate(text);
-    case 'bool':
-      return parseBoolean(text);
-    case 'status':
-      return parseStatus(text);
-    case 'domain':
-      return parseDomain(text);
-    case 'category':
-      return parseCategory(text);
-  }
+  return FIELD_PARSERS[field.type](text);
 }
+
+const parseNonNegativeMoney = (text: string) => parseMoney(text, 0);
+
+/** The parser of each field type, looked up once per column by the row converter. */
+export const FIELD_PARSERS: Record<FieldType, (text: string) => unknown> = {
+  id: parseId,
+  text: parseText,
+  instant: parseInstant,
+  date: parseDate,
+  month: parseMonth,
+  money: parseMoney,
+  money_nonneg: parseNonNegativeMoney,
+  count: parseCount,
+  rate: parseRate,
+  bool: parseBoolean,
+  status: parseStatus,
+  domain: parseDomain,
+  category: parseCategory,
+};

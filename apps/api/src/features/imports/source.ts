@@ -4,7 +4,7 @@ import { CsvParser, sniffDelimiter, type SourceRow } from './csv.js';
 import { decodeText } from './decode.js';
 import { ImportFileError } from './import-errors.js';
 import type { ImportLimits } from './limits.js';
-import { readXlsxRows } from './xlsx.js';
+import { readXlsxBatches } from './xlsx.js';
 
 export type { SourceRow } from './csv.js';
 
@@ -18,6 +18,9 @@ export interface RowSource {
   /** Set for text files once the first chunk is read. */
   encoding?: string;
 }
+
+/** Text parsed per batch of CSV rows (about 250 rows of a typical export). */
+const BATCH_CHARS = 16 * 1024;
 
 /** A CSV (UTF-8 or GB18030) or XLSX file, told apart by its first bytes, not its name. */
 export async function fileSource(path: string, limits: ImportLimits): Promise<RowSource> {
@@ -33,7 +36,7 @@ export async function fileSource(path: string, limits: ImportLimits): Promise<Ro
     let fraction = 0;
     return {
       format: 'xlsx',
-      batches: batched(readXlsxRows(path, limits, (f) => (fraction = f))),
+      batches: readXlsxBatches(path, limits, (f) => (fraction = f)),
       totalBytes: size,
       bytesRead: () => Math.round(size * Math.min(1, fraction)),
     };
@@ -70,11 +73,21 @@ export async function fileSource(path: string, limits: ImportLimits): Promise<Ro
     const decoded = await decodeText(counted());
     source.encoding = decoded.encoding;
     let parser: CsvParser | undefined;
-    const out: SourceRow[] = [];
+    let out: SourceRow[] = [];
     for await (const text of decoded.chunks) {
       parser ??= new CsvParser(sniffDelimiter(text), limits.maxLineChars, limits.maxColumns);
-      parser.push(text, out);
-      if (out.length > 0) yield out.splice(0);
+      // Small batches: a batch's rows live until they are converted, and rows that outlive a
+      // young-generation collection are copied and promoted (GC was a third of the reading).
+      for (let at = 0; at < text.length; at += BATCH_CHARS) {
+        parser.push(
+          at === 0 && text.length <= BATCH_CHARS ? text : text.slice(at, at + BATCH_CHARS),
+          out,
+        );
+        if (out.length > 0) {
+          yield out;
+          out = [];
+        }
+      }
     }
     parser?.finish(out);
     if (out.length > 0) yield out;

@@ -53,6 +53,9 @@ export async function receiveUpload(
     }
     return { path: file, fileName: received.fileName, bytes: received.bytes, dispose };
   } catch (error) {
+    // The client may still be sending (or stalled): answer, then close the connection rather
+    // than keep reading a body nobody will use.
+    if (!req.complete && req.res && !req.res.headersSent) req.res.setHeader('Connection', 'close');
     await dispose();
     throw error;
   }
@@ -72,15 +75,7 @@ async function save(source: Readable, file: string, limits: UploadLimits): Promi
   });
   const arm = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      counter.destroy(
-        new AppError(
-          408,
-          'upload_timeout',
-          `no data arrived for ${Math.round(limits.idleMs / 1000)} s; the upload was stopped`,
-        ),
-      );
-    }, limits.idleMs);
+    timer = setTimeout(() => counter.destroy(timedOut(limits.idleMs)), limits.idleMs);
   };
   arm();
   try {
@@ -108,25 +103,53 @@ async function receiveMultipart(
   }
   return new Promise((resolve, reject) => {
     let saving: Promise<{ bytes: number; fileName: string }> | undefined;
+    let fileStream: Readable | undefined;
+    let settled = false;
+    // Idle over the whole request, not only inside the file part: a client that stalls before
+    // the part starts, or whose part never ends, is stopped too (save() times the part's bytes).
+    let timer: NodeJS.Timeout | undefined;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => fail(timedOut(limits.idleMs)), limits.idleMs);
+    };
+    const fail = (error: unknown) => {
+      clearTimeout(timer);
+      if (settled) return;
+      settled = true;
+      req.off('data', arm);
+      req.unpipe(parser);
+      fileStream?.destroy(error instanceof Error ? error : new Error(String(error)));
+      reject(error);
+    };
     parser.on('file', (_field, stream, info) => {
       if (saving) {
         stream.resume();
         return;
       }
+      fileStream = stream;
       const fileName = path.basename(info.filename || 'upload');
       stream.on('limit', () => stream.destroy(tooLarge(limits.maxBytes)));
       saving = save(stream, file, limits).then((bytes) => ({ bytes, fileName }));
-      saving.catch(() => req.unpipe(parser));
+      // A failed part (too large, idle) answers at once: the rest of the body may never come.
+      saving.catch(fail);
     });
     parser.on('error', (error: Error) =>
-      reject(new AppError(400, 'invalid_upload', `not a valid multipart form: ${error.message}`)),
+      fail(new AppError(400, 'invalid_upload', `not a valid multipart form: ${error.message}`)),
     );
     parser.on('close', () => {
+      clearTimeout(timer);
+      req.off('data', arm);
+      if (settled) return;
       if (!saving) {
-        reject(new AppError(400, 'no_file', 'the form has no file: send it in a file field'));
-      } else saving.then(resolve, reject);
+        fail(new AppError(400, 'no_file', 'the form has no file: send it in a file field'));
+      } else {
+        settled = true;
+        saving.then(resolve, reject);
+      }
     });
-    req.on('error', reject);
+    req.on('error', fail);
+    req.on('data', arm);
+    arm();
     req.pipe(parser);
   });
 }
@@ -141,6 +164,14 @@ function headerFileName(req: Request): string | undefined {
   if (typeof header === 'string' && header) return path.basename(decodeURIComponent(header));
   return undefined;
 }
+
+const timedOut = (idleMs: number) =>
+  new AppError(
+    408,
+    'upload_timeout',
+    `no data arrived for ${idleMs >= 1000 ? `${Math.round(idleMs / 1000)} s` : `${idleMs} ms`}; ` +
+      'the upload was stopped',
+  );
 
 const tooLarge = (maxBytes: number) =>
   new AppError(

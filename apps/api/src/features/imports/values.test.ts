@@ -13,7 +13,8 @@ import {
   parseRate,
   parseStatus,
 } from './values.js';
-import { serialToText } from './xlsx.js';
+import { csvText } from '../../db/csv-line.js';
+import { isDateFormatCode, serialToText } from './xlsx.js';
 
 describe('cell values', () => {
   it('when times are written the ways brands write them, then each reads as local or absolute', () => {
@@ -97,6 +98,62 @@ describe('cell values', () => {
   it('when an Excel serial is read, then it is the wall-clock time it shows', () => {
     expect(serialToText(45352)).toBe('2024-03-01');
     expect(serialToText(45352.5)).toBe('2024-03-01 12:00:00');
+  });
+
+  it('when a number format shows a date or a time, then it is a date format, and text or money formats are not', () => {
+    for (const code of [
+      'yyyy"年"m"月"d"日";@',
+      'yyyy-mm-dd hh:mm:ss',
+      '[$-804]yyyy/m/d',
+      'h:mm AM/PM',
+      'mm:ss.0',
+    ]) {
+      expect(isDateFormatCode(code), code).toBe(true);
+    }
+    for (const code of ['@', '"Day "@', '0.00"元"', '#,##0.00;[Red]-#,##0.00', '0%', 'General']) {
+      expect(isDateFormatCode(code), code).toBe(false);
+    }
+  });
+
+  it('when common shapes take the fast paths, then edge values read as the general parsers read them', () => {
+    expect(parseInstant('2024-02-29 23:59:59').local).toBe('2024-02-29 23:59:59');
+    expect(parseInstant('2024/02/29T08:05').local).toBe('2024-02-29 08:05:00');
+    expect(parseInstant('2000-02-29').local).toBe('2000-02-29 00:00:00');
+    for (const bad of [
+      '1900-02-29',
+      '2100-02-29',
+      '1899-12-31',
+      '2201-01-01',
+      '2024-13-01',
+      '2024-04-31',
+    ]) {
+      expect(() => parseInstant(bad), bad).toThrow(/calendar date/);
+    }
+    expect(() => parseInstant('2024-03-01 10:60')).toThrow(/not a time/);
+    // A date drops the time as before, whatever it says.
+    expect(parseDate('2024-03-01 25:00')).toBe('2024-03-01');
+    expect(parseMonth('2024/03')).toBe('2024-03-01');
+    expect(() => parseMonth('2024-13')).toThrow(/not a calendar date/);
+    expect(parseMoney('1234567890123.45')).toBe(123_456_789_012_345);
+    expect(parseMoney('0.5')).toBe(50);
+    expect(() => parseMoney('1.')).toThrow(/not an amount/);
+    expect(parseCount('000000042')).toBe(42);
+    expect(parseBoolean('是')).toBe(true);
+    expect(() => parseBoolean('constructor')).toThrow(/not yes\/no/);
+    expect(parseStatus('交易成功')).toBe('completed');
+    expect(parseStatus(' Canceled ')).toBe('cancelled');
+  });
+
+  it('when text goes into a COPY line, then quotes, commas, line breaks, empty text and \\. are quoted', () => {
+    expect(['plain', 'a,b', 'say "hi"', 'two\nlines', '', '\\.', '中文'].map(csvText)).toEqual([
+      'plain',
+      '"a,b"',
+      '"say ""hi"""',
+      '"two\nlines"',
+      '""',
+      '"\\."',
+      '中文',
+    ]);
   });
 });
 

@@ -22,6 +22,8 @@ const CHINESE_DATE =
   /^(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*(\d{1,2})[:时](\d{2})分?(?::(\d{2})秒?)?)?$/;
 
 export function parseInstant(text: string): Instant {
+  const local = plainLocal(text, true);
+  if (local !== null) return { local, absolute: null };
   const m = DATE_TIME.exec(text) ?? CHINESE_DATE.exec(text);
   if (!m) throw new ValueError(`not a date/time: ${quote(text)} (use YYYY-MM-DD HH:mm)`);
   const [, y, mo, d, h, mi, s, frac, zone] = m;
@@ -38,13 +40,88 @@ export function parseInstant(text: string): Instant {
 
 /** A calendar date; a date-time without an offset is accepted and its time dropped. */
 export function parseDate(text: string): string {
+  const plain = plainLocal(text, false);
+  if (plain !== null) return plain;
   const m = DATE_TIME.exec(text) ?? CHINESE_DATE.exec(text);
   if (!m || m[8]) throw new ValueError(`not a date: ${quote(text)} (use YYYY-MM-DD)`);
   return checkedDate(m[1]!, m[2]!, m[3]!, text);
 }
 
+const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** 0–9 for an ASCII digit at `i`, else -1. */
+function digitAt(text: string, i: number): number {
+  const d = text.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : -1;
+}
+
+function twoDigits(text: string, i: number): number {
+  const a = digitAt(text, i);
+  const b = digitAt(text, i + 1);
+  return a < 0 || b < 0 ? -1 : a * 10 + b;
+}
+
+/**
+ * The fast path for the shapes nearly every export uses: `YYYY-MM-DD`, `YYYY-MM-DD HH:mm` and
+ * `YYYY-MM-DD HH:mm:ss` (separators as DATE_TIME allows, T or a space before the time). Returns
+ * the wall-clock text ('YYYY-MM-DD HH:mm:ss', or 'YYYY-MM-DD' when `withTime` is false) or null
+ * for anything else, valid or not, which the general parser then reads or explains. It accepts
+ * exactly what DATE_TIME + checkedDate (+ the hour/minute/second ranges for a time) accept.
+ */
+function plainLocal(text: string, withTime: boolean): string | null {
+  const n = text.length;
+  if (n !== 10 && n !== 16 && n !== 19) return null;
+  const s1 = text.charCodeAt(4);
+  const s2 = text.charCodeAt(7);
+  // '-', '.', '/'
+  if ((s1 !== 45 && s1 !== 46 && s1 !== 47) || (s2 !== 45 && s2 !== 46 && s2 !== 47)) return null;
+  const y1 = twoDigits(text, 0);
+  const y2 = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  if (y1 < 0 || y2 < 0 || month < 1 || month > 12 || day < 1) return null;
+  const year = y1 * 100 + y2;
+  if (year < 1900 || year > 2200) return null;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > DAYS_IN_MONTH[month]! + (leap ? 1 : 0)) return null;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  if (n > 10) {
+    const t = text.charCodeAt(10);
+    // ' ', 'T', 't'
+    if (t !== 32 && t !== 84 && t !== 116) return null;
+    hour = twoDigits(text, 11);
+    minute = twoDigits(text, 14);
+    if (hour < 0 || minute < 0 || text.charCodeAt(13) !== 58) return null;
+    if (n === 19) {
+      second = twoDigits(text, 17);
+      if (second < 0 || text.charCodeAt(16) !== 58) return null;
+    }
+    if (withTime && (hour > 23 || minute > 59 || second > 59)) return null;
+  }
+  const canonical = s1 === 45 && s2 === 45;
+  const date = canonical
+    ? text.slice(0, 10)
+    : `${text.slice(0, 4)}-${text.slice(5, 7)}-${text.slice(8, 10)}`;
+  if (!withTime) return date;
+  if (n === 10) return `${date} 00:00:00`;
+  if (canonical && text.charCodeAt(10) === 32) return n === 19 ? text : `${text}:00`;
+  return `${date} ${text.slice(11, 16)}:${n === 19 ? text.slice(17, 19) : '00'}`;
+}
+
 /** A month: 'YYYY-MM', 'YYYY/MM', '2024年3月' or any date in it → its first day. */
 export function parseMonth(text: string): string {
+  if (text.length === 7) {
+    const sep = text.charCodeAt(4);
+    const y1 = twoDigits(text, 0);
+    const y2 = twoDigits(text, 2);
+    const month = twoDigits(text, 5);
+    const year = y1 * 100 + y2;
+    if ((sep === 45 || sep === 47) && y1 >= 0 && y2 >= 0 && month >= 1 && month <= 12) {
+      if (year >= 1900 && year <= 2200) return `${text.slice(0, 4)}-${text.slice(5, 7)}-01`;
+    }
+  }
   const m = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(text);
   if (m) return checkedDate(m[1]!, m[2]!, '1', text);
   try {
@@ -73,17 +150,30 @@ function normaliseOffset(zone: string): string {
   return `${zone[0]}${hh}:${mm}`;
 }
 
-const SIMPLE_YUAN = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
+/** Plain yuan (`1299`, `1299.5`, `1299.05`: up to 13 digits, up to 2 decimals) → fen, else -1. */
+function plainFen(text: string): number {
+  const n = text.length;
+  let i = 0;
+  let yuan = 0;
+  for (; i < n; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    yuan = yuan * 10 + d;
+  }
+  if (i === 0 || i > 13) return -1;
+  if (i === n) return yuan * 100;
+  if (text.charCodeAt(i) !== 46 || n - i < 2 || n - i > 3) return -1;
+  const d1 = digitAt(text, i + 1);
+  const d2 = n - i === 3 ? digitAt(text, i + 2) : 0;
+  if (d1 < 0 || d2 < 0) return -1;
+  // Exact: integers below 2^53.
+  return yuan * 100 + d1 * 10 + d2;
+}
 
 /** Yuan text → integer fen; `min` 0 rejects negative amounts. */
 export function parseMoney(text: string, min?: number): number {
-  let fen: number;
-  const m = SIMPLE_YUAN.exec(text);
-  if (m) {
-    // Fast path, exact: integers below 2^53.
-    const fraction = m[2] ?? '';
-    fen = Number(m[1]) * 100 + (fraction.length === 0 ? 0 : Number(fraction.padEnd(2, '0')));
-  } else {
+  let fen = plainFen(text);
+  if (fen < 0) {
     try {
       fen = yuanToFen(text);
     } catch (error) {
@@ -100,6 +190,16 @@ export function parseMoney(text: string, min?: number): number {
 
 /** A whole count ≥ 0 (thousands separators allowed; '12.0' from a spreadsheet is 12). */
 export function parseCount(text: string): number {
+  if (text.length <= 9) {
+    let n = 0;
+    let i = 0;
+    for (; i < text.length; i++) {
+      const d = text.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      n = n * 10 + d;
+    }
+    if (i === text.length && i > 0) return n;
+  }
   const clean = text.replaceAll(',', '').replace(/\.0+$/, '');
   if (!/^\d{1,9}$/.test(clean)) {
     throw new ValueError(
@@ -127,25 +227,25 @@ export function parseRate(text: string): number {
   return rounded;
 }
 
-const BOOLEANS: Record<string, boolean> = {
-  是: true,
-  否: false,
-  true: true,
-  false: false,
-  t: true,
-  f: false,
-  '1': true,
-  '0': false,
-  y: true,
-  n: false,
-  yes: true,
-  no: false,
-  已退货: true,
-  未退货: false,
-};
+const BOOLEANS = new Map<string, boolean>([
+  ['是', true],
+  ['否', false],
+  ['true', true],
+  ['false', false],
+  ['t', true],
+  ['f', false],
+  ['1', true],
+  ['0', false],
+  ['y', true],
+  ['n', false],
+  ['yes', true],
+  ['no', false],
+  ['已退货', true],
+  ['未退货', false],
+]);
 
 export function parseBoolean(text: string): boolean {
-  const value = BOOLEANS[text.toLowerCase()];
+  const value = BOOLEANS.get(text) ?? BOOLEANS.get(text.toLowerCase());
   if (value === undefined) throw new ValueError(`not yes/no: ${quote(text)} (use 是/否 or 1/0)`);
   return value;
 }
@@ -162,7 +262,8 @@ export function enumParser<T extends string>(
   }
   const allowed = Object.keys(words).join(', ');
   return (text) => {
-    const value = lookup.get(text.toLowerCase().replace(/\s+/g, ''));
+    // A key is already lower-case without spaces: an exact hit is what normalising would find.
+    const value = lookup.get(text) ?? lookup.get(text.toLowerCase().replace(/\s+/g, ''));
     if (value === undefined) throw new ValueError(`unknown ${what} ${quote(text)} (${allowed})`);
     return value;
   };
@@ -192,7 +293,7 @@ export const parseStatus = enumParser('status', {
 /** An id or code: text up to 200 characters. */
 export function parseId(text: string): string {
   if (text.length > 200) throw new ValueError('longer than 200 characters');
-  if (/^\d+(\.\d+)?E\+\d+$/i.test(text)) {
+  if (text.includes('+') && /^\d+(\.\d+)?E\+\d+$/i.test(text)) {
     // Excel shows long numbers such as order ids as 1.23457E+17 and saves them so: digits lost.
     throw new ValueError(
       `${quote(text)} is a number Excel shortened; format the column as text and export again`,

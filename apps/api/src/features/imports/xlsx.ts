@@ -10,12 +10,13 @@ import type { ImportLimits } from './limits.js';
  * inflating anything it checks the zip's declared sizes (total and ratio: a zip bomb stops with
  * `xlsx_bomb` / `xlsx_too_large`) and counts what it actually inflates. Dates (numbers in a date
  * format) become 'YYYY-MM-DD HH:mm:ss' wall-clock text, read later in the workspace time zone.
+ * Rows come in batches: those completed by each inflated chunk of the sheet.
  */
-export async function* readXlsxRows(
+export async function* readXlsxBatches(
   path: string,
   limits: ImportLimits,
   onProgress: (fraction: number) => void,
-): AsyncGenerator<SourceRow> {
+): AsyncGenerator<SourceRow[]> {
   const zip = await openZip(path);
   try {
     const entries = await listEntries(zip);
@@ -34,6 +35,15 @@ export async function* readXlsxRows(
   } finally {
     zip.close();
   }
+}
+
+/** The rows of readXlsxBatches one by one. */
+export async function* readXlsxRows(
+  path: string,
+  limits: ImportLimits,
+  onProgress: (fraction: number) => void,
+): AsyncGenerator<SourceRow> {
+  for await (const batch of readXlsxBatches(path, limits, onProgress)) yield* batch;
 }
 
 function openZip(path: string): Promise<ZipFile> {
@@ -222,23 +232,42 @@ async function readSharedStrings(
   return strings;
 }
 
+/** Built-in number formats that show a date or time: 14–22, 45–47, and the CJK locales' ones. */
 const BUILTIN_DATE_FORMATS = new Set([
   14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57,
 ]);
+
+/**
+ * Whether a custom format code shows a date or time: its first section (the one for positive
+ * numbers) has a y, m, d, h or s outside quoted text, brackets ([Red], [$-804]) and escapes, and
+ * no `@` (a text format). `yyyy"年"m"月"d"日";@` is a date; `@`, `0.00"元"` and `#,##0` are not.
+ */
+export function isDateFormatCode(code: string): boolean {
+  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, '');
+  const first = bare.split(';')[0] ?? '';
+  return !first.includes('@') && /[ymdhs年月日]/i.test(first);
+}
+
+const xmlText = (text: string) =>
+  text
+    .replaceAll('&quot;', '"')
+    .replaceAll('&apos;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
 
 /** Indexes of the cell styles (cellXfs) whose number format is a date or time. */
 async function readDateStyles(xml: string): Promise<Set<number>> {
   const custom = new Map<number, string>();
   for (const m of xml.matchAll(/<(?:\w+:)?numFmt\b([^>]*)\/?>/g)) {
     const id = Number(attr(m[1] ?? '', 'numFmtId'));
-    custom.set(id, attr(m[1] ?? '', 'formatCode') ?? '');
+    custom.set(id, xmlText(attr(m[1] ?? '', 'formatCode') ?? ''));
   }
   const isDate = (id: number) => {
-    if (BUILTIN_DATE_FORMATS.has(id)) return true;
     const code = custom.get(id);
-    if (code === undefined) return false;
-    const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
-    return /[ymdhs年月日]/i.test(bare);
+    // A workbook may redefine a built-in id; its own code wins.
+    if (code !== undefined) return isDateFormatCode(code);
+    return BUILTIN_DATE_FORMATS.has(id);
   };
   const styles = new Set<number>();
   const cellXfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml)?.[1] ?? '';
@@ -257,7 +286,7 @@ async function* streamSheet(
   dateStyles: Set<number>,
   budget: { left: number },
   onProgress: (fraction: number) => void,
-): AsyncGenerator<SourceRow> {
+): AsyncGenerator<SourceRow[]> {
   const ready: SourceRow[] = [];
   let rowNumber = 0;
   let cells: string[] = [];
@@ -308,10 +337,10 @@ async function* streamSheet(
     inflated += chunk.length;
     feeder.write(chunk);
     onProgress(entry.uncompressedSize > 0 ? inflated / entry.uncompressedSize : 0);
-    if (ready.length > 0) yield* ready.splice(0);
+    if (ready.length > 0) yield ready.splice(0);
   }
   feeder.end();
-  if (ready.length > 0) yield* ready.splice(0);
+  if (ready.length > 0) yield ready.splice(0);
 }
 
 function cellText(
