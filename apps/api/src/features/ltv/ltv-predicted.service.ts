@@ -1,22 +1,22 @@
 import {
   MONTH_IN_DAYS,
-  daysBetween,
   fenToYuan,
-  fitBgNbd,
-  fitGammaGamma,
-  predictedClv,
+  fitBgNbdGrouped,
+  fitGammaGammaColumns,
+  groupBgNbdColumns,
+  predictedClvColumnsSteps,
   type BgNbdFit,
-  type BgNbdRow,
   type GammaGammaFit,
 } from '@yugang/metrics';
 import type { Kysely } from 'kysely';
 import type { Database, Workspace } from '../../db/schema.js';
+import { readModelCache } from '../read-model/read-model-cache.js';
 import { workspaceSettingsOf } from '../settings/settings.service.js';
 import {
   customerHistories,
+  customerHistoriesAtTwoDates,
   externalIds,
-  readModelVersion,
-  type CustomerHistoryRow,
+  type CustomerHistories,
 } from './ltv-predicted.queries.js';
 
 type Db = Kysely<Database>;
@@ -26,19 +26,32 @@ export const TOP_CUSTOMERS = 20;
 /** Lower edges of the CLV histogram buckets, yuan; the last bucket is open. */
 export const CLV_BUCKET_EDGES = [0, 50, 100, 200, 500, 1000, 2000, 5000, 10000] as const;
 
-export interface CustomerModelRow extends BgNbdRow {
-  customerId: string;
-  /** Average order value over the counted orders before asOf, yuan. */
-  monetaryValue: number;
-  isPrivate: boolean;
+/** Per-customer predictions, index i = one scored customer, ascending customer id. */
+export interface CustomerScores {
+  size: number;
+  customerId: Float64Array;
+  /** Predicted CLV (discounted gross profit over the horizon), yuan. */
+  clv: Float64Array;
+  pAlive: Float64Array;
+  expectedPurchases: Float64Array;
+  /** 1 when private at the midnight starting asOf. */
+  isPrivate: Uint8Array;
 }
 
-export interface CustomerClv {
-  customerId: string;
-  clv: number;
-  pAlive: number;
-  expectedPurchases: number;
-  isPrivate: boolean;
+/** Both fitted models and every scored customer, or the reason there is no fit. */
+export interface PredictedLtvModel {
+  asOf: string;
+  horizonMonths: number;
+  margin: PredictedLtvResult['margin'];
+  /** Customers with a counted order before asOf. */
+  customers: number;
+  repeatBuyers: number;
+  /** Repeat buyers left out because all their orders were free (Gamma-Gamma needs spend > 0). */
+  skipped: number;
+  fit: { bgNbd: BgNbdFit; gammaGamma: GammaGammaFit } | null;
+  reason: string | null;
+  /** Empty when there is no fit. */
+  scores: CustomerScores;
 }
 
 export interface PredictedLtvResult {
@@ -75,31 +88,23 @@ export interface PredictedLtvResult {
   notes: string[];
 }
 
-/** (frequency, recency, T) in days and the average order value in yuan, per customer. */
-export function modelRows(
-  histories: readonly CustomerHistoryRow[],
-  asOf: string,
-): CustomerModelRow[] {
-  return histories.map((h) => ({
-    customerId: h.customerId,
-    frequency: h.orderDays - 1,
-    recency: daysBetween(h.firstDay, h.lastDay),
-    T: daysBetween(h.firstDay, asOf),
-    monetaryValue: h.orders > 0 ? fenToYuan(h.gmvFen) / h.orders : 0,
-    isPrivate: h.isPrivate,
-  }));
+/** Average order value over the counted orders before asOf, yuan. */
+function monetaryValue(h: CustomerHistories['columns'], i: number): number {
+  const orders = h.orders[i]!;
+  return orders > 0 ? fenToYuan(h.gmv_fen[i]!) / orders : 0;
 }
 
 function marginOf(
   defaultMargin: number,
-  histories: readonly CustomerHistoryRow[],
+  histories: CustomerHistories,
 ): PredictedLtvResult['margin'] {
   if (defaultMargin > 0) return { value: defaultMargin, source: 'default_margin' };
   let gmv = 0;
   let profit = 0;
-  for (const h of histories) {
-    gmv += h.gmvFen;
-    profit += h.grossProfitFen;
+  const { rows, columns: h } = histories;
+  for (let i = 0; i < rows; i++) {
+    gmv += h.gmv_fen[i]!;
+    profit += h.gross_profit_fen[i]!;
   }
   const value = gmv > 0 ? Math.min(1, Math.max(0, profit / gmv)) : 0;
   return { value, source: 'gross_profit_over_gmv' };
@@ -109,156 +114,375 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function emptyResult(
-  base: Omit<
-    PredictedLtvResult,
-    'model' | 'reason' | 'totals' | 'distribution' | 'pAliveByGroup' | 'top'
-  >,
-  reason: string,
-): PredictedLtvResult {
-  const none = { customers: 0, meanPAlive: null };
+function noScores(): CustomerScores {
   return {
-    ...base,
-    model: null,
-    reason,
-    totals: null,
-    distribution: [],
-    pAliveByGroup: { public: none, private: none, all: none },
-    top: [],
+    size: 0,
+    customerId: new Float64Array(0),
+    clv: new Float64Array(0),
+    pAlive: new Float64Array(0),
+    expectedPurchases: new Float64Array(0),
+    isPrivate: new Uint8Array(0),
   };
 }
 
-/** Fits both models and scores each customer; no database access (the caller loads the rows). */
-export function scoreCustomers(
-  rows: readonly CustomerModelRow[],
+/**
+ * Lets the event loop take a full turn, timers and pending I/O (the poll phase) included, before
+ * going on. Two setImmediate: one set from an I/O callback (as where the histories have just been
+ * parsed) runs in the same turn's check phase, right after the poll phase, with no I/O in between.
+ */
+const yieldToEventLoop = () =>
+  new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
+
+/**
+ * Fits both models and scores each customer; no database access (the caller loads the rows).
+ * Scoring is grouped (@yugang/metrics predictedClvColumnsSteps: the BG/NBD expectation once per
+ * distinct (x, T), P(alive) once per distinct (x, t_x, T)) and yields to the event loop between
+ * its steps, so other requests are served meanwhile (the fits themselves run in one piece each).
+ */
+export async function scoreCustomers(
+  histories: CustomerHistories,
   options: { horizonMonths: number; margin: number },
-):
-  | { ok: true; bgNbd: BgNbdFit; gammaGamma: GammaGammaFit; scores: CustomerClv[]; skipped: number }
-  | { ok: false; reason: string } {
-  if (rows.length === 0) return { ok: false, reason: 'no customer has an order before asOf' };
-  if (!rows.some((r) => r.frequency > 0)) {
+): Promise<
+  | {
+      ok: true;
+      bgNbd: BgNbdFit;
+      gammaGamma: GammaGammaFit;
+      scores: CustomerScores;
+      skipped: number;
+    }
+  | { ok: false; reason: string }
+> {
+  const { rows: n, columns: h } = histories;
+  if (n === 0) return { ok: false, reason: 'no customer has an order before asOf' };
+  await yieldToEventLoop(); // the histories were just parsed in one piece
+  // (frequency, recency, T) in days as columns: no object per customer.
+  const frequency = new Float64Array(n);
+  let repeatBuyers = 0;
+  for (let i = 0; i < n; i++) {
+    frequency[i] = h.order_days[i]! - 1;
+    if (frequency[i]! > 0) repeatBuyers += 1;
+  }
+  if (repeatBuyers === 0) {
     return { ok: false, reason: 'no repeat buyers before asOf: the models cannot be fitted' };
   }
   let bgNbd: BgNbdFit;
   try {
-    bgNbd = fitBgNbd(rows);
+    const grouped = groupBgNbdColumns({ frequency, recency: h.recency, T: h.t });
+    await yieldToEventLoop();
+    bgNbd = fitBgNbdGrouped(grouped);
   } catch (e) {
     return { ok: false, reason: `BG/NBD fit failed: ${message(e)}` };
   }
+  await yieldToEventLoop();
   // Repeat buyers whose orders were all free cannot enter Gamma-Gamma (spend must be > 0).
-  const usable = rows.filter((r) => r.frequency === 0 || r.monetaryValue > 0);
-  const spendRows = usable
-    .filter((r) => r.frequency > 0)
-    .map((r) => ({ frequency: r.frequency, monetaryValue: r.monetaryValue }));
-  if (spendRows.length === 0) {
+  const usable = new Uint8Array(n);
+  const spend = new Float64Array(n);
+  let scored = 0;
+  let spenders = 0;
+  for (let i = 0; i < n; i++) {
+    const x = frequency[i]!;
+    spend[i] = monetaryValue(h, i);
+    if (x === 0 || spend[i]! > 0) {
+      usable[i] = 1;
+      scored += 1;
+      if (x > 0) spenders += 1;
+    }
+  }
+  if (spenders === 0) {
     return {
       ok: false,
       reason: 'no repeat buyer with a positive order value: Gamma-Gamma cannot be fitted',
     };
   }
+  const spendRows = {
+    frequency: new Float64Array(spenders),
+    monetaryValue: new Float64Array(spenders),
+  };
+  for (let i = 0, j = 0; i < n; i++) {
+    if (usable[i] === 0 || frequency[i] === 0) continue;
+    spendRows.frequency[j] = frequency[i]!;
+    spendRows.monetaryValue[j] = spend[i]!;
+    j += 1;
+  }
+  await yieldToEventLoop();
   let gammaGamma: GammaGammaFit;
   try {
-    gammaGamma = fitGammaGamma(spendRows);
+    gammaGamma = fitGammaGammaColumns(spendRows);
   } catch (e) {
     return { ok: false, reason: `Gamma-Gamma fit failed: ${message(e)}` };
   }
-  const scores: CustomerClv[] = [];
+  await yieldToEventLoop();
+  const scores: CustomerScores = {
+    size: scored,
+    customerId: new Float64Array(scored),
+    clv: new Float64Array(scored),
+    pAlive: new Float64Array(scored),
+    expectedPurchases: new Float64Array(scored),
+    isPrivate: new Uint8Array(scored),
+  };
+  const columns = {
+    frequency: new Float64Array(scored),
+    recency: new Float64Array(scored),
+    T: new Float64Array(scored),
+    monetaryValue: new Float64Array(scored),
+  };
+  for (let i = 0, j = 0; i < n; i++) {
+    if (usable[i] === 0) continue;
+    columns.frequency[j] = frequency[i]!;
+    columns.recency[j] = h.recency[i]!;
+    columns.T[j] = h.t[i]!;
+    columns.monetaryValue[j] = spend[i]!;
+    scores.customerId[j] = h.customer_id[i]!;
+    scores.isPrivate[j] = h.is_private[i]!;
+    j += 1;
+  }
   try {
-    for (const r of usable) {
-      const clv = predictedClv({
-        bgNbd,
-        gammaGamma,
-        row: { frequency: r.frequency, recency: r.recency, T: r.T, monetaryValue: r.monetaryValue },
-        horizon: options.horizonMonths,
-        discountRate: DISCOUNT_RATE,
-        periodLength: MONTH_IN_DAYS,
-        margin: options.margin,
-      });
-      scores.push({
-        customerId: r.customerId,
-        clv: clv.value,
-        pAlive: clv.pAlive,
-        expectedPurchases: clv.expectedPurchases,
-        isPrivate: r.isPrivate,
-      });
+    const steps = predictedClvColumnsSteps({
+      bgNbd,
+      gammaGamma,
+      rows: columns,
+      horizon: options.horizonMonths,
+      discountRate: DISCOUNT_RATE,
+      periodLength: MONTH_IN_DAYS,
+      margin: options.margin,
+    });
+    let step = steps.next();
+    while (!step.done) {
+      await yieldToEventLoop();
+      step = steps.next();
     }
+    const { value, pAlive, expectedPurchases } = step.value;
+    for (let j = 0; j < scored; j++) {
+      if (!Number.isFinite(value[j]!) || !Number.isFinite(pAlive[j]!)) {
+        return { ok: false, reason: 'the fitted models gave non-finite predictions' };
+      }
+    }
+    scores.clv = value;
+    scores.pAlive = pAlive;
+    scores.expectedPurchases = expectedPurchases;
   } catch (e) {
     return { ok: false, reason: `prediction failed: ${message(e)}` };
   }
-  if (scores.some((s) => !Number.isFinite(s.clv) || !Number.isFinite(s.pAlive))) {
-    return { ok: false, reason: 'the fitted models gave non-finite predictions' };
-  }
-  return { ok: true, bgNbd, gammaGamma, scores, skipped: rows.length - usable.length };
+  return { ok: true, bgNbd, gammaGamma, scores, skipped: n - scored };
 }
 
-function distributionOf(scores: readonly CustomerClv[]): PredictedLtvResult['distribution'] {
+/** Fits the models on loaded histories: the model, or no fit with its reason. */
+export async function predictedLtvModelOf(
+  histories: CustomerHistories,
+  options: { asOf: string; horizonMonths: number; defaultMargin: number },
+): Promise<PredictedLtvModel> {
+  const margin = marginOf(options.defaultMargin, histories);
+  let repeatBuyers = 0;
+  for (let i = 0; i < histories.rows; i++)
+    if (histories.columns.order_days[i]! > 1) repeatBuyers += 1;
+  const base = {
+    asOf: options.asOf,
+    horizonMonths: options.horizonMonths,
+    margin,
+    customers: histories.rows,
+    repeatBuyers,
+  };
+  const scored = await scoreCustomers(histories, {
+    horizonMonths: options.horizonMonths,
+    margin: margin.value,
+  });
+  if (!scored.ok) {
+    return { ...base, skipped: 0, fit: null, reason: scored.reason, scores: noScores() };
+  }
+  return {
+    ...base,
+    skipped: scored.skipped,
+    fit: { bgNbd: scored.bgNbd, gammaGamma: scored.gammaGamma },
+    reason: null,
+    scores: scored.scores,
+  };
+}
+
+/**
+ * Fits the models on the histories before asOf (no cache): loaded from the read model, or given
+ * by `histories` (e.g. both tier dates from one scan).
+ */
+export async function predictedLtvModel(
+  db: Db,
+  workspace: Pick<Workspace, 'id' | 'settings'>,
+  options: { asOf: string; horizonMonths: number },
+  histories?: () => Promise<CustomerHistories>,
+): Promise<PredictedLtvModel> {
+  const loaded = await (histories?.() ?? customerHistories(db, workspace.id, options.asOf));
+  return predictedLtvModelOf(loaded, {
+    ...options,
+    defaultMargin: workspaceSettingsOf(workspace).defaultMargin,
+  });
+}
+
+/** Bytes the model's per-customer arrays hold (for the cache's bound). */
+function modelWeight(model: PredictedLtvModel): number {
+  return 4096 + model.scores.size * (4 * 8 + 1);
+}
+
+/**
+ * predictedLtvModel from the shared per-read-model-version cache, keyed on (asOf, horizon,
+ * default margin): the predicted-LTV endpoint and the tiers read the same fit. `histories`, when
+ * given, loads the histories if the model has to be computed.
+ */
+export async function cachedPredictedLtvModel(
+  db: Db,
+  workspace: Pick<Workspace, 'id' | 'settings'>,
+  options: { asOf: string; horizonMonths: number },
+  histories?: () => Promise<CustomerHistories>,
+): Promise<{ model: PredictedLtvModel; cached: boolean }> {
+  const { value, cached } = await readModelCache.get(
+    db,
+    workspace.id,
+    'ltv-predicted-model',
+    [options.asOf, options.horizonMonths, workspaceSettingsOf(workspace).defaultMargin],
+    () => predictedLtvModel(db, workspace, options, histories),
+    modelWeight,
+  );
+  return { model: value, cached };
+}
+
+/**
+ * The cached models at asOf and at an earlier previousAsOf (the tiers' two dates). When the
+ * first has to be computed, the histories of both dates come from one scan of the read model
+ * (customerHistoriesAtTwoDates); the models are fitted one after the other (each is CPU-bound).
+ */
+export async function cachedPredictedLtvModels(
+  db: Db,
+  workspace: Pick<Workspace, 'id' | 'settings'>,
+  options: { asOf: string; previousAsOf: string; horizonMonths: number },
+): Promise<{ current: PredictedLtvModel; previous: PredictedLtvModel }> {
+  const { asOf, previousAsOf, horizonMonths } = options;
+  // Handed over (and let go) by the first model's loader, so the first date's histories can be
+  // collected while the second model is fitted.
+  let kept: CustomerHistories | undefined;
+  const current = await cachedPredictedLtvModel(
+    db,
+    workspace,
+    { asOf, horizonMonths },
+    async () => {
+      const both = await customerHistoriesAtTwoDates(db, workspace.id, asOf, previousAsOf);
+      kept = both.previous;
+      return both.current;
+    },
+  );
+  const previous = await cachedPredictedLtvModel(
+    db,
+    workspace,
+    { asOf: previousAsOf, horizonMonths },
+    kept === undefined
+      ? undefined
+      : async () => {
+          const histories = kept!;
+          kept = undefined;
+          return histories;
+        },
+  );
+  return { current: current.model, previous: previous.model };
+}
+
+function distributionOf(scores: CustomerScores): PredictedLtvResult['distribution'] {
   const buckets = CLV_BUCKET_EDGES.map((from, i) => ({
     from,
     to: CLV_BUCKET_EDGES[i + 1] ?? null,
     customers: 0,
     clv: 0,
   }));
-  for (const s of scores) {
+  for (let k = 0; k < scores.size; k++) {
+    const clv = scores.clv[k]!;
     let i = buckets.length - 1;
-    while (i > 0 && s.clv < buckets[i]!.from) i -= 1;
+    while (i > 0 && clv < buckets[i]!.from) i -= 1;
     buckets[i]!.customers += 1;
-    buckets[i]!.clv += s.clv;
+    buckets[i]!.clv += clv;
   }
   return buckets;
 }
 
-function meanPAlive(scores: readonly CustomerClv[]): {
-  customers: number;
-  meanPAlive: number | null;
-} {
+function meanPAlive(
+  scores: CustomerScores,
+  include: (i: number) => boolean,
+): { customers: number; meanPAlive: number | null } {
   let sum = 0;
-  for (const s of scores) sum += s.pAlive;
-  return { customers: scores.length, meanPAlive: scores.length === 0 ? null : sum / scores.length };
+  let customers = 0;
+  for (let i = 0; i < scores.size; i++) {
+    if (!include(i)) continue;
+    sum += scores.pAlive[i]!;
+    customers += 1;
+  }
+  return { customers, meanPAlive: customers === 0 ? null : sum / customers };
 }
 
-export async function predictedLtvFromReadModel(
+/** The `limit` best-scored customers: CLV descending, then customer id as text ascending. */
+function topIndices(scores: CustomerScores, limit: number): number[] {
+  const before = (i: number, j: number) => {
+    const a = scores.clv[i]!;
+    const b = scores.clv[j]!;
+    if (a !== b) return a > b;
+    return String(scores.customerId[i]) < String(scores.customerId[j]);
+  };
+  const top: number[] = [];
+  for (let i = 0; i < scores.size; i++) {
+    if (top.length === limit && !before(i, top[limit - 1]!)) continue;
+    let k = Math.min(top.length, limit - 1);
+    top[k] = i;
+    while (k > 0 && before(i, top[k - 1]!)) {
+      top[k] = top[k - 1]!;
+      top[k - 1] = i;
+      k -= 1;
+    }
+  }
+  return top;
+}
+
+const MODEL_NOTE =
+  'Counted orders before asOf only. frequency = order days − 1, recency and T in days; spend = average order value in yuan; CLV = discounted gross profit over the horizon, yuan.';
+
+/** The endpoint's answer from a fitted (or not) model; looks up the top customers' ids. */
+export async function predictedLtvFromModel(
   db: Db,
-  workspace: Pick<Workspace, 'id' | 'settings'>,
-  options: { asOf: string; horizonMonths: number },
+  workspaceId: number,
+  model: PredictedLtvModel,
 ): Promise<PredictedLtvResult> {
-  const { asOf, horizonMonths } = options;
-  const histories = await customerHistories(db, workspace.id, asOf);
-  const margin = marginOf(workspaceSettingsOf(workspace).defaultMargin, histories);
-  const rows = modelRows(histories, asOf);
   const base = {
-    asOf,
-    horizonMonths,
+    asOf: model.asOf,
+    horizonMonths: model.horizonMonths,
     discountRate: DISCOUNT_RATE,
     timeUnit: 'day' as const,
-    margin,
-    customers: rows.length,
-    repeatBuyers: rows.filter((r) => r.frequency > 0).length,
-    notes: [
-      'Counted orders before asOf only. frequency = order days − 1, recency and T in days; spend = average order value in yuan; CLV = discounted gross profit over the horizon, yuan.',
-    ],
+    margin: model.margin,
+    customers: model.customers,
+    repeatBuyers: model.repeatBuyers,
+    notes: [MODEL_NOTE],
   };
-  const scored = scoreCustomers(rows, { horizonMonths, margin: margin.value });
-  if (!scored.ok) return emptyResult(base, scored.reason);
-  const { bgNbd, gammaGamma, scores, skipped } = scored;
-  if (skipped > 0) {
+  if (model.fit === null) {
+    const none = { customers: 0, meanPAlive: null };
+    return {
+      ...base,
+      model: null,
+      reason: model.reason,
+      totals: null,
+      distribution: [],
+      pAliveByGroup: { public: none, private: none, all: none },
+      top: [],
+    };
+  }
+  const { bgNbd, gammaGamma } = model.fit;
+  const scores = model.scores;
+  if (model.skipped > 0) {
     base.notes.push(
-      `${skipped} repeat buyer(s) with only zero-value orders are left out (Gamma-Gamma needs spend > 0).`,
+      `${model.skipped} repeat buyer(s) with only zero-value orders are left out (Gamma-Gamma needs spend > 0).`,
     );
   }
   let clvSum = 0;
   let purchases = 0;
-  for (const s of scores) {
-    clvSum += s.clv;
-    purchases += s.expectedPurchases;
+  for (let i = 0; i < scores.size; i++) {
+    clvSum += scores.clv[i]!;
+    purchases += scores.expectedPurchases[i]!;
   }
-  const ranked = [...scores].sort(
-    (x, y) => y.clv - x.clv || (x.customerId < y.customerId ? -1 : 1),
-  );
-  const top = ranked.slice(0, TOP_CUSTOMERS);
+  const top = topIndices(scores, TOP_CUSTOMERS);
   const ids = await externalIds(
     db,
-    workspace.id,
-    top.map((s) => s.customerId),
+    workspaceId,
+    top.map((i) => scores.customerId[i]!),
   );
   return {
     ...base,
@@ -286,58 +510,56 @@ export async function predictedLtvFromReadModel(
     reason: null,
     totals: {
       clv: clvSum,
-      meanClv: clvSum / scores.length,
+      meanClv: clvSum / scores.size,
       expectedPurchases: purchases,
-      customers: scores.length,
+      customers: scores.size,
     },
     distribution: distributionOf(scores),
     pAliveByGroup: {
-      public: meanPAlive(scores.filter((s) => !s.isPrivate)),
-      private: meanPAlive(scores.filter((s) => s.isPrivate)),
-      all: meanPAlive(scores),
+      public: meanPAlive(scores, (i) => scores.isPrivate[i] === 0),
+      private: meanPAlive(scores, (i) => scores.isPrivate[i] === 1),
+      all: meanPAlive(scores, () => true),
     },
-    top: top.map((s) => ({
-      externalId: ids.get(s.customerId) ?? s.customerId,
-      clv: s.clv,
-      pAlive: s.pAlive,
-      expectedPurchases: s.expectedPurchases,
-    })),
+    top: top.map((i) => {
+      const id = scores.customerId[i]!;
+      return {
+        externalId: ids.get(id) ?? String(id),
+        clv: scores.clv[i]!,
+        pAlive: scores.pAlive[i]!,
+        expectedPurchases: scores.expectedPurchases[i]!,
+      };
+    }),
   };
 }
 
-const CACHE_LIMIT = 64;
-const cache = new Map<string, Promise<PredictedLtvResult>>();
+/** The endpoint's answer, computed now (no cache). */
+export async function predictedLtvFromReadModel(
+  db: Db,
+  workspace: Pick<Workspace, 'id' | 'settings'>,
+  options: { asOf: string; horizonMonths: number },
+): Promise<PredictedLtvResult> {
+  return predictedLtvFromModel(db, workspace.id, await predictedLtvModel(db, workspace, options));
+}
 
 /**
- * predictedLtvFromReadModel, cached in memory per (workspace, asOf, horizon, margin setting,
- * read-model version): a refresh of the read model or a settings change makes a new key.
+ * The endpoint's answer from the shared per-read-model-version cache (key: workspace, asOf,
+ * horizon, default margin, read-model version): a refresh or a settings change makes a new key.
+ * The fitted model underneath is cached on its own and shared with the tiers.
  */
 export async function cachedPredictedLtv(
   db: Db,
   workspace: Pick<Workspace, 'id' | 'settings'>,
   options: { asOf: string; horizonMonths: number },
 ): Promise<{ result: PredictedLtvResult; cached: boolean }> {
-  const version = await readModelVersion(db, workspace.id);
-  const key = [
+  const { value, cached } = await readModelCache.get(
+    db,
     workspace.id,
-    options.asOf,
-    options.horizonMonths,
-    workspaceSettingsOf(workspace).defaultMargin,
-    version,
-  ].join('\u0000');
-  const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return { result: await hit, cached: true };
-  }
-  const pending = predictedLtvFromReadModel(db, workspace, options);
-  cache.set(key, pending);
-  pending.catch(() => cache.delete(key));
-  while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  return { result: await pending, cached: false };
-}
-
-export function clearPredictedLtvCache(): void {
-  cache.clear();
+    'ltv-predicted',
+    [options.asOf, options.horizonMonths, workspaceSettingsOf(workspace).defaultMargin],
+    async () => {
+      const { model } = await cachedPredictedLtvModel(db, workspace, options);
+      return predictedLtvFromModel(db, workspace.id, model);
+    },
+  );
+  return { result: value, cached };
 }

@@ -1,9 +1,10 @@
-import { daysBetween, fenToYuan, fitBgNbd, localDateOf } from '@yugang/metrics';
+import { addDays, daysBetween, fenToYuan, fitBgNbd, localDateOf } from '@yugang/metrics';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
 import { loadDemo } from '../../demo/load-demo.js';
+import { readModelCache } from '../read-model/read-model-cache.js';
 import { rebuildReadModel } from '../read-model/read-model.refresh.js';
 import {
   loadDataset,
@@ -13,11 +14,12 @@ import {
 } from '../read-model/test-data.js';
 import {
   cachedPredictedLtv,
-  clearPredictedLtvCache,
+  cachedPredictedLtvModels,
   predictedLtvFromReadModel,
+  predictedLtvModel,
   TOP_CUSTOMERS,
 } from './ltv-predicted.service.js';
-import { customerHistories } from './ltv-predicted.queries.js';
+import { customerHistories, customerHistoriesAtTwoDates } from './ltv-predicted.queries.js';
 
 const AS_OF = '2026-09-01';
 
@@ -53,15 +55,19 @@ describe('predicted LTV on the demo data', () => {
         and local_date < ${AS_OF}::date
       group by customer_id`.execute(db.db);
     const histories = await customerHistories(db.db, workspace.id, AS_OF);
-    const byId = new Map(histories.map((h) => [h.customerId, h]));
-    expect(histories.length).toBe(rows.length);
+    const h = histories.columns;
+    const index = new Map(Array.from(h.customer_id, (id, i) => [id, i]));
+    expect(histories.rows).toBe(rows.length);
+    for (let i = 1; i < histories.rows; i++) {
+      expect(h.customer_id[i]).toBeGreaterThan(h.customer_id[i - 1]!);
+    }
     for (const r of rows) {
-      const h = byId.get(String(r.customer_id))!;
-      expect(h.orderDays).toBe(r.days);
-      expect(h.firstDay).toBe(r.first_day);
-      expect(h.lastDay).toBe(r.last_day);
-      expect(h.orders).toBe(r.orders);
-      expect(h.gmvFen).toBe(Number(r.gmv));
+      const i = index.get(Number(r.customer_id))!;
+      expect(h.order_days[i]).toBe(r.days);
+      expect(h.recency[i]).toBe(daysBetween(r.first_day, r.last_day));
+      expect(h.t[i]).toBe(daysBetween(r.first_day, AS_OF));
+      expect(h.orders[i]).toBe(r.orders);
+      expect(h.gmv_fen[i]).toBe(Number(r.gmv));
     }
     const raw = rows.map((r) => ({
       frequency: r.days - 1,
@@ -118,8 +124,43 @@ describe('predicted LTV on the demo data', () => {
     expect(longer.totals!.clv).toBeGreaterThan(totals.clv);
   });
 
+  it('when both tier dates are loaded in one scan, then each equals customerHistories at that date, row for row', async () => {
+    for (const [asOf, previousAsOf] of [
+      [AS_OF, addDays(AS_OF, -7)],
+      ['2024-01-15', '2023-10-20'], // early: many customers have no order before the earlier date
+    ] as const) {
+      const both = await customerHistoriesAtTwoDates(db.db, workspace.id, asOf, previousAsOf);
+      expect(both.current).toEqual(await customerHistories(db.db, workspace.id, asOf));
+      expect(both.previous).toEqual(await customerHistories(db.db, workspace.id, previousAsOf));
+      expect(both.previous.rows).toBeLessThan(both.current.rows);
+    }
+  });
+
+  it('when the models of two dates are asked together, then each equals the model fitted alone, cached or not', async () => {
+    const previousAsOf = addDays(AS_OF, -7);
+    const options = { previousAsOf, horizonMonths: 12 };
+    const alone = {
+      current: await predictedLtvModel(db.db, workspace, { asOf: AS_OF, horizonMonths: 12 }),
+      previous: await predictedLtvModel(db.db, workspace, {
+        asOf: previousAsOf,
+        horizonMonths: 12,
+      }),
+    };
+    expect(alone.current.fit).not.toBeNull();
+    readModelCache.clear();
+    expect(await cachedPredictedLtvModels(db.db, workspace, { asOf: AS_OF, ...options })).toEqual(
+      alone,
+    );
+    // The first date already cached: the second is loaded on its own.
+    readModelCache.clear();
+    await cachedPredictedLtv(db.db, workspace, { asOf: AS_OF, horizonMonths: 12 });
+    expect(await cachedPredictedLtvModels(db.db, workspace, { asOf: AS_OF, ...options })).toEqual(
+      alone,
+    );
+  });
+
   it('when asked twice, then the second answer comes from the cache until the read model changes', async () => {
-    clearPredictedLtvCache();
+    readModelCache.clear();
     const options = { asOf: AS_OF, horizonMonths: 12 };
     const first = await cachedPredictedLtv(db.db, workspace, options);
     expect(first.cached).toBe(false);

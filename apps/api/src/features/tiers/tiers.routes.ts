@@ -1,22 +1,23 @@
 import { fenToYuan, localDateOf } from '@yugang/metrics';
 import { workspaceRoute, type RouteDefinition } from '../../http/route.js';
 import { tiersQuery, tiersResponse } from './tiers.schema.js';
-import { tiersFromReadModel } from './tiers.service.js';
+import { cachedTiers } from './tiers.service.js';
 
 export function tiersRoutes(): RouteDefinition[] {
   return [
     workspaceRoute({
       method: 'get',
       path: '/workspaces/:ws/tiers',
-      summary: 'Value tiers: sizes, GMV share over the lookback, week-over-week movement',
+      summary:
+        'Value tiers: sizes, GMV share over the lookback, week-over-week movement (potential by recency or predicted LTV)',
       description:
-        'METRICS §7 with the workspace tier settings, as of the start of asOf, from the read model. Movement: tiers at asOf − 7 → tiers at asOf. Money in yuan.',
+        'METRICS §7 with the workspace tier settings, as of the start of asOf, from the read model (one row per active customer). Potential: a counted order in the recent window, or the 12-month predicted LTV of GET ltv/predicted (BG/NBD × Gamma-Gamma, as of each date) in the top topPredictedShare; recency only, with a note, where no model can be fitted. Movement: tiers at asOf − 7 → tiers at asOf. Money in yuan. Cached per read-model version.',
       minRole: 'viewer',
       query: tiersQuery,
       response: tiersResponse,
       handler: async ({ db, workspace, query }) => {
         const asOf = query.asOf ?? localDateOf(new Date(), workspace.time_zone);
-        const result = await tiersFromReadModel(db, workspace, asOf);
+        const { result, cached } = await cachedTiers(db, workspace, asOf);
         return {
           asOf: result.asOf,
           previousAsOf: result.previousAsOf,
@@ -31,6 +32,8 @@ export function tiersRoutes(): RouteDefinition[] {
             },
           })),
           movement: result.movement,
+          predictedLtv: result.predictedLtv,
+          cached,
           notes: result.notes,
         };
       },

@@ -16,6 +16,11 @@ const toRow = z.object({
   gone: z.number(),
 });
 
+const prediction = z.object({
+  customers: z.number().describe('customers with a predicted LTV'),
+  reason: z.string().nullable().describe('why no model could be fitted; null when it was'),
+});
+
 export const tiersResponse = z.object({
   asOf: z.string(),
   previousAsOf: z.string().describe('asOf − 7 days: the tiers the movement starts from'),
@@ -43,5 +48,15 @@ export const tiersResponse = z.object({
     moved: z.number(),
     unchanged: z.number(),
   }),
+  predictedLtv: z
+    .object({
+      horizonMonths: z.number(),
+      current: prediction.describe('as of asOf'),
+      previous: prediction.describe('as of previousAsOf'),
+    })
+    .describe(
+      'the predicted-LTV input of the potential tier (as GET ltv/predicted); with a reason, that date uses recency only',
+    ),
+  cached: z.boolean().describe('served from the per-read-model-version cache'),
   notes: z.array(z.string()),
 });

@@ -1,23 +1,38 @@
 import {
   addDays,
-  assignTiers,
-  tierMovement,
-  tierSummary,
-  type CustomerRecord,
-  type OrderRecord,
+  TIERS,
+  tierCodes,
+  tierMovementOfCodes,
+  tierSummaryFromTotals,
   type TierMovement,
   type TierSettings,
   type TierSummaryRow,
+  type TierTotals,
 } from '@yugang/metrics';
 import type { Kysely } from 'kysely';
 import type { Database, Workspace } from '../../db/schema.js';
+import {
+  cachedPredictedLtvModels,
+  type CustomerScores,
+  type PredictedLtvModel,
+} from '../ltv/ltv-predicted.service.js';
+import { readModelCache } from '../read-model/read-model-cache.js';
 import { workspaceSettingsOf } from '../settings/settings.service.js';
-import { customerDays, customerIds, type CustomerDayRow } from './tiers.queries.js';
+import { customerCount, tierFacts, type TierFacts } from './tiers.queries.js';
 
 type Db = Kysely<Database>;
 
+/** The predicted LTV the potential tier ranks: the CLV over this horizon (ltv/predicted's default). */
+export const PREDICTION_HORIZON_MONTHS = 12;
+
 export const RECENCY_ONLY_NOTE =
   'No predicted LTV input: the potential tier uses recency only (a counted order in the recent window).';
+
+/** The predicted-LTV input at one date: customers with a prediction, or why there is none. */
+export interface PredictionInput {
+  customers: number;
+  reason: string | null;
+}
 
 export interface TiersResult {
   asOf: string;
@@ -26,39 +41,139 @@ export interface TiersResult {
   window: { from: string; to: string };
   summary: TierSummaryRow[];
   movement: TierMovement;
+  predictedLtv: {
+    horizonMonths: number;
+    current: PredictionInput;
+    previous: PredictionInput;
+  };
   notes: string[];
 }
 
-/**
- * The day rollups as order records for the reference functions: per customer and day, one
- * record carrying the day's GMV and (orders − 1) records of 0 fen, so the order count and the
- * monetary sum assignTiers and tierSummary see are exactly those of the raw counted orders.
- */
-export function dayRowsAsOrders(rows: readonly CustomerDayRow[]): OrderRecord[] {
-  const orders: OrderRecord[] = [];
-  for (const r of rows) {
-    const orderedAt = new Date(`${r.localDate}T00:00:00Z`);
-    for (let i = 0; i < r.orders; i++) {
-      orders.push({
-        id: `${r.customerId}:${r.localDate}:${i}`,
-        customerId: r.customerId,
-        channel: '',
-        domain: 'public',
-        orderedAt,
-        localDate: r.localDate,
-        amountFen: i === 0 ? r.gmvFen : 0,
-        grossProfitFen: null,
-        commissionFen: null,
-        status: 'completed',
-        returned: false,
-        refundFen: 0,
-      });
-    }
-  }
-  return orders;
+/** Per-customer predicted LTV at asOf and at previousAsOf; null: no model (recency only). */
+export interface TierPredictions {
+  current: Pick<CustomerScores, 'size' | 'customerId' | 'clv'> | null;
+  previous: Pick<CustomerScores, 'size' | 'customerId' | 'clv'> | null;
 }
 
-/** METRICS §7 tiers as of asOf, their GMV share over the lookback, and the move since asOf − 7. */
+/** The sorted union of two ascending id arrays. */
+function union(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? a[i]! : Infinity;
+    const y = j < b.length ? b[j]! : Infinity;
+    if (x <= y) i += 1;
+    if (y <= x) j += 1;
+    out[n++] = x <= y ? x : y;
+  }
+  return out.subarray(0, n);
+}
+
+/** Copies values[k] to out[position of ids[k] in all]; ids ⊂ all, both ascending. */
+function scatter(
+  all: Float64Array,
+  ids: Float64Array,
+  pairs: readonly (readonly [ArrayLike<number>, Float64Array])[],
+): void {
+  let p = 0;
+  for (let k = 0; k < ids.length; k++) {
+    while (p < all.length && all[p] !== ids[k]) p += 1;
+    if (p === all.length) throw new Error('tiers: ids must be ascending and within the union');
+    for (const [values, out] of pairs) out[p] = values[k]!;
+  }
+}
+
+/**
+ * METRICS §7 tiers at both dates over one fact row per active customer plus every customer with a
+ * prediction (typed arrays, merged by id); the `idle` rest are ordinary at both dates.
+ */
+export function tiersOfFacts(input: {
+  facts: TierFacts;
+  customers: number;
+  predictions: TierPredictions;
+  settings: TierSettings;
+}): { summary: TierSummaryRow[]; movement: TierMovement } {
+  const { facts, predictions, settings } = input;
+  const f = facts.columns;
+  const none = new Float64Array(0);
+  const ids = union(
+    union(f.customer_id, predictions.current?.customerId ?? none),
+    predictions.previous?.customerId ?? none,
+  );
+  const n = ids.length;
+  const column = () => new Float64Array(n);
+  const now = { monetary: column(), frequency: column(), recent: column() };
+  const before = { monetary: column(), frequency: column(), recent: column() };
+  scatter(ids, f.customer_id, [
+    [f.monetary, now.monetary],
+    [f.frequency, now.frequency],
+    [f.recent, now.recent],
+    [f.previous_monetary, before.monetary],
+    [f.previous_frequency, before.frequency],
+    [f.previous_recent, before.recent],
+  ]);
+  const predicted = (scores: TierPredictions['current']) => {
+    if (scores === null) return undefined;
+    const out = new Float64Array(n).fill(Number.NaN);
+    scatter(ids, scores.customerId, [[scores.clv, out]]);
+    return out;
+  };
+  const current = tierCodes({ ...now, predicted: predicted(predictions.current) }, settings);
+  const previous = tierCodes({ ...before, predicted: predicted(predictions.previous) }, settings);
+  const idle = input.customers - n;
+  if (idle < 0) throw new Error('tiers: more customers with facts than customers');
+  const totals: TierTotals = {
+    customers: { high_value: 0, potential: 0, ordinary: idle },
+    gmvFen: { high_value: 0, potential: 0, ordinary: 0 },
+  };
+  for (let i = 0; i < n; i++) {
+    const tier = TIERS[current[i]!]!;
+    totals.customers[tier] += 1;
+    totals.gmvFen[tier] += now.monetary[i]!;
+  }
+  return {
+    summary: tierSummaryFromTotals(totals),
+    movement: tierMovementOfCodes(previous, current, idle),
+  };
+}
+
+function inputOf(model: PredictedLtvModel): PredictionInput {
+  return { customers: model.scores.size, reason: model.reason };
+}
+
+function predictionNotes(
+  settings: TierSettings,
+  at: { asOf: string; previousAsOf: string },
+  current: PredictedLtvModel,
+  previous: PredictedLtvModel,
+): string[] {
+  if (current.fit === null) {
+    return [RECENCY_ONLY_NOTE, `Predicted LTV as of ${at.asOf}: ${current.reason}.`];
+  }
+  const notes = [
+    `Potential: a counted order in the last ${settings.recentDays} days, or a predicted LTV (BG/NBD × Gamma-Gamma, ${PREDICTION_HORIZON_MONTHS}-month CLV as of each date, as GET ltv/predicted) in the top ${settings.topPredictedShare * 100}% of the ${current.scores.size} customers with a prediction.`,
+  ];
+  if (previous.fit === null) {
+    notes.push(
+      `No predicted LTV as of ${at.previousAsOf} (${previous.reason}): the tiers the movement starts from use recency only.`,
+    );
+  }
+  if (!current.scores.clv.some((v) => v > 0)) {
+    notes.push(
+      `Every predicted LTV is 0 (margin ${current.margin.value}): in effect the potential tier uses recency only.`,
+    );
+  }
+  return notes;
+}
+
+/**
+ * METRICS §7 tiers as of asOf, their GMV share over the lookback, and the move since asOf − 7,
+ * from one fact row per active customer (rm_customer_day) and the predicted-LTV models at both
+ * dates (shared with GET ltv/predicted through the read-model cache). Recency only at a date whose
+ * model cannot be fitted.
+ */
 export async function tiersFromReadModel(
   db: Db,
   workspace: Pick<Workspace, 'id' | 'settings'>,
@@ -66,29 +181,59 @@ export async function tiersFromReadModel(
 ): Promise<TiersResult> {
   const settings = workspaceSettingsOf(workspace).tiers;
   const previousAsOf = addDays(asOf, -7);
-  const span = Math.max(settings.lookbackDays, settings.recentDays);
-  const [rows, ids] = await Promise.all([
-    customerDays(db, workspace.id, addDays(previousAsOf, -span), asOf),
-    customerIds(db, workspace.id),
+  // The facts query runs in the database while this process fits the models.
+  const factsAndCount = Promise.all([
+    tierFacts(db, workspace.id, {
+      asOf,
+      previousAsOf,
+      lookbackDays: settings.lookbackDays,
+      recentDays: settings.recentDays,
+    }),
+    customerCount(db, workspace.id),
   ]);
-  const customers: CustomerRecord[] = ids.map((id) => ({
-    id,
-    acquiredAt: null,
-    acquisitionChannel: null,
-    joinedPrivateAt: null,
-    leftPrivateAt: null,
-  }));
-  const orders = dayRowsAsOrders(rows);
-  const current = assignTiers({ customers, orders, asOf, settings });
-  const previous = assignTiers({ customers, orders, asOf: previousAsOf, settings });
-  const window = { from: addDays(asOf, -settings.lookbackDays), to: asOf };
+  factsAndCount.catch(() => {}); // awaited below; not unhandled if the models throw first
+  const { current, previous } = await cachedPredictedLtvModels(db, workspace, {
+    asOf,
+    previousAsOf,
+    horizonMonths: PREDICTION_HORIZON_MONTHS,
+  });
+  const [facts, customers] = await factsAndCount;
+  const scoresOf = (model: PredictedLtvModel) => (model.fit === null ? null : model.scores);
+  const { summary, movement } = tiersOfFacts({
+    facts,
+    customers,
+    predictions: { current: scoresOf(current), previous: scoresOf(previous) },
+    settings,
+  });
   return {
     asOf,
     previousAsOf,
     settings,
-    window,
-    summary: tierSummary({ tiers: current, orders, window }),
-    movement: tierMovement(previous, current),
-    notes: [RECENCY_ONLY_NOTE],
+    window: { from: addDays(asOf, -settings.lookbackDays), to: asOf },
+    summary,
+    movement,
+    predictedLtv: {
+      horizonMonths: PREDICTION_HORIZON_MONTHS,
+      current: inputOf(current),
+      previous: inputOf(previous),
+    },
+    notes: predictionNotes(settings, { asOf, previousAsOf }, current, previous),
   };
+}
+
+/** tiersFromReadModel from the shared per-read-model-version cache. */
+export async function cachedTiers(
+  db: Db,
+  workspace: Pick<Workspace, 'id' | 'settings'>,
+  asOf: string,
+): Promise<{ result: TiersResult; cached: boolean }> {
+  const all = workspaceSettingsOf(workspace);
+  const { value, cached } = await readModelCache.get(
+    db,
+    workspace.id,
+    'tiers',
+    [asOf, JSON.stringify(all.tiers), all.defaultMargin],
+    () => tiersFromReadModel(db, workspace, asOf),
+  );
+  return { result: value, cached };
 }

@@ -1,0 +1,122 @@
+/**
+ * One in-memory cache for answers derived from a workspace's data, keyed on its version: the read
+ * model's (`rm_state`: order watermark, last rebuild, last delta) and the workspace's latest
+ * successful import (costs, conversations and the other kinds outside the read model). Every
+ * refresh or import makes a new version, so an entry can never be stale; the entries of a workspace's older versions are dropped as soon as
+ * a newer version is computed. Bounded LRU: by entry count and by an approximate byte weight the
+ * caller gives per value (per-customer arrays at millions of customers weigh tens of MB).
+ *
+ * Used by predicted LTV, tiers, summary scans, ROI and team KPIs; a concurrent request for a key being computed waits for the
+ * same computation (and counts as served from cache).
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+
+type Db = Kysely<Database>;
+
+/** The data's version: changes whenever a rebuild, a delta refresh or an import lands. */
+export async function readModelVersion(db: Db, workspaceId: number): Promise<string> {
+  const { rows } = await sql<{ version: string }>`
+    select coalesce((select order_watermark::text || '|' || rebuilt_at::text || '|'
+        || updated_at::text from rm_state where workspace_id = ${workspaceId}), 'none')
+      || '|' || coalesce((select max(id) from imports where workspace_id = ${workspaceId}
+        and status = 'succeeded'), 0)::text as version`.execute(db);
+  return rows[0]?.version ?? 'none';
+}
+
+interface Entry {
+  workspaceId: number;
+  version: string;
+  value: Promise<unknown>;
+  /** Bytes, known once the value has resolved (0 until then). */
+  weight: number;
+}
+
+export interface ReadModelCacheLimits {
+  maxEntries: number;
+  /** Upper bound of the summed weights, bytes. */
+  maxWeight: number;
+}
+
+export class ReadModelCache {
+  private readonly entries = new Map<string, Entry>();
+  private weight = 0;
+
+  constructor(private readonly limits: ReadModelCacheLimits) {}
+
+  /**
+   * compute() once per (workspace, read-model version, kind, parts); `weigh` estimates the bytes
+   * the value holds (default 1 KB). `cached` is true when the value was already there or being
+   * computed by another request.
+   */
+  async get<T>(
+    db: Db,
+    workspaceId: number,
+    kind: string,
+    parts: readonly (string | number)[],
+    compute: () => Promise<T>,
+    weigh: (value: T) => number = () => 1024,
+  ): Promise<{ value: T; cached: boolean; version: string }> {
+    const version = await readModelVersion(db, workspaceId);
+    const key = [workspaceId, version, kind, ...parts].join('\u0000');
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return { value: (await hit.value) as T, cached: true, version };
+    }
+    this.dropOtherVersions(workspaceId, version);
+    const entry: Entry = { workspaceId, version, value: compute(), weight: 0 };
+    this.entries.set(key, entry);
+    let value: T;
+    try {
+      value = (await entry.value) as T;
+    } catch (error) {
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+      throw error;
+    }
+    if (this.entries.get(key) === entry) {
+      entry.weight = Math.max(0, weigh(value));
+      this.weight += entry.weight;
+    }
+    this.evict(key);
+    return { value, cached: false, version };
+  }
+
+  /** Entries held and their summed weight (bytes). */
+  stats(): { entries: number; weight: number } {
+    return { entries: this.entries.size, weight: this.weight };
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.weight = 0;
+  }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.weight -= entry.weight;
+  }
+
+  private dropOtherVersions(workspaceId: number, version: string): void {
+    for (const [key, entry] of this.entries) {
+      if (entry.workspaceId === workspaceId && entry.version !== version) this.remove(key);
+    }
+  }
+
+  /** Least recently used first, until within both limits; `keep` (just computed) goes last. */
+  private evict(keep: string): void {
+    for (const key of [...this.entries.keys()]) {
+      if (this.entries.size <= this.limits.maxEntries && this.weight <= this.limits.maxWeight) {
+        return;
+      }
+      if (key !== keep) this.remove(key);
+    }
+    if (this.weight > this.limits.maxWeight) this.remove(keep);
+  }
+}
+
+/** The process-wide cache: 64 answers, 512 MB of per-customer arrays. */
+export const readModelCache = new ReadModelCache({ maxEntries: 64, maxWeight: 512 * 2 ** 20 });
