@@ -24,7 +24,8 @@ export function rawQueries(
   | 'cohorts'
   | 'cohortsJoin'
   | 'ltv'
-  | 'attribution',
+  | 'attribution'
+  | 'tiers',
   Query
 > {
   const isRepeat = sql`exists (select 1 from orders p where p.workspace_id = o.workspace_id
@@ -100,8 +101,27 @@ export function rawQueries(
       date_trunc('month', joined_private_at at time zone ${tz})::date as cohort_month
     from customers where workspace_id = ${ws} and joined_private_at is not null`;
 
+  /** §7 tier sizes and GMV at one date from raw orders (default settings, recency only). */
+  const tiersAt = (asOf: string) => sql`
+    with f as (
+      select customer_id, sum(amount_fen) as m, count(*) as n,
+        max(local_date) >= ${asOf}::date - 90 as recent
+      from orders where workspace_id = ${ws} and status <> 'cancelled'
+        and local_date >= ${asOf}::date - 365 and local_date < ${asOf}::date
+      group by customer_id
+    ), t as (
+      select m from f order by m desc
+      offset greatest(ceil(0.2 * (select count(*) from f)) - 1, 0) limit 1
+    )
+    select case when f.m >= t.m and f.m > 0 and f.n >= 2 then 'high_value'
+      when f.recent then 'potential' else 'ordinary' end as tier, count(*), sum(f.m)
+    from f cross join t group by 1`;
+
   const lastMonday = at.monday;
   return {
+    tiers: async (db) => {
+      await Promise.all([tiersAt(at.end).execute(db), tiersAt(addDays(at.end, -7)).execute(db)]);
+    },
     summary28: window(addDays(at.end, -28), at.end),
     summaryWeek: window(addDays(lastMonday, -7), lastMonday),
     summaryMonth: window(at.lastMonth, at.end),

@@ -4,6 +4,9 @@ import * as m0003 from './migrations/0003_read_model.js';
 import * as m0005 from './migrations/0005_dashboard_indexes.js';
 import * as m0006 from './migrations/0006_orders_fk_via_customer.js';
 import * as m0007 from './migrations/0007_orders_references_per_statement.js';
+import * as m0008 from './migrations/0008_read_model_previous_days.js';
+import * as m0009 from './migrations/0009_read_model_fillfactor.js';
+import * as m0010 from './migrations/0010_orders_without_date_index.js';
 
 // Listed by hand rather than read from the folder: works the same under tsx, vitest and a bundle.
 const migrations: Record<string, Migration> = {
@@ -12,6 +15,9 @@ const migrations: Record<string, Migration> = {
   '0005_dashboard_indexes': m0005,
   '0006_orders_fk_via_customer': m0006,
   '0007_orders_references_per_statement': m0007,
+  '0008_read_model_previous_days': m0008,
+  '0009_read_model_fillfactor': m0009,
+  '0010_orders_without_date_index': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

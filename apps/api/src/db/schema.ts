@@ -279,14 +279,10 @@ export interface RmCustomerDayTable extends ReadModelFacts {
   customer_id: number;
   join_cut: DateOnly;
   leave_cut: DateOnly;
-}
-
-export interface RmCustomerMonthTable extends ReadModelFacts {
-  workspace_id: number;
-  month: DateOnly;
-  customer_id: number;
-  join_cut: DateOnly;
-  leave_cut: DateOnly;
+  /** The customer's previous and second-previous order days, and the previous day's orders. */
+  prev_local_date: DateOnly | null;
+  prev2_local_date: DateOnly | null;
+  prev_orders: number | null;
 }
 
 export interface RmDailyTable extends ReadModelFacts {
@@ -348,7 +344,6 @@ export interface Database {
   rm_state: RmStateTable;
   rm_customer: RmCustomerTable;
   rm_customer_day: RmCustomerDayTable;
-  rm_customer_month: RmCustomerMonthTable;
   rm_daily: RmDailyTable;
   rm_period: RmPeriodTable;
   rm_cohort_month: RmCohortMonthTable;

@@ -1,8 +1,8 @@
 /**
  * Builds and maintains the read model (docs/decisions/0002-read-model.md).
  *
- * Everything is derived from per-customer rows (rm_customer, rm_customer_day, rm_customer_month)
- * by "contribution" queries that are the same for a full rebuild and for an incremental update:
+ * Everything is derived from per-customer rows (rm_customer, rm_customer_day; customer-months are
+ * grouped from the days into a temp table when needed) by "contribution" queries that are the same for a full rebuild and for an incremental update:
  * an update subtracts the affected customers' current contributions, recomputes their
  * per-customer rows from the base tables, and adds their new contributions. So applying twice
  * changes nothing, late-arriving orders correct exactly the periods they touch, and a rebuild
@@ -13,6 +13,7 @@ import type { DatabaseHandle, Transaction } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import { notFound } from '../../errors/app-error.js';
 import { readModelSettings, type ReadModelSettings } from './read-model.settings.js';
+import { TOTALS_FACT_COLUMNS } from './read-model.totals.js';
 
 type Db = Kysely<Database>;
 
@@ -28,11 +29,12 @@ interface Ctx {
   /**
    * The per-customer tables the builders write and the contributions read: the real ones for a
    * rebuild; for a delta, temp tables holding only the affected customers' old or new rows.
+   * Customer-months are always a temp table, grouped from the days.
    */
   tables: { customer: string; day: string; month: string };
 }
 
-const REAL_TABLES = { customer: 'rm_customer', day: 'rm_customer_day', month: 'rm_customer_month' };
+const REAL_TABLES = { customer: 'rm_customer', day: 'rm_customer_day', month: 'rm_rebuild_month' };
 const OLD_TABLES = { customer: 'rm_old_customer', day: 'rm_old_day', month: 'rm_old_month' };
 const NEW_TABLES = { customer: 'rm_new_customer', day: 'rm_new_day', month: 'rm_new_month' };
 const GONE_TABLES = { customer: 'rm_gone_customer', day: 'rm_gone_day', month: 'rm_gone_month' };
@@ -44,24 +46,26 @@ const ADDED_TABLES = {
 
 /** Tables in dependency order (aggregates last). */
 const AGGREGATES = ['rm_daily', 'rm_period', 'rm_cohort_month', 'rm_cohort_size'] as const;
-const PER_CUSTOMER = ['rm_customer_month', 'rm_customer_day', 'rm_customer'] as const;
-/** Each per-customer table's key after workspace_id. */
+const PER_CUSTOMER = ['rm_customer_day', 'rm_customer'] as const;
+/** Every table of the read model holding a workspace's rows (rm_state aside). */
+export const READ_MODEL_TABLES = [...PER_CUSTOMER, ...AGGREGATES] as const;
+/** Each stored per-customer table's key after workspace_id. */
 const PER_CUSTOMER_KEYS = [
   ['customer', ['customer_id']],
   ['day', ['local_date', 'customer_id']],
-  ['month', ['month', 'customer_id']],
 ] as const;
 
 const FACT_COLUMNS = [
-  'orders',
-  'returned_orders',
-  'gmv_fen',
-  'repeat_gmv_fen',
-  'private_channel_gmv_fen',
-  'gross_profit_fen',
+  ...TOTALS_FACT_COLUMNS,
   'credited_public_fen',
   'credited_private_fen',
 ] as const;
+
+/** Shape of the customer-month temp tables (the day facts summed per month). */
+const MONTH_SHAPE = `(workspace_id bigint, month date, customer_id bigint, orders integer,
+  returned_orders integer, gmv_fen bigint, repeat_gmv_fen bigint, private_channel_gmv_fen bigint,
+  gross_profit_fen bigint, credited_public_fen bigint, credited_private_fen bigint,
+  join_cut date, leave_cut date)`;
 
 /** The first local date whose midnight is at or after the instant; NEVER when null. */
 function cutDate(column: string, tz: string): RawBuilder<unknown> {
@@ -146,14 +150,22 @@ async function buildCustomers(ctx: Ctx): Promise<void> {
     ${sources}`.execute(db);
 }
 
+/**
+ * One row per customer and local day, with the customer's two previous order days and the
+ * previous day's orders: in a window [from, to) the customer's first row is the one whose
+ * previous order day is before `from`, which lets a window count buyers and repeat buyers
+ * without grouping by customer (summary.queries.ts).
+ */
 async function buildCustomerDays(ctx: Ctx): Promise<void> {
   const { db, ws } = ctx;
   await sql`
     insert into ${sql.table(ctx.tables.day)} (workspace_id, local_date, customer_id, orders,
       returned_orders,
       gmv_fen, repeat_gmv_fen, private_channel_gmv_fen, gross_profit_fen, credited_public_fen,
-      credited_private_fen, join_cut, leave_cut)
-    select ${ws}::bigint, local_date, customer_id, count(*)::int,
+      credited_private_fen, join_cut, leave_cut, prev_local_date, prev2_local_date, prev_orders)
+    select g.*, lag(local_date) over w, lag(local_date, 2) over w, lag(orders) over w
+    from (
+    select ${ws}::bigint, local_date, customer_id, count(*)::int as orders,
       (count(*) filter (where returned))::int, sum(amount_fen),
       coalesce(sum(amount_fen) filter (where not is_first), 0),
       coalesce(sum(amount_fen) filter (where domain = 'private'), 0),
@@ -177,6 +189,8 @@ async function buildCustomerDays(ctx: Ctx): Promise<void> {
       where rc.workspace_id = ${ws}
     ) x
     group by local_date, customer_id
+    ) g
+    window w as (partition by customer_id order by local_date)
     order by local_date, customer_id`.execute(db);
 }
 
@@ -209,11 +223,11 @@ async function buildCustomerMonths(ctx: Ctx): Promise<void> {
 interface Contributions {
   /** rm_customer_day rows: rm_daily. */
   days: RawBuilder<unknown>;
-  /** rm_customer_month rows: rm_period by month. */
+  /** Customer-month rows (days summed per month): rm_period by month. */
   months: RawBuilder<unknown>;
   /** rm_customer_day rows, whole customer-weeks: rm_period by week. */
   weekDays: RawBuilder<unknown>;
-  /** rm_customer_month rows joined with their rm_customer row: rm_cohort_month. */
+  /** Customer-month rows joined with their rm_customer row: rm_cohort_month. */
   cohortMonths: RawBuilder<unknown>;
   /** rm_customer rows: rm_cohort_size. */
   customers: RawBuilder<unknown>;
@@ -241,11 +255,11 @@ function rebuildContributions(ws: number): Contributions {
   const own = sql`t.workspace_id = ${ws}`;
   return {
     days: signedRows(1, 'rm_customer_day', own),
-    months: signedRows(1, 'rm_customer_month', own),
+    months: signedRows(1, REAL_TABLES.month, own),
     weekDays: signedRows(1, 'rm_customer_day', own),
     cohortMonths: signedCohortMonths(
       1,
-      'rm_customer_month',
+      REAL_TABLES.month,
       'rm_customer',
       sql`m.workspace_id = ${ws}`,
     ),
@@ -396,6 +410,9 @@ export async function rebuildReadModelIn(db: Db, workspaceId: number): Promise<R
   for (const table of [...AGGREGATES, ...PER_CUSTOMER, 'rm_state']) {
     await sql`delete from ${sql.table(table)} where workspace_id = ${workspaceId}`.execute(db);
   }
+  await sql`create temp table if not exists ${sql.table(REAL_TABLES.month)} ${sql.raw(MONTH_SHAPE)}
+    on commit drop`.execute(db);
+  await sql`truncate ${sql.table(REAL_TABLES.month)}`.execute(db);
   const ctx: Ctx = { db, ws: workspaceId, settings, scoped: false, tables: REAL_TABLES };
   // Fresh statistics after each bulk step, so the next step's joins are planned on real sizes.
   await buildCustomers(ctx);
@@ -403,7 +420,7 @@ export async function rebuildReadModelIn(db: Db, workspaceId: number): Promise<R
   await buildCustomerDays(ctx);
   await sql`analyze rm_customer_day`.execute(db);
   await buildCustomerMonths(ctx);
-  await sql`analyze rm_customer_month`.execute(db);
+  await sql`analyze ${sql.table(REAL_TABLES.month)}`.execute(db);
   await contribute(db, workspaceId, rebuildContributions(workspaceId));
   await sql`
     insert into rm_state (workspace_id, time_zone, default_margin, private_share, order_watermark)
@@ -424,7 +441,7 @@ export async function rebuildReadModel(
   workspaceId: number,
 ): Promise<RefreshResult> {
   const result = await handle.transaction((tx) => rebuildReadModelIn(tx.db, workspaceId));
-  await sql`vacuum (analyze) ${sql.join([...PER_CUSTOMER, ...AGGREGATES].map((t) => sql.table(t)))}`.execute(
+  await sql`vacuum (analyze) ${sql.join(READ_MODEL_TABLES.map((t) => sql.table(t)))}`.execute(
     handle.db,
   );
   return result;
@@ -466,6 +483,21 @@ export async function applyOrderChanges(
   return { customers: ids.length, ms: performance.now() - started };
 }
 
+const columnCache = new Map<string, string[]>();
+
+/** A table's column names in order (read once per process). */
+async function columnsOf(db: Db, table: string): Promise<string[]> {
+  const known = columnCache.get(table);
+  if (known) return known;
+  const result = await sql<{ name: string }>`
+    select attname as name from pg_attribute
+    where attrelid = ${table}::regclass and attnum > 0 and not attisdropped
+    order by attnum`.execute(db);
+  const names = result.rows.map((r) => r.name);
+  columnCache.set(table, names);
+  return names;
+}
+
 /** Turns whole-table scans and hash/merge joins off (for index-driven steps) or back on. */
 async function indexPlans(db: Db, only: boolean): Promise<void> {
   for (const name of ['enable_seqscan', 'enable_hashjoin', 'enable_mergejoin']) {
@@ -497,21 +529,25 @@ async function applyDelta(
     ],
     [OLD_TABLES.customer, 'rm_customer'],
     [OLD_TABLES.day, 'rm_customer_day'],
-    [OLD_TABLES.month, 'rm_customer_month'],
+    [OLD_TABLES.month, MONTH_SHAPE],
     [NEW_TABLES.customer, 'rm_customer'],
     [NEW_TABLES.day, 'rm_customer_day'],
-    [NEW_TABLES.month, 'rm_customer_month'],
+    [NEW_TABLES.month, MONTH_SHAPE],
     [GONE_TABLES.customer, 'rm_customer'],
     [GONE_TABLES.day, 'rm_customer_day'],
-    [GONE_TABLES.month, 'rm_customer_month'],
+    [GONE_TABLES.month, MONTH_SHAPE],
     [ADDED_TABLES.customer, 'rm_customer'],
     [ADDED_TABLES.day, 'rm_customer_day'],
-    [ADDED_TABLES.month, 'rm_customer_month'],
+    [ADDED_TABLES.month, MONTH_SHAPE],
     ['rm_cohort_changed', 'customer_id bigint primary key'],
     ['rm_touched_week', 'customer_id bigint, week date'],
   ];
   for (const [temp, like] of temps) {
-    const shape = like.includes(' ') ? sql`(${sql.raw(like)})` : sql`(like ${sql.table(like)})`;
+    const shape = like.startsWith('(')
+      ? sql.raw(like)
+      : like.includes(' ')
+        ? sql`(${sql.raw(like)})`
+        : sql`(like ${sql.table(like)})`;
     await sql`create temp table if not exists ${sql.table(temp)} ${shape} on commit drop`.execute(
       db,
     );
@@ -533,14 +569,14 @@ async function applyDelta(
     await sql`select set_config('work_mem', '64MB', true)`.execute(db);
   }
 
-  // Big tables: reach rows through the (workspace_id, customer_id) indexes only. The temp tables
-  // are analyzed on their join and grouping keys only: a whole-row analyze of the six of them
-  // cost ~0.5 s per 10k customers, a key column a few ms.
+  // Big tables: reach rows through the (workspace_id, customer_id) indexes only. Of the temp
+  // tables only the scope ones are analyzed (on their key): the old/new ones are read whole by
+  // hash joins the planner sizes from their page counts, and analyzing the six of them cost
+  // ~10% of a 10k-customer delta for no better plan (3M demo, alternating runs).
   await indexPlans(db, true);
   for (const [real, old] of [
     ['rm_customer', OLD_TABLES.customer],
     ['rm_customer_day', OLD_TABLES.day],
-    ['rm_customer_month', OLD_TABLES.month],
   ] as const) {
     await sql`
       insert into ${sql.table(old)} select * from ${sql.table(real)} where workspace_id = ${ws}
@@ -557,14 +593,10 @@ async function applyDelta(
         and status <> 'cancelled' offset 0) o`.execute(db);
   await sql`analyze rm_scope_orders (customer_id)`.execute(db);
   const fresh: Ctx = { db, ws, settings, scoped: true, tables: NEW_TABLES };
+  await buildCustomerMonths({ ...fresh, tables: OLD_TABLES });
   await buildCustomers(fresh);
   await buildCustomerDays(fresh);
   await buildCustomerMonths(fresh);
-  for (const tables of [OLD_TABLES, NEW_TABLES]) {
-    await sql`analyze ${sql.table(tables.customer)} (customer_id)`.execute(db);
-    await sql`analyze ${sql.table(tables.day)} (local_date, customer_id)`.execute(db);
-    await sql`analyze ${sql.table(tables.month)} (month, customer_id)`.execute(db);
-  }
   // What changed: rows only on the old side (gone) or only on the new side (added).
   for (const [kind, old] of Object.entries(OLD_TABLES) as [keyof typeof OLD_TABLES, string][]) {
     const fresh = NEW_TABLES[kind];
@@ -611,20 +643,53 @@ async function applyDelta(
       signedRows(1, 'rm_new_customer', changed('t')),
     ]),
   });
-  // Write only what changed: most of an affected customer's days and months are as they were
-  // (a new order adds one day), and rewriting them cost more than everything else together.
+  // Write only what changed: most of an affected customer's days are as they were (a new order
+  // adds one day), and rewriting them cost more than everything else together. A key on both
+  // sides is updated in place: no indexed column changes, so with the tables' free space
+  // (fillfactor, migration 0009) it is a heap-only update that touches no index.
+  // Which keys are on both sides (update), only gone (delete), only added (insert): hashed
+  // here, between the small temp tables, before the index-only plans below.
+  const writes = PER_CUSTOMER_KEYS.map(([kind, key]) => {
+    const on = (a: string, b: string) =>
+      sql.join(
+        key.map((k) => sql`${sql.ref(`${a}.${k}`)} = ${sql.ref(`${b}.${k}`)}`),
+        sql` and `,
+      );
+    return { kind, key, on, update: `rm_update_${kind}`, remove: `rm_remove_${kind}` };
+  });
+  for (const w of writes) {
+    const gone = sql.table(GONE_TABLES[w.kind]);
+    const added = sql.table(ADDED_TABLES[w.kind]);
+    for (const t of [w.update, w.remove]) {
+      await sql`drop table if exists ${sql.table(t)}`.execute(db);
+    }
+    await sql`create temp table ${sql.table(w.update)} on commit drop as
+      select x.* from ${added} x where exists (select 1 from ${gone} g where ${w.on('g', 'x')})`.execute(
+      db,
+    );
+    await sql`create temp table ${sql.table(w.remove)} on commit drop as
+      select x.* from ${gone} x where not exists (select 1 from ${added} a where ${w.on('a', 'x')})`.execute(
+      db,
+    );
+    await sql`delete from ${added} x using ${sql.table(w.update)} u where ${w.on('u', 'x')}`.execute(
+      db,
+    );
+  }
   await indexPlans(db, true);
-  for (const [kind, key] of PER_CUSTOMER_KEYS) {
-    const table = REAL_TABLES[kind];
-    const keyJoin = sql.join(
-      key.map((k) => sql`r.${sql.ref(k)} = x.${sql.ref(k)}`),
-      sql` and `,
+  for (const w of writes) {
+    const table = REAL_TABLES[w.kind];
+    const values = (await columnsOf(db, table)).filter(
+      (c) => c !== 'workspace_id' && !(w.key as readonly string[]).includes(c),
     );
     await sql`
-      delete from ${sql.table(table)} r using ${sql.table(GONE_TABLES[kind])} x
-      where r.workspace_id = ${ws} and ${keyJoin}`.execute(db);
+      update ${sql.table(table)} r set ${sql.join(values.map((c) => sql`${sql.ref(c)} = x.${sql.ref(c)}`))}
+      from ${sql.table(w.update)} x
+      where r.workspace_id = ${ws} and ${w.on('r', 'x')}`.execute(db);
     await sql`
-      insert into ${sql.table(table)} select * from ${sql.table(ADDED_TABLES[kind])}
+      delete from ${sql.table(table)} r using ${sql.table(w.remove)} x
+      where r.workspace_id = ${ws} and ${w.on('r', 'x')}`.execute(db);
+    await sql`
+      insert into ${sql.table(table)} select * from ${sql.table(ADDED_TABLES[w.kind])}
       order by 2, 3`.execute(db);
   }
   await indexPlans(db, false);

@@ -27,13 +27,21 @@ export const ZERO_TOTALS: Totals = {
   grossProfitFen: 0,
 };
 
+/** The read model's additive fact columns that the section-1 totals sum. */
+export const TOTALS_FACT_COLUMNS = [
+  'orders',
+  'returned_orders',
+  'gmv_fen',
+  'repeat_gmv_fen',
+  'private_channel_gmv_fen',
+  'gross_profit_fen',
+] as const;
+
 /** Select list turning rows with the read model's fact columns (+ buyers) into Totals. */
 export function totalsSelect(buyers: RawBuilder<unknown>, repeatBuyers: RawBuilder<unknown>) {
-  return sql`${buyers} as buyers, ${repeatBuyers} as repeat_buyers,
-    coalesce(sum(orders), 0) as orders, coalesce(sum(returned_orders), 0) as returned_orders,
-    coalesce(sum(gmv_fen), 0) as gmv_fen, coalesce(sum(repeat_gmv_fen), 0) as repeat_gmv_fen,
-    coalesce(sum(private_channel_gmv_fen), 0) as private_channel_gmv_fen,
-    coalesce(sum(gross_profit_fen), 0) as gross_profit_fen`;
+  return sql`${buyers} as buyers, ${repeatBuyers} as repeat_buyers, ${sql.join(
+    TOTALS_FACT_COLUMNS.map((c) => sql`coalesce(sum(${sql.ref(c)}), 0) as ${sql.ref(c)}`),
+  )}`;
 }
 
 export interface TotalsRow {

@@ -12,6 +12,7 @@ import {
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../db/database.js';
+import { READ_MODEL_TABLES } from './read-model.refresh.js';
 
 export const TEST_TIME_ZONE = 'Asia/Shanghai';
 /** Local midnight 2024-01-01 in Asia/Shanghai. */
@@ -189,16 +190,6 @@ export async function insertOrders(
     )
     .execute();
 }
-
-const READ_MODEL_TABLES = [
-  'rm_customer',
-  'rm_customer_day',
-  'rm_customer_month',
-  'rm_daily',
-  'rm_period',
-  'rm_cohort_month',
-  'rm_cohort_size',
-] as const;
 
 /** Every read-model row of a workspace, as sorted JSON lines per table (for equality checks). */
 export async function readModelSnapshot(

@@ -17,6 +17,7 @@ import {
 } from '@yugang/metrics';
 import type { Kysely } from 'kysely';
 import type { Database, Workspace } from '../../db/schema.js';
+import { readModelCache } from '../read-model/read-model-cache.js';
 import { readModelSettings } from '../read-model/read-model.settings.js';
 import {
   monthlyCosts,
@@ -65,6 +66,21 @@ const yuanCosts = <T extends object>(costs: T): Record<keyof T, number> =>
   Object.fromEntries(
     Object.entries(costs).map(([k, v]) => [k, typeof v === 'number' ? fenToYuan(v) : v]),
   ) as Record<keyof T, number>;
+
+/**
+ * roi, kept per data version and settings (readModelCache): its new-customer and new-member
+ * counts scan rm_customer over the window (~0.4 s for a year at 3M customers).
+ */
+export async function cachedRoi(db: Db, workspace: Workspace, window: DateWindow) {
+  const { value } = await readModelCache.get(
+    db,
+    workspace.id,
+    'roi',
+    [window.from, window.to, workspace.time_zone, JSON.stringify(workspace.settings)],
+    () => roi(db, workspace, window),
+  );
+  return value;
+}
 
 export async function roi(db: Db, workspace: Workspace, window: DateWindow) {
   const settings = readModelSettings(workspace);

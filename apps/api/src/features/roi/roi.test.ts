@@ -145,6 +145,23 @@ describe('GET roi', () => {
     expect(res.body.privateRoi.denominator).toBe(200);
   });
 
+  it('when costs are ingested between two identical requests, then the second answer includes them (answers are kept per data version)', async () => {
+    const path = `/workspaces/${ws()}/roi?from=2024-02-01&to=2024-03-01`;
+    const before = await t.call('GET', path, { as: 'viewer' });
+    expect(before.status).toBe(200);
+    const again = await t.call('GET', path, { as: 'viewer' });
+    expect(again.body).toEqual(before.body);
+    const ingest = await t.call('POST', `/workspaces/${ws()}/ingest/costs`, {
+      as: 'leadKey',
+      body: [
+        { month: '2024-02', domain: 'private', category: 'labor', amount: '100', note: 'late' },
+      ],
+    });
+    expect(ingest.status).toBe(200);
+    const after = await t.call('GET', path, { as: 'viewer' });
+    expect(after.body.privateRoi.variableCost).toBe(before.body.privateRoi.variableCost + 100);
+  });
+
   it('when to is not after from, then 400', async () => {
     const res = await t.call('GET', `/workspaces/${ws()}/roi?from=2024-03-01&to=2024-03-01`, {
       as: 'owner',

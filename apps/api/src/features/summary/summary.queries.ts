@@ -2,6 +2,7 @@ import type { DateWindow } from '@yugang/metrics';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import {
+  TOTALS_FACT_COLUMNS,
   totalsOf,
   totalsSelect,
   type GroupTotals,
@@ -11,7 +12,7 @@ import {
 type Db = Kysely<Database>;
 
 /** How a window was answered: a stored period row, or a bounded scan of per-customer rows. */
-export type SummarySource = 'week' | 'month' | 'customer_month' | 'customer_day';
+export type SummarySource = 'week' | 'month' | 'customer_day';
 
 function byGroup(rows: (TotalsRow & { segment: string })[]): GroupTotals {
   return {
@@ -36,31 +37,53 @@ export async function periodTotals(
 }
 
 /**
- * Any window: one row per customer active in it (from the per-customer-day or, when the window
- * is whole months, the per-customer-month table), classified at the window's end instant by the
- * membership cuts. Cost: an index range scan over the customer-days (-months) in the window.
+ * Any window: one pass over the customer-days in it, no grouping by customer. Every row of a
+ * customer carries the same membership cuts, so the group at the window's end is a row filter.
+ * A customer's first row in the window is the one whose previous order day is before `from`:
+ * counting those counts buyers. A repeat buyer (2+ orders in the window) has a first row with 2+
+ * orders, or a first row with 1 order followed by a second row in the window (previous day in
+ * the window, the one before that not). Both groups come out of one aggregate row: a GROUP BY
+ * on the group expression was planned as a sort of every row (its group count misestimated).
+ * Cost: an index range scan over the window's rows (~0.1 s per 230k rows here).
  */
 export async function scanTotals(
   db: Db,
   workspaceId: number,
-  table: 'rm_customer_day' | 'rm_customer_month',
   window: DateWindow,
 ): Promise<GroupTotals> {
-  const dateColumn = sql.ref(table === 'rm_customer_day' ? 'local_date' : 'month');
-  const result = await sql<TotalsRow & { segment: string }>`
-    select segment, ${totalsSelect(sql`count(*)`, sql`count(*) filter (where orders >= 2)`)}
-    from (
-      select case when min(join_cut) <= ${window.to}::date and min(leave_cut) > ${window.to}::date
-          then 'private' else 'public' end as segment,
-        sum(orders) as orders, sum(returned_orders) as returned_orders, sum(gmv_fen) as gmv_fen,
-        sum(repeat_gmv_fen) as repeat_gmv_fen,
-        sum(private_channel_gmv_fen) as private_channel_gmv_fen,
-        sum(gross_profit_fen) as gross_profit_fen
-      from ${sql.table(table)}
-      where workspace_id = ${workspaceId}
-        and ${dateColumn} >= ${window.from}::date and ${dateColumn} < ${window.to}::date
-      group by customer_id
-    ) c
-    group by segment`.execute(db);
-  return byGroup(result.rows);
+  const from = sql`${window.from}::date`;
+  const to = sql`${window.to}::date`;
+  const first = sql`(prev_local_date is null or prev_local_date < ${from})`;
+  const second = sql`(prev_local_date >= ${from}
+    and (prev2_local_date is null or prev2_local_date < ${from}))`;
+  const isPrivate = sql`(join_cut <= ${to} and leave_cut > ${to})`;
+  const columns = (segment: 'public' | 'private') => {
+    const inGroup = segment === 'private' ? isPrivate : sql`not ${isPrivate}`;
+    const sum = (column: string) =>
+      sql`coalesce(sum(${sql.ref(column)}) filter (where ${inGroup}), 0)
+        as ${sql.ref(`${segment}_${column}`)}`;
+    return [
+      sql`count(*) filter (where ${inGroup} and ${first}) as ${sql.ref(`${segment}_buyers`)}`,
+      sql`count(*) filter (where ${inGroup} and (${first} and orders >= 2
+        or ${second} and prev_orders = 1)) as ${sql.ref(`${segment}_repeat_buyers`)}`,
+      ...TOTALS_FACT_COLUMNS.map(sum),
+    ];
+  };
+  const result = await sql<Record<string, number>>`
+    select ${sql.join([...columns('public'), ...columns('private')])}
+    from rm_customer_day
+    where workspace_id = ${workspaceId} and local_date >= ${from} and local_date < ${to}`.execute(
+    db,
+  );
+  const row = result.rows[0] ?? {};
+  const of = (segment: 'public' | 'private') =>
+    totalsOf(
+      Object.fromEntries(
+        ['buyers', 'repeat_buyers', ...TOTALS_FACT_COLUMNS].map((c) => [
+          c,
+          row[`${segment}_${c}`] ?? 0,
+        ]),
+      ) as unknown as TotalsRow,
+    );
+  return { public: of('public'), private: of('private') };
 }

@@ -10,7 +10,7 @@ export function summaryRoutes(): RouteDefinition[] {
       path: '/workspaces/:ws/metrics/summary',
       summary: 'Customer value (METRICS §1) for public, private and all, with the previous window',
       description:
-        'Every section-1 metric over [from, to) and over the same-length window just before, each customer grouped at the window end. Money in yuan, rates as fractions, every figure with numerator and denominator. Read from the read model: one stored row for a Monday week or a calendar month, else a bounded scan of per-customer rows.',
+        'Every section-1 metric over [from, to) and over the same-length window just before, each customer grouped at the window end. Money in yuan, rates as fractions, every figure with numerator and denominator. Read from the read model: one stored row for a Monday week or a calendar month, else one pass over the customer-days of the window, kept per read-model version.',
       minRole: 'viewer',
       query: summaryQuery,
       response: summaryResponse,

@@ -5,7 +5,7 @@ import { segmentEvidenceSchema, windowSchema } from '../read-model/read-model.sc
 
 export const summaryQuery = dateRangeQuery;
 
-const source = z.enum(['week', 'month', 'customer_month', 'customer_day']);
+const source = z.enum(['week', 'month', 'customer_day']);
 
 export const summaryResponse = z.object({
   window: windowSchema,

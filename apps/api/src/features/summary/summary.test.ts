@@ -2,10 +2,11 @@ import { customerValueMetrics } from '@yugang/metrics';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
-import { rebuildReadModel } from '../read-model/read-model.refresh.js';
+import { applyOrderChanges, rebuildReadModel } from '../read-model/read-model.refresh.js';
 import {
   datasetArb,
   dayOf,
+  insertOrders,
   loadDataset,
   TEST_TIME_ZONE,
   windowArb,
@@ -55,10 +56,41 @@ describe('summary from the read model', () => {
     );
   });
 
-  it('when a window is one week, one month or whole months, then the cheap source is chosen', () => {
+  it('when orders arrive between two identical custom-window requests, then the second sees them (the scan cache is per read-model version)', async () => {
+    const data = fc.sample(datasetArb, { numRuns: 1, seed: 7 })[0]!;
+    const workspaceId = await loadDataset(db, data, SETTINGS);
+    await rebuildReadModel(db, workspaceId);
+    const workspace = { id: workspaceId, time_zone: TEST_TIME_ZONE, settings: SETTINGS };
+    const window = { from: dayOf(3), to: dayOf(40) };
+    expect(sourceFor(window)).toBe('customer_day');
+    const before = await customerValueFromReadModel(db.db, workspace, window);
+    const customer = await db.db
+      .insertInto('customers')
+      // The data set's customers carry explicit ids; this one takes an id far above them.
+      .values({ workspace_id: workspaceId, id: 900_000, external_id: 'late-comer' } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await insertOrders(db, workspaceId, [
+      {
+        ...data.orders[0]!,
+        id: 'late-1',
+        customerId: String(customer.id),
+        orderedAt: new Date('2024-01-10T04:00:00Z'),
+        localDate: '2024-01-10',
+        status: 'completed',
+        amountFen: 12_345,
+      },
+    ]);
+    await db.transaction((tx) => applyOrderChanges(tx, workspaceId, [Number(customer.id)]));
+    const after = await customerValueFromReadModel(db.db, workspace, window);
+    expect(after.metrics.buyers.all.value).toBe((before.metrics.buyers.all.value ?? 0) + 1);
+    expect(after.metrics.gmv.all.numerator).toBe((before.metrics.gmv.all.numerator ?? 0) + 12_345);
+  });
+
+  it('when a window is one week or one month, then its stored period is read; any other window scans customer-days', () => {
     expect(sourceFor({ from: '2024-01-08', to: '2024-01-15' })).toBe('week');
     expect(sourceFor({ from: '2024-02-01', to: '2024-03-01' })).toBe('month');
-    expect(sourceFor({ from: '2024-01-01', to: '2024-04-01' })).toBe('customer_month');
+    expect(sourceFor({ from: '2024-01-01', to: '2024-04-01' })).toBe('customer_day');
     expect(sourceFor({ from: '2024-01-02', to: '2024-01-09' })).toBe('customer_day');
   });
 });

@@ -101,8 +101,8 @@ function orderRecord(r: {
 }
 
 /**
- * Members who joined in [start, end) and their orders dated in [from, until): an index range scan
- * on orders (workspace_id, local_date) bounded by the window plus the follow-up days.
+ * Members who joined in [start, end) and their orders dated in [from, until): the members from
+ * rm_customer, their orders by customer (orders keep no date index: migration 0010).
  */
 export async function joinersAndOrders(
   db: Db,
