@@ -273,7 +273,7 @@ async function importInTransaction(
   if (merged.customerIds) {
     if (ctx.signal?.aborted) throw abortError(ctx.signal);
     progress.phase = 'updating_read_model';
-    await applyOrderChanges(tx, ctx.workspace.id, merged.customerIds);
+    await applyOrderChanges(tx, ctx.workspace.id, merged.customerIds, merged.newOrderIds);
   }
   if (ctx.signal?.aborted) throw abortError(ctx.signal);
   return { inserted: merged.inserted, updated: merged.updated };
@@ -381,7 +381,14 @@ async function merge(
   db: Kysely<Database>,
   ctx: Context,
   header: HeaderMap,
-): Promise<{ inserted: number; updated: number; customerIds: number[] | null }> {
+): Promise<{
+  inserted: number;
+  updated: number;
+  /** Customers the read model recomputes from their history (null: the kind has none). */
+  customerIds: number[] | null;
+  /** Orders inserted: the read model may absorb them alone (applyOrderChanges). */
+  newOrderIds: number[];
+}> {
   const { spec, workspace } = ctx;
   const ws = String(workspace.id);
   const m = spec.merge;
@@ -433,16 +440,17 @@ async function merge(
   const changedCustomer =
     spec.kind === 'orders' ? 'customer_id' : spec.kind === 'customers' ? 'id' : null;
   const summary = (rows: string) =>
-    `select count(*)::int as n, ${changedCustomer ? 'array_agg(distinct customer)' : 'null'} as customers from ${rows}`;
+    `select count(*)::int as n, ${changedCustomer ? 'array_agg(distinct customer)' : 'null'} as customers,
+       ${spec.kind === 'orders' ? 'array_agg(id)' : 'null'} as ids from ${rows}`;
   // New rows first: an updated row may refer to one of them (accounts.backup_of).
   const inserted = await sql
-    .raw<{ n: number; customers: (number | string)[] | null }>(
+    .raw<{ n: number; customers: (number | string)[] | null; ids: (number | string)[] | null }>(
       `with m as (
          insert into ${spec.table} (workspace_id, ${targets.join(', ')})
          select w.id, ${m.columns.map((c) => c.expr).join(', ')}
          from ${m.from}
          where w.id = ${ws} and not exists (select 1 from stage_existing e where e.line = s.line)
-         returning ${changedCustomer ?? 'null'} as customer
+         returning ${changedCustomer ?? 'null'} as customer, ${spec.kind === 'orders' ? 'id' : 'null::bigint'} as id
        ) ${summary('m')}`,
     )
     .execute(db);
@@ -460,17 +468,24 @@ async function merge(
                  join stage_existing e on e.line = s.line and not e.same
                  where w.id = ${ws}) v
            where t.workspace_id = ${ws} and ${keys.map((k) => `t.${k} = v.${k}`).join(' and ')}
-           returning ${changedCustomer ? `t.${changedCustomer}` : 'null'} as customer
+           returning ${changedCustomer ? `t.${changedCustomer}` : 'null'} as customer, null::bigint as id
          ) ${summary('m')}`,
       )
       .execute(db);
     updated = result.rows[0] ?? updated;
   }
-  const ins = inserted.rows[0] ?? { n: 0, customers: null };
+  const ins = inserted.rows[0] ?? { n: 0, customers: null, ids: null };
+  // Inserted orders go to the read model by id; their customers only when other rows of theirs
+  // changed too (updated or moved here), which applyOrderChanges sorts out.
+  const newOrderIds = (ins.ids ?? []).map(Number);
   const customerIds = changedCustomer
-    ? [...movedFrom, ...(ins.customers ?? []).map(Number), ...(updated.customers ?? []).map(Number)]
+    ? [
+        ...movedFrom,
+        ...(spec.kind === 'orders' ? [] : (ins.customers ?? []).map(Number)),
+        ...(updated.customers ?? []).map(Number),
+      ]
     : null;
-  return { inserted: ins.n, updated: updated.n, customerIds };
+  return { inserted: ins.n, updated: updated.n, customerIds, newOrderIds };
 }
 
 /** A SQL string literal. */

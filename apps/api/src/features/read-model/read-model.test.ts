@@ -73,6 +73,119 @@ describe('incremental update of the read model', () => {
     );
   });
 
+  it('when new orders are passed by id, then the rows equal a rebuild whichever path each customer takes, and applying twice changes nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        datasetArb,
+        fc.integer({ min: 0, max: 40 }),
+        fc.constantFrom(null, '2024-02-01', '2024-03-01', '2024-04-01'),
+        fc.array(fc.nat(), { maxLength: 2 }),
+        async (data, split, month, touched) => {
+          // Split at a month start, the later orders mostly continue each customer's history
+          // (the appended path); split anywhere, many land inside it (the whole-history path).
+          const isLate = (o: (typeof data.orders)[number], i: number) =>
+            month === null ? i >= split : o.localDate >= month;
+          const workspaceId = await loadDataset(db, {
+            customers: data.customers,
+            orders: data.orders.filter((o, i) => !isLate(o, i)),
+          });
+          await rebuildReadModel(db, workspaceId);
+          const newIds = await insertOrders(db, workspaceId, data.orders.filter(isLate));
+          // Membership changes go the whole-history way even when the customer has new orders.
+          const changed = touched.map((n) => Number(data.customers[n % data.customers.length]!.id));
+          for (const id of changed) {
+            await sql`update customers set left_private_at = null,
+                joined_private_at = timestamptz '2024-02-10 00:00:00+08'
+              where workspace_id = ${workspaceId} and id = ${id}`.execute(db.db);
+          }
+
+          await db.transaction((tx) => applyOrderChanges(tx, workspaceId, changed, newIds));
+          const incremental = await readModelSnapshot(db, workspaceId);
+          await db.transaction((tx) => applyOrderChanges(tx, workspaceId, changed, newIds));
+          expect(await readModelSnapshot(db, workspaceId)).toEqual(incremental);
+          await rebuildReadModel(db, workspaceId);
+          expect(await readModelSnapshot(db, workspaceId)).toEqual(incremental);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
+  it('when a customer orders again in a later week and month, then only the new orders are read, and the rows equal a rebuild', async () => {
+    const member = {
+      id: '1',
+      acquiredAt: null,
+      acquisitionChannel: null,
+      joinedPrivateAt: new Date('2024-01-20T00:00:00+08:00'),
+      leftPrivateAt: null,
+    };
+    const order = (
+      id: string,
+      customerId: string,
+      at: string,
+      status: 'completed' | 'cancelled',
+    ) => {
+      const orderedAt = new Date(`${at}+08:00`);
+      return {
+        id,
+        customerId,
+        channel: 'wecom',
+        domain: 'private' as const,
+        orderedAt,
+        localDate: at.slice(0, 10),
+        amountFen: 10_000,
+        grossProfitFen: null,
+        commissionFen: null,
+        status,
+        returned: false,
+        refundFen: 0,
+      };
+    };
+    const workspaceId = await loadDataset(db, {
+      customers: [member, { ...member, id: '2' }, { ...member, id: '3' }, { ...member, id: '4' }],
+      orders: [
+        order('A1', '1', '2024-01-05T10:00:00', 'completed'),
+        order('A2', '1', '2024-01-15T10:00:00', 'completed'),
+        order('A3', '1', '2024-01-16T10:00:00', 'completed'),
+        order('B1', '2', '2024-02-28T10:00:00', 'completed'),
+        order('D1', '4', '2024-01-05T10:00:00', 'completed'),
+      ],
+    });
+    await rebuildReadModel(db, workspaceId);
+    const newIds = await insertOrders(db, workspaceId, [
+      // Customer 1: later week and month, two days: appended, with both previous-day seeds.
+      order('A4', '1', '2024-03-04T10:00:00', 'completed'),
+      order('A5', '1', '2024-03-04T11:00:00', 'completed'),
+      order('A6', '1', '2024-03-06T10:00:00', 'completed'),
+      // Customer 2: same week as the last order (26 Feb – 3 Mar): whole history.
+      order('B2', '2', '2024-03-02T10:00:00', 'completed'),
+      // Customer 3: first order ever: whole history.
+      order('C1', '3', '2024-03-04T10:00:00', 'completed'),
+      // Customer 4: a cancelled order among the new ones: whole history.
+      order('D2', '4', '2024-03-04T10:00:00', 'cancelled'),
+      order('D3', '4', '2024-03-05T10:00:00', 'completed'),
+    ]);
+    const result = await db.transaction((tx) => applyOrderChanges(tx, workspaceId, [], newIds));
+    expect(result).toMatchObject({ customers: 4, appended: 1 });
+    const days = await sql<{
+      local_date: string;
+      prev: string;
+      prev2: string;
+      prev_orders: number;
+    }>`
+      select local_date::text, prev_local_date::text as prev, prev2_local_date::text as prev2,
+        prev_orders
+      from rm_customer_day where workspace_id = ${workspaceId} and customer_id = 1
+        and local_date >= date '2024-03-01' order by local_date`.execute(db.db);
+    expect(days.rows).toEqual([
+      { local_date: '2024-03-04', prev: '2024-01-16', prev2: '2024-01-15', prev_orders: 1 },
+      { local_date: '2024-03-06', prev: '2024-03-04', prev2: '2024-01-16', prev_orders: 2 },
+    ]);
+    const incremental = await readModelSnapshot(db, workspaceId);
+    await rebuildReadModel(db, workspaceId);
+    expect(await readModelSnapshot(db, workspaceId)).toEqual(incremental);
+  });
+
   it('when the model was never built, then an update builds it whole', async () => {
     const workspaceId = await loadDataset(db, {
       customers: [

@@ -165,13 +165,14 @@ export async function loadDatasetInto(
   await insertOrders(handle, workspaceId, data.orders);
 }
 
+/** Inserts the orders; returns their ids. */
 export async function insertOrders(
   handle: DatabaseHandle,
   workspaceId: number,
   orders: readonly OrderRecord[],
-): Promise<void> {
-  if (orders.length === 0) return;
-  await handle.db
+): Promise<number[]> {
+  if (orders.length === 0) return [];
+  const rows = await handle.db
     .insertInto('orders')
     .values(
       orders.map((o) => ({
@@ -188,7 +189,9 @@ export async function insertOrders(
         returned: o.returned,
       })),
     )
+    .returning('id')
     .execute();
+  return rows.map((r) => Number(r.id));
 }
 
 /** Every read-model row of a workspace, as sorted JSON lines per table (for equality checks). */
