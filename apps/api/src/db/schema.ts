@@ -271,6 +271,9 @@ export interface RmCustomerTable {
   gmv_fen: number;
   gross_profit_fen: number;
   last_local_date: DateOnly | null;
+  /** Orders on the last order day, and the order day before it (migration 0011). */
+  last_day_orders: number | null;
+  before_last_local_date: DateOnly | null;
 }
 
 export interface RmCustomerDayTable extends ReadModelFacts {

@@ -110,13 +110,7 @@ async function buildCustomers(ctx: Ctx): Promise<void> {
       from rm_scope_orders
       order by customer_id, ordered_at, external_id collate "C"
     ) f on f.customer_id = c.id
-    left join (
-      select customer_id, count(*)::int as orders, sum(amount_fen) as gmv_fen,
-        sum(coalesce(gross_profit_fen, round(amount_fen * ${margin(ctx)}))) as gross_profit_fen,
-        max(local_date) as last_local_date
-      from rm_scope_orders
-      group by customer_id
-    ) a on a.customer_id = c.id`
+    left join (${customerTotals(ctx, sql`from rm_scope_orders`)}) a on a.customer_id = c.id`
     : sql`
     from customers c
     left join (
@@ -126,28 +120,43 @@ async function buildCustomers(ctx: Ctx): Promise<void> {
       where workspace_id = ${ws} and status <> 'cancelled'
       order by customer_id, ordered_at, external_id collate "C"
     ) f on f.customer_id = c.id
-    left join (
-      select customer_id, count(*)::int as orders, sum(amount_fen) as gmv_fen,
-        sum(coalesce(gross_profit_fen, round(amount_fen * ${margin(ctx)}))) as gross_profit_fen,
-        max(local_date) as last_local_date
-      from orders
-      where workspace_id = ${ws} and status <> 'cancelled'
-      group by customer_id
-    ) a on a.customer_id = c.id
+    left join (${customerTotals(
+      ctx,
+      sql`from orders where workspace_id = ${ws} and status <> 'cancelled'`,
+    )}) a on a.customer_id = c.id
     where c.workspace_id = ${ws}`;
   await sql`
     insert into ${sql.table(ctx.tables.customer)} (workspace_id, customer_id, joined_private_at,
       left_private_at,
       join_month, join_cut, leave_cut, first_order_id, first_ordered_at, first_local_date,
       first_order_month, first_channel, first_domain, first_amount_fen, orders, gmv_fen,
-      gross_profit_fen, last_local_date)
+      gross_profit_fen, last_local_date, last_day_orders, before_last_local_date)
     select c.workspace_id, c.id, c.joined_private_at, c.left_private_at,
       date_trunc('month', c.joined_private_at at time zone ${tz})::date,
       ${cutDate('c.joined_private_at', tz)}, ${cutDate('c.left_private_at', tz)},
       f.id, f.ordered_at, f.local_date, ${monthOf(sql`f.local_date`)}, f.channel, f.domain,
       f.amount_fen, coalesce(a.orders, 0), coalesce(a.gmv_fen, 0), coalesce(a.gross_profit_fen, 0),
-      a.last_local_date
+      a.last_local_date, a.last_day_orders, a.before_last_local_date
     ${sources}`.execute(db);
+}
+
+/**
+ * Per customer of an orders source (`from …`, counted orders only): orders, GMV, gross profit,
+ * the last order day, that day's orders and the order day before it.
+ */
+function customerTotals(ctx: Ctx, from: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`
+    select customer_id, sum(n)::int as orders, sum(gmv_fen) as gmv_fen,
+      sum(gross_profit_fen) as gross_profit_fen, max(local_date) as last_local_date,
+      (array_agg(n order by local_date desc))[1] as last_day_orders,
+      (array_agg(local_date order by local_date desc))[2] as before_last_local_date
+    from (
+      select customer_id, local_date, count(*)::int as n, sum(amount_fen) as gmv_fen,
+        sum(coalesce(gross_profit_fen, round(amount_fen * ${margin(ctx)}))) as gross_profit_fen
+      ${from}
+      group by customer_id, local_date
+    ) d
+    group by customer_id`;
 }
 
 /**
@@ -630,7 +639,7 @@ async function applyDelta(
     where workspace_id = ${ws} and customer_id in (select customer_id from rm_scope)`.execute(db);
   if (newOrderIds.length > 0) {
     await indexPlans(db, false);
-    await selectAppended(db, ws, ids);
+    await selectAppended(db, ids);
     await indexPlans(db, true);
   }
   await sql`
@@ -760,18 +769,19 @@ async function applyDelta(
  * (rm_old_customer), all of whose new orders count and fall in weeks and months that begin after
  * their last order day. None of their stored days can change and none shares a week or month with
  * the new ones, so the delta needs neither their old days nor their other orders: the new days and
- * the updated rm_customer row are derived from the new orders, the stored row and the stored last
- * day (the seeds of the previous-day columns). Such customers leave rm_scope (the
+ * the updated rm_customer row are derived from the new orders and the stored row, whose last
+ * order day, that day's orders and the day before it seed the previous-day columns (rm_appended).
+ * Such customers leave rm_scope (the
  * whole-history path) for rm_appended; their old days are left out of both sides of the
  * difference, where they would cancel. Absorbing the same orders twice takes the whole-history
  * path the second time (the last order day has moved), so it stays idempotent.
  */
-async function selectAppended(db: Db, ws: number, wholeHistory: readonly number[]): Promise<void> {
+async function selectAppended(db: Db, wholeHistory: readonly number[]): Promise<void> {
   const weekOrMonth = (d: RawBuilder<unknown>) =>
     sql`least(date_trunc('week', ${d}::timestamp), date_trunc('month', ${d}::timestamp))::date`;
   await sql`
     insert into rm_appended
-    select rc.customer_id, rc.last_local_date, d.prev_local_date, d.orders
+    select rc.customer_id, rc.last_local_date, rc.before_last_local_date, rc.last_day_orders
     from (
       select customer_id, ${weekOrMonth(sql`min(local_date)`)} as first_period
       from rm_new_orders
@@ -779,9 +789,6 @@ async function selectAppended(db: Db, ws: number, wholeHistory: readonly number[
       having bool_and(status <> 'cancelled')
     ) n
     join ${sql.table(OLD_TABLES.customer)} rc on rc.customer_id = n.customer_id
-    cross join lateral (select prev_local_date, orders from rm_customer_day
-      where workspace_id = ${ws} and local_date = rc.last_local_date
-        and customer_id = rc.customer_id offset 0) d
     where rc.first_order_id is not null and rc.last_local_date < n.first_period
       and n.customer_id <> all(${wholeHistory.map(String)}::bigint[])`.execute(db);
   await sql`delete from rm_scope where customer_id in (select customer_id from rm_appended)`.execute(
@@ -799,19 +806,17 @@ async function buildAppended(ctx: Ctx): Promise<void> {
     gmv_fen: sql`rc.gmv_fen + a.gmv_fen`,
     gross_profit_fen: sql`rc.gross_profit_fen + a.gross_profit_fen`,
     last_local_date: sql`a.last_local_date`,
+    last_day_orders: sql`a.last_day_orders`,
+    before_last_local_date: sql`coalesce(a.before_last_local_date, rc.last_local_date)`,
   };
   const columns = await columnsOf(ctx.db, 'rm_customer');
   await sql`
     insert into ${sql.table(ctx.tables.customer)}
     select ${sql.join(columns.map((c) => added[c] ?? sql.ref(`rc.${c}`)))}
     from ${sql.table(OLD_TABLES.customer)} rc
-    join (
-      select customer_id, count(*)::int as orders, sum(amount_fen) as gmv_fen,
-        sum(coalesce(gross_profit_fen, round(amount_fen * ${margin(ctx)}))) as gross_profit_fen,
-        max(local_date) as last_local_date
-      from rm_new_orders
-      group by customer_id
-    ) a on a.customer_id = rc.customer_id`.execute(ctx.db);
+    join (${customerTotals(ctx, sql`from rm_new_orders`)}) a on a.customer_id = rc.customer_id`.execute(
+    ctx.db,
+  );
   await buildCustomerDays(ctx, { orders: 'rm_new_orders', seeds: 'rm_appended' });
 }
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
+import * as lastDayMigration from '../../db/migrations/0011_read_model_last_day.js';
 import { applyNewOrders, applyOrderChanges, rebuildReadModel } from './read-model.refresh.js';
 import { datasetArb, insertOrders, loadDataset, readModelSnapshot } from './test-data.js';
 
@@ -184,6 +185,17 @@ describe('incremental update of the read model', () => {
     const incremental = await readModelSnapshot(db, workspaceId);
     await rebuildReadModel(db, workspaceId);
     expect(await readModelSnapshot(db, workspaceId)).toEqual(incremental);
+  });
+
+  it('when migration 0011 fills the last-day columns of existing rows, then they equal what a rebuild writes', async () => {
+    const data = fc.sample(datasetArb, { numRuns: 1, seed: 11 })[0]!;
+    const workspaceId = await loadDataset(db, data);
+    await rebuildReadModel(db, workspaceId);
+    const rebuilt = await readModelSnapshot(db, workspaceId);
+    expect(data.orders.length).toBeGreaterThan(0);
+    await lastDayMigration.down(db.db);
+    await lastDayMigration.up(db.db);
+    expect(await readModelSnapshot(db, workspaceId)).toEqual(rebuilt);
   });
 
   it('when the model was never built, then an update builds it whole', async () => {
