@@ -26,15 +26,23 @@ import { tiersRoutes } from './features/tiers/tiers.routes.js';
 import { attributionRoutes } from './features/attribution/attribution.routes.js';
 import { importsRoutes } from './features/imports/imports.routes.js';
 import { ingestRoutes } from './features/ingest/ingest.routes.js';
+import type { DashboardWarmer } from './features/warm-up/dashboard-warmer.js';
 
 export interface AppOptions {
   handle: DatabaseHandle;
   /** The built web app (apps/web/dist); served with an index.html fallback when it exists. */
   webDist?: string | undefined;
   isShuttingDown?: () => boolean;
+  /** Warms the dashboard's default answers after each import (the server passes one). */
+  warmer?: DashboardWarmer | undefined;
 }
 
-export function createApp({ handle, webDist, isShuttingDown = () => false }: AppOptions): Express {
+export function createApp({
+  handle,
+  webDist,
+  isShuttingDown = () => false,
+  warmer,
+}: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -63,8 +71,8 @@ export function createApp({ handle, webDist, isShuttingDown = () => false }: App
     ...ltvRoutes(),
     ...tiersRoutes(),
     ...attributionRoutes(),
-    ...importsRoutes(),
-    ...ingestRoutes,
+    ...importsRoutes({ warmer }),
+    ...ingestRoutes({ warmer }),
   ];
   api.use(mountRoutes(app, routes, { handle }));
   api.use((req, _res, next) =>

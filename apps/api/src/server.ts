@@ -5,6 +5,7 @@ import { createApp } from './app.js';
 import { DEMO_LOGIN, ensureDemoWorkspace } from './bootstrap.js';
 import { openConfiguredDatabase } from './cli/context.js';
 import { loadConfig, type Config } from './config.js';
+import { DashboardWarmer } from './features/warm-up/dashboard-warmer.js';
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -17,7 +18,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const handle = await openConfiguredDatabase(config);
   if (config.YUGANG_DEMO === 'auto') await ensureDemoWorkspace(handle, console.log);
   let shuttingDown = false;
+  const warmer = new DashboardWarmer(handle);
   const app = createApp({
+    warmer,
     handle,
     webDist: config.YUGANG_WEB_DIST ? path.resolve(config.YUGANG_WEB_DIST) : defaultWebDist,
     isShuttingDown: () => shuttingDown,
@@ -32,6 +35,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     async close() {
       shuttingDown = true;
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await warmer.stop();
       await handle.close();
     },
   };

@@ -7,6 +7,7 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 interface Service {
   image?: string;
+  command?: string[];
   build?: unknown;
   healthcheck?: { test: unknown };
   depends_on?: Record<string, { condition: string }>;
@@ -26,6 +27,13 @@ describe('docker-compose.yml (no Docker engine here, so its shape is checked)', 
     expect(db.healthcheck?.test).toBeDefined();
     const volume = db.volumes?.[0]?.split(':')[0];
     expect(volume && volume in compose.volumes).toBe(true);
+  });
+
+  it('when read, then Postgres gets more than its 128 MB default of shared buffers, overridable', () => {
+    const command = compose.services.db!.command ?? [];
+    expect(command[0]).toBe('postgres');
+    expect(command).toContain('shared_buffers=${DB_SHARED_BUFFERS:-1GB}');
+    expect(command).toContain('max_wal_size=4GB');
   });
 
   it('when read, then the app is built here, waits for a healthy database and checks its own health', () => {

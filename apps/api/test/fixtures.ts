@@ -5,6 +5,7 @@ import type { Role, Workspace } from '../src/db/schema.js';
 import { createApiKey } from '../src/features/api-keys/api-keys.service.js';
 import { createSession, SESSION_COOKIE } from '../src/features/auth/sessions.js';
 import { addMember } from '../src/features/users/users.service.js';
+import { DashboardWarmer } from '../src/features/warm-up/dashboard-warmer.js';
 import { createWorkspace } from '../src/features/workspaces/workspaces.service.js';
 import { listen, type Listening } from './listen.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -128,16 +129,19 @@ export interface TestApp {
   /** fetch `/api/v1${path}` as a caller, with a JSON body if given; parses a JSON answer. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers freely
   call<T = any>(method: string, path: string, options?: CallOptions): Promise<ApiAnswer<T>>;
+  /** Present when started with `warmer: true`. */
+  warmer: DashboardWarmer | undefined;
   close(): Promise<void>;
 }
 
 /** A migrated database (PGlite, or Postgres with TEST_DATABASE_URL), the app on a port, a fixture. */
 export async function startTestApp(
-  options: { slug?: string; foreignSlug?: string } = {},
+  options: { slug?: string; foreignSlug?: string; warmer?: boolean } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const fixture = await createFixture(database, options);
-  const app = createApp({ handle: database });
+  const warmer = options.warmer ? new DashboardWarmer(database, 0) : undefined;
+  const app = createApp({ handle: database, warmer });
   const server = await listen(app);
   const call = async <T>(method: string, path: string, opts: CallOptions = {}) => {
     const who = typeof opts.as === 'string' ? fixture.headers[opts.as] : (opts.as ?? {});
@@ -162,8 +166,10 @@ export async function startTestApp(
     url: server.url,
     fixture,
     call,
+    warmer,
     close: async () => {
       await server.close();
+      await warmer?.stop();
       await database.dispose();
     },
   };

@@ -15,7 +15,8 @@ import {
   listQuery,
   uploadQuery,
 } from './imports.schema.js';
-import { runImport, type ImportResult } from './imports.service.js';
+import type { DashboardWarmer } from '../warm-up/dashboard-warmer.js';
+import { landed, runImport, type ImportResult } from './imports.service.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { getProgress } from './progress.js';
 import { fileSource } from './source.js';
@@ -27,6 +28,8 @@ export interface ImportRoutesOptions {
   uploadIdleMs?: number;
   /** An import running longer is stopped and rolled back (import_aborted). */
   importTimeoutMs?: number;
+  /** Told about every import that changed data (the dashboard's answers are warmed). */
+  warmer?: DashboardWarmer | undefined;
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -118,6 +121,12 @@ export function importsRoutes(options: ImportRoutesOptions = {}): RouteDefinitio
           throw error;
         }
         const cleaned = result.finally(() => upload.dispose());
+        void cleaned.then(
+          (done) => {
+            if (landed(done)) options.warmer?.schedule(workspace.id);
+          },
+          () => {},
+        );
         if (!query.wait) {
           const id = await Promise.race([startedId, cleaned.then((r) => r.id)]);
           cleaned.catch((error: unknown) => console.error('background import failed', error));

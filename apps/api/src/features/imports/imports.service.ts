@@ -175,6 +175,14 @@ export async function runImport(
   };
 }
 
+/**
+ * Whether the import landed (not a dry run, not rejected). Even one that changed no row starts a
+ * new data version (read-model-cache.ts), so the cached dashboard answers are recomputed.
+ */
+export function landed(result: ImportResult): boolean {
+  return result.status === 'succeeded';
+}
+
 /** Turns whatever stopped the import into a recorded outcome; nothing was written. */
 function outcomeOf(error: unknown, errors: ErrorCollector, rowsRead: number): Outcome {
   if (error instanceof Rollback) return error.outcome;
