@@ -24,8 +24,7 @@ import { runImport } from '../src/features/imports/imports.service.js';
 import { DEFAULT_LIMITS } from '../src/features/imports/limits.js';
 import { getProgress } from '../src/features/imports/progress.js';
 import { fileSource } from '../src/features/imports/source.js';
-import { createWorkspace } from '../src/features/workspaces/workspaces.service.js';
-import { BENCH_CHANNELS, writeOrdersCsv } from './orders-csv.js';
+import { createBenchWorkspace, writeOrdersCsv } from './orders-csv.js';
 
 const serverUrl =
   process.env.BENCH_DATABASE_URL ??
@@ -33,7 +32,6 @@ const serverUrl =
   'postgres://postgres@127.0.0.1:5432/postgres';
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
-const CHANNELS = BENCH_CHANNELS;
 
 let peakRss = 0;
 const sampler = setInterval(() => {
@@ -73,18 +71,7 @@ async function bareCopy(url: string, file: string): Promise<number> {
 }
 
 async function seed(handle: DatabaseHandle): Promise<number> {
-  const workspace = await createWorkspace(handle.db, { slug: 'bench', name: 'Bench' });
-  await handle.db
-    .insertInto('channels')
-    .values(
-      CHANNELS.map(([code, domain]) => ({
-        workspace_id: workspace.id,
-        code,
-        name: code,
-        domain: domain as 'public' | 'private',
-      })),
-    )
-    .execute();
+  const workspace = await createBenchWorkspace(handle.db);
   await handle.transaction(async (tx) => {
     function* customers() {
       for (let i = 1; i <= CUSTOMERS; i++) {

@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { BENCH_CHANNELS, writeOrdersCsv } from './orders-csv.js';
+import { createBenchWorkspace, writeOrdersCsv } from './orders-csv.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const serverUrl =
@@ -64,21 +64,9 @@ async function parent(): Promise<void> {
     await admin(`create database ${name}`);
     const { openDatabase } = await import('../src/db/database.js');
     const { migrateToLatest } = await import('../src/db/migrate.js');
-    const { createWorkspace } = await import('../src/features/workspaces/workspaces.service.js');
     const handle = await openDatabase({ url: url.toString(), poolSize: 1 });
     await migrateToLatest(handle.db);
-    const ws = await createWorkspace(handle.db, { slug: 'bench', name: 'Bench' });
-    await handle.db
-      .insertInto('channels')
-      .values(
-        BENCH_CHANNELS.map(([code, domain]) => ({
-          workspace_id: ws.id,
-          code,
-          name: code,
-          domain: domain as 'public' | 'private',
-        })),
-      )
-      .execute();
+    await createBenchWorkspace(handle.db);
     await handle.close();
     const times = new Map<string, number[]>(trees.map(([label]) => [label, []]));
     const rss = new Map<string, number[]>(trees.map(([label]) => [label, []]));

@@ -1,11 +1,14 @@
 /**
  * The deterministic orders CSV the import benches read: the same file every run for the same
- * `rows` and `customers` (an LCG, no Math.random).
+ * `rows` and `customers` (an LCG, no Math.random), and the workspace with its channels.
  */
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
+import type { Kysely } from 'kysely';
+import type { Database, Domain, Workspace } from '../src/db/schema.js';
+import { createWorkspace } from '../src/features/workspaces/workspaces.service.js';
 
-export const BENCH_CHANNELS: [string, string][] = [
+export const BENCH_CHANNELS: [string, Domain][] = [
   ['tmall', 'public'],
   ['jd', 'public'],
   ['douyin', 'public'],
@@ -13,6 +16,23 @@ export const BENCH_CHANNELS: [string, string][] = [
   ['community', 'private'],
   ['miniapp', 'private'],
 ];
+/** The `bench` workspace with the channels the CSV names. */
+export async function createBenchWorkspace(db: Kysely<Database>): Promise<Workspace> {
+  const workspace = await createWorkspace(db, { slug: 'bench', name: 'Bench' });
+  await db
+    .insertInto('channels')
+    .values(
+      BENCH_CHANNELS.map(([code, domain]) => ({
+        workspace_id: workspace.id,
+        code,
+        name: code,
+        domain,
+      })),
+    )
+    .execute();
+  return workspace;
+}
+
 const STATUSES = ['已完成', '已完成', '已完成', '已完成', '已取消', '已发货', 'completed'];
 
 /** A tiny deterministic generator (LCG), so every run imports the same file. */
