@@ -8,7 +8,7 @@
  * its data rows are deleted first, inside the same transaction as the load.
  */
 import { sql } from 'kysely';
-import { rebuildReadModelIn } from '../features/read-model/read-model.refresh.js';
+import { rebuildReadModelIn } from '../read-model/read-model.refresh.js';
 import type { CopyValue, DatabaseHandle, Transaction } from '../db/database.js';
 import {
   accountDailyRows,

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { DatabaseHandle } from '../../db/database.js';
-import { rebuildReadModel } from '../../features/read-model/read-model.refresh.js';
+import { rebuildReadModel } from '../../read-model/read-model.refresh.js';
 import { getWorkspace } from '../../features/workspaces/workspaces.service.js';
 import { UsageError } from '../context.js';
 

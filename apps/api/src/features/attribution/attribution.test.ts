@@ -2,8 +2,8 @@ import { creditedGmvByPeriod, type CreditPeriod } from '@yugang/metrics';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
-import { rebuildReadModel } from '../read-model/read-model.refresh.js';
-import { datasetArb, loadDataset, windowArb } from '../read-model/test-data.js';
+import { rebuildReadModel } from '../../read-model/read-model.refresh.js';
+import { datasetArb, loadDataset, windowArb } from '../../read-model/test-data.js';
 import { creditedGmvFromReadModel } from './attribution.service.js';
 
 const SETTINGS = { privateShare: 0.3 };

@@ -14,7 +14,7 @@ import {
   cohortSizesByGroup,
   latestDataMonth,
   type Group,
-} from '../read-model/read-model.cohorts.js';
+} from '../../read-model/read-model.cohorts.js';
 
 type Db = Kysely<Database>;
 

@@ -2,8 +2,8 @@ import { retentionTriangle, type CohortBasis } from '@yugang/metrics';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
-import { rebuildReadModel } from '../read-model/read-model.refresh.js';
-import { datasetArb, loadDataset, TEST_TIME_ZONE } from '../read-model/test-data.js';
+import { rebuildReadModel } from '../../read-model/read-model.refresh.js';
+import { datasetArb, loadDataset, TEST_TIME_ZONE } from '../../read-model/test-data.js';
 import { retentionFromReadModel } from './cohorts.service.js';
 
 let db: TestDatabase;

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DatabaseHandle, Transaction } from '../../db/database.js';
 import type { Database, ImportRowError, ImportStatus, Workspace } from '../../db/schema.js';
-import { applyOrderChanges } from '../read-model/read-model.refresh.js';
+import { applyOrderChanges } from '../../read-model/read-model.refresh.js';
 import { mapHeader, type HeaderMap } from './header-map.js';
 import {
   ErrorCollector,

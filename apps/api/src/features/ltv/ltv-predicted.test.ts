@@ -4,14 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
 import { loadDemo } from '../../demo/load-demo.js';
-import { readModelCache } from '../read-model/read-model-cache.js';
-import { rebuildReadModel } from '../read-model/read-model.refresh.js';
+import { readModelCache } from '../../read-model/read-model-cache.js';
+import { rebuildReadModel } from '../../read-model/read-model.refresh.js';
 import {
   loadDataset,
   loadDatasetInto,
   TEST_TIME_ZONE,
   type Dataset,
-} from '../read-model/test-data.js';
+} from '../../read-model/test-data.js';
 import {
   cachedPredictedLtv,
   cachedPredictedLtvModels,

@@ -4,7 +4,7 @@ import {
   evidenceSchema,
   maxKSchema,
   monthSchema,
-} from '../read-model/read-model.schema.js';
+} from '../../read-model/read-model.schema.js';
 
 export const ltvQuery = z.object({
   basis: basisSchema,

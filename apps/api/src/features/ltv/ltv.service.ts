@@ -16,7 +16,7 @@ import {
   cohortActivityByGroup,
   cohortSizesByGroup,
   latestDataMonth,
-} from '../read-model/read-model.cohorts.js';
+} from '../../read-model/read-model.cohorts.js';
 
 type Db = Kysely<Database>;
 

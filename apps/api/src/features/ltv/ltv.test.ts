@@ -2,8 +2,8 @@ import { historicalLtv, type CohortBasis, type LtvMeasure } from '@yugang/metric
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
-import { rebuildReadModel } from '../read-model/read-model.refresh.js';
-import { datasetArb, loadDataset, TEST_TIME_ZONE } from '../read-model/test-data.js';
+import { rebuildReadModel } from '../../read-model/read-model.refresh.js';
+import { datasetArb, loadDataset, TEST_TIME_ZONE } from '../../read-model/test-data.js';
 import { historicalLtvFromReadModel } from './ltv.service.js';
 
 const SETTINGS = { defaultMargin: 0.35 };

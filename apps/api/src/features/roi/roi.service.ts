@@ -17,8 +17,8 @@ import {
 } from '@yugang/metrics';
 import type { Kysely } from 'kysely';
 import type { Database, Workspace } from '../../db/schema.js';
-import { readModelCache } from '../read-model/read-model-cache.js';
-import { readModelSettings } from '../read-model/read-model.settings.js';
+import { readModelCache } from '../../read-model/read-model-cache.js';
+import { readModelSettings } from '../../read-model/read-model.settings.js';
 import {
   monthlyCosts,
   monthlyOrderSums,

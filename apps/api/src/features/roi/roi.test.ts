@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/fixtures.js';
-import { rebuildReadModel } from '../read-model/read-model.refresh.js';
+import { rebuildReadModel } from '../../read-model/read-model.refresh.js';
 
 let t: TestApp;
 const ws = () => t.fixture.workspace.slug;

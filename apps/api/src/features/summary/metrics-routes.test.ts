@@ -7,13 +7,13 @@ import {
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/fixtures.js';
-import { rebuildReadModel } from '../read-model/read-model.refresh.js';
+import { rebuildReadModel } from '../../read-model/read-model.refresh.js';
 import {
   datasetArb,
   loadDatasetInto,
   TEST_TIME_ZONE,
   type Dataset,
-} from '../read-model/test-data.js';
+} from '../../read-model/test-data.js';
 
 let t: TestApp;
 let data: Dataset;

@@ -1,7 +1,7 @@
 import { SECTION1_IDS } from '@yugang/metrics';
 import { z } from 'zod';
 import { dateRangeQuery } from '../../http/schemas.js';
-import { segmentEvidenceSchema, windowSchema } from '../read-model/read-model.schema.js';
+import { segmentEvidenceSchema, windowSchema } from '../../read-model/read-model.schema.js';
 
 export const summaryQuery = dateRangeQuery;
 

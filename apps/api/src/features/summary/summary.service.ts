@@ -12,13 +12,13 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database, Workspace } from '../../db/schema.js';
 import { badRequest } from '../../errors/app-error.js';
-import { readModelCache } from '../read-model/read-model-cache.js';
-import { readModelSettings } from '../read-model/read-model.settings.js';
+import { readModelCache } from '../../read-model/read-model-cache.js';
+import { readModelSettings } from '../../read-model/read-model.settings.js';
 import {
   evidenceInYuan,
   section1FromTotals,
   type GroupTotals,
-} from '../read-model/read-model.totals.js';
+} from '../../read-model/read-model.totals.js';
 import { periodTotals, scanTotals, type SummarySource } from './summary.queries.js';
 
 type Db = Kysely<Database>;

@@ -2,7 +2,7 @@ import { customerValueMetrics } from '@yugang/metrics';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
-import { applyOrderChanges, rebuildReadModel } from '../read-model/read-model.refresh.js';
+import { applyOrderChanges, rebuildReadModel } from '../../read-model/read-model.refresh.js';
 import {
   datasetArb,
   dayOf,
@@ -10,7 +10,7 @@ import {
   loadDataset,
   TEST_TIME_ZONE,
   windowArb,
-} from '../read-model/test-data.js';
+} from '../../read-model/test-data.js';
 import { customerValueFromReadModel, sourceFor } from './summary.service.js';
 
 const SETTINGS = { defaultMargin: 0.37, commissionRate: 0.05 };

@@ -13,7 +13,7 @@ import {
 } from '@yugang/metrics';
 import type { Kysely } from 'kysely';
 import type { Database, Workspace } from '../../db/schema.js';
-import { readModelCache } from '../read-model/read-model-cache.js';
+import { readModelCache } from '../../read-model/read-model-cache.js';
 import {
   conversations,
   firstTimersOrders,

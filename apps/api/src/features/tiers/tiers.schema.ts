@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../../http/schemas.js';
-import { evidenceSchema, windowSchema } from '../read-model/read-model.schema.js';
+import { evidenceSchema, windowSchema } from '../../read-model/read-model.schema.js';
 
 export const tiersQuery = z.object({
   asOf: isoDate

@@ -16,7 +16,7 @@ import {
   type CustomerScores,
   type PredictedLtvModel,
 } from '../ltv/ltv-predicted.service.js';
-import { readModelCache } from '../read-model/read-model-cache.js';
+import { readModelCache } from '../../read-model/read-model-cache.js';
 import { workspaceSettingsOf } from '../settings/settings.service.js';
 import { customerCount, tierFacts, type TierFacts } from './tiers.queries.js';
 

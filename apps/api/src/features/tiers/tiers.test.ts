@@ -9,7 +9,7 @@ import {
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/fixtures.js';
-import { rebuildReadModel } from '../read-model/read-model.refresh.js';
+import { rebuildReadModel } from '../../read-model/read-model.refresh.js';
 import {
   datasetArb,
   dayOf,
@@ -18,7 +18,7 @@ import {
   SPAN_DAYS,
   TEST_TIME_ZONE,
   type Dataset,
-} from '../read-model/test-data.js';
+} from '../../read-model/test-data.js';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../db/database.js';
 import { predictedLtvModel } from '../ltv/ltv-predicted.service.js';

@@ -5,7 +5,7 @@ import {
   totalsSelect,
   type GroupTotals,
   type TotalsRow,
-} from '../read-model/read-model.totals.js';
+} from '../../read-model/read-model.totals.js';
 
 type Db = Kysely<Database>;
 

@@ -1,7 +1,7 @@
 import { SECTION1_IDS } from '@yugang/metrics';
 import { z } from 'zod';
 import { isoDate } from '../../http/schemas.js';
-import { evidenceSchema } from '../read-model/read-model.schema.js';
+import { evidenceSchema } from '../../read-model/read-model.schema.js';
 
 export const trendsQuery = z.object({
   metric: z.enum(SECTION1_IDS).default('gmv'),

@@ -2,12 +2,12 @@ import { addDays, addMonths, periodOf, type Evidence, type Section1Id } from '@y
 import type { Kysely } from 'kysely';
 import type { Database, Workspace } from '../../db/schema.js';
 import { badRequest } from '../../errors/app-error.js';
-import { readModelSettings } from '../read-model/read-model.settings.js';
+import { readModelSettings } from '../../read-model/read-model.settings.js';
 import {
   evidenceInYuan,
   section1FromTotals,
   ZERO_TOTALS,
-} from '../read-model/read-model.totals.js';
+} from '../../read-model/read-model.totals.js';
 import { annotationsIn, goalsFor, periodSeries, type GoalRow } from './trends.queries.js';
 
 type Db = Kysely<Database>;

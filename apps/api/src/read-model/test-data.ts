@@ -11,7 +11,7 @@ import {
 } from '@yugang/metrics';
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import type { DatabaseHandle } from '../../db/database.js';
+import type { DatabaseHandle } from '../db/database.js';
 import { READ_MODEL_TABLES } from './read-model.refresh.js';
 
 export const TEST_TIME_ZONE = 'Asia/Shanghai';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
-import * as lastDayMigration from '../../db/migrations/0011_read_model_last_day.js';
+import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
+import * as lastDayMigration from '../db/migrations/0011_read_model_last_day.js';
 import { applyNewOrders, applyOrderChanges, rebuildReadModel } from './read-model.refresh.js';
 import { datasetArb, insertOrders, loadDataset, readModelSnapshot } from './test-data.js';
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
+import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { numberColumns, parseChunks } from './read-model-columns.js';
 import { ReadModelCache, readModelVersion } from './read-model-cache.js';
 

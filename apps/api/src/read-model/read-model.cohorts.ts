@@ -7,7 +7,7 @@
 import type { CohortBasis } from '@yugang/metrics';
 import { addMonths } from '@yugang/metrics';
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { Database } from '../db/schema.js';
 
 type Db = Kysely<Database>;
 export type Group = 'public' | 'private';

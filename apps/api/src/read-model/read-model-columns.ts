@@ -8,7 +8,7 @@
  * took most of the time), and no single text value nears Postgres' 1 GB limit.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { Database } from '../db/schema.js';
 
 type Db = Kysely<Database>;
 

@@ -9,9 +9,9 @@
  * gives identical rows (tested).
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { DatabaseHandle, Transaction } from '../../db/database.js';
-import type { Database } from '../../db/schema.js';
-import { notFound } from '../../errors/app-error.js';
+import type { DatabaseHandle, Transaction } from '../db/database.js';
+import type { Database } from '../db/schema.js';
+import { notFound } from '../errors/app-error.js';
 import { readModelSettings, type ReadModelSettings } from './read-model.settings.js';
 import { TOTALS_FACT_COLUMNS } from './read-model.totals.js';
 

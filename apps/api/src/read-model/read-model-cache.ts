@@ -10,7 +10,7 @@
  * same computation (and counts as served from cache).
  */
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { Database } from '../db/schema.js';
 
 type Db = Kysely<Database>;
 

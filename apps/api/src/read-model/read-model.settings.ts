@@ -1,4 +1,4 @@
-import type { Workspace } from '../../db/schema.js';
+import type { Workspace } from '../db/schema.js';
 
 /** The workspace settings the read model bakes into its rows, and the rate applied at read time. */
 export interface ReadModelSettings {

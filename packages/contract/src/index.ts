@@ -1,0 +1,3 @@
+export * from './route.js';
+export * from './common.js';
+export * from './evidence.js';
