@@ -1,0 +1,93 @@
+import type { LineSeriesOption } from 'echarts';
+import { describe, expect, it } from 'vitest';
+import { trendLineOption, type TrendLineInput } from './trend-line.js';
+
+const rows = [
+  { period: '2026-W01', private: 12000, public: 30000 },
+  { period: '2026-W02', private: 15000, public: 28000 },
+  { period: '2026-W03', private: 21000, public: 26000 },
+];
+
+function seriesOf(input: TrendLineInput): LineSeriesOption[] {
+  return trendLineOption(input).series as LineSeriesOption[];
+}
+
+describe('trendLineOption', () => {
+  it('when there are public values, then it draws a private and a public line', () => {
+    const series = seriesOf({ locale: 'zh-CN', title: 'GMV', unit: 'money', rows });
+    expect(series.map((s) => s.name)).toEqual(['私域', '公域']);
+    expect(series[0]!.data).toEqual([12000, 15000, 21000]);
+    expect(series[1]!.data).toEqual([30000, 28000, 26000]);
+    expect(series.every((s) => s.lineStyle?.type === 'solid')).toBe(true);
+  });
+
+  it('when the last period is unfinished, then its segment is a dashed series under the same name', () => {
+    const series = seriesOf({
+      locale: 'en',
+      title: 'GMV',
+      unit: 'money',
+      rows,
+      unfinishedLast: true,
+    });
+    expect(series.map((s) => [s.id, s.name, s.lineStyle?.type])).toEqual([
+      ['private', 'Private', 'solid'],
+      ['private-unfinished', 'Private', 'dashed'],
+      ['public', 'Public', 'solid'],
+      ['public-unfinished', 'Public', 'dashed'],
+    ]);
+    expect(series[0]!.data).toEqual([12000, 15000, null]);
+    expect(series[1]!.data).toEqual([null, 15000, 21000]);
+  });
+
+  it('when goals and annotations are given, then they become markLine and markArea on the private line', () => {
+    const series = seriesOf({
+      locale: 'zh-CN',
+      title: 'GMV',
+      unit: 'money',
+      rows,
+      goals: [
+        { value: 20000, label: '目标' },
+        { from: 10000, to: 14000, label: '区间' },
+      ],
+      annotations: [{ period: '2026-W02', text: '直播' }],
+    });
+    const data = series[0]!.markLine!.data as {
+      yAxis?: number;
+      xAxis?: string;
+      label?: { formatter?: string };
+    }[];
+    expect(data[0]).toMatchObject({ yAxis: 20000, label: { formatter: '目标 ¥2万' } });
+    expect(data[1]).toMatchObject({ xAxis: '2026-W02', label: { formatter: '直播' } });
+    expect(series[0]!.markArea!.data).toEqual([[{ name: '区间', yAxis: 10000 }, { yAxis: 14000 }]]);
+    expect(series[1]!.markLine).toBeUndefined();
+  });
+
+  it('formats the value axis with ¥/万/亿 in zh-CN and K/M in en', () => {
+    const zh = trendLineOption({ locale: 'zh-CN', title: 'GMV', unit: 'money', rows });
+    const en = trendLineOption({ locale: 'en', title: 'GMV', unit: 'money', rows });
+    const fmt = (o: typeof zh) =>
+      (o.yAxis as { axisLabel: { formatter: (v: number) => string } }).axisLabel.formatter;
+    expect(fmt(zh)(250_000_000)).toBe('¥2.5亿');
+    expect(fmt(zh)(20000)).toBe('¥2万');
+    expect(fmt(en)(1_200_000)).toBe('¥1.2M');
+  });
+
+  it('when no row has a public value, then only the private line and no legend', () => {
+    const option = trendLineOption({
+      locale: 'en',
+      title: 'Members',
+      unit: 'count',
+      rows: rows.map((r) => ({ period: r.period, private: r.private })),
+    });
+    expect((option.series as LineSeriesOption[]).map((s) => s.id)).toEqual(['private']);
+    expect((option.legend as { show: boolean }).show).toBe(false);
+  });
+
+  it('writes its own aria description with the categories in order', () => {
+    const option = trendLineOption({ locale: 'en', title: 'GMV', unit: 'money', rows });
+    const aria = option.aria as { enabled: boolean; label: { description: string } };
+    expect(aria.enabled).toBe(true);
+    expect(aria.label.description).toContain('2026-W01 to 2026-W03');
+    expect(aria.label.description).toContain('Private: from ¥12,000.00 in 2026-W01');
+  });
+});
