@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { DatabaseHandle } from '../../db/database.js';
 import { AppError } from '../../errors/app-error.js';
 import { runImport } from '../../features/imports/imports.service.js';
-import { IMPORT_KINDS, isImportKind } from '../../features/imports/kinds.js';
+import { IMPORT_KINDS, isImportKind } from '../../features/imports/kinds/index.js';
 import { DEFAULT_LIMITS } from '../../features/imports/limits.js';
 import { fileSource } from '../../features/imports/source.js';
 import { getWorkspace } from '../../features/workspaces/workspaces.service.js';

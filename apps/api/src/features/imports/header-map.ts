@@ -1,4 +1,4 @@
-import type { FieldSpec, KindSpec } from './kinds.js';
+import type { FieldSpec, KindSpec } from './kinds/index.js';
 import { ImportFileError } from './import-errors.js';
 
 /**

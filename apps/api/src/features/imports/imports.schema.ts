@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../errors/app-error.js';
 import type { ImportResult } from './imports.service.js';
-import { IMPORT_KINDS } from './kinds.js';
+import { IMPORT_KINDS } from './kinds/index.js';
 
 export const importKind = z.enum(IMPORT_KINDS);
 

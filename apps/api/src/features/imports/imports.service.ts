@@ -10,7 +10,7 @@ import {
   MAX_STORED_ERRORS,
 } from './import-errors.js';
 import { finishImport, insertImport } from './imports.queries.js';
-import { KIND_SPECS, stageColumns, type ImportKind, type KindSpec } from './kinds.js';
+import { KIND_SPECS, stageColumns, type ImportKind, type KindSpec } from './kinds/index.js';
 import { DEFAULT_LIMITS, type ImportLimits } from './limits.js';
 import { finishProgress, startProgress, type ImportProgress } from './progress.js';
 import { emptyFile, type RowSource } from './source.js';

@@ -10,7 +10,7 @@ import type { Workspace } from '../../db/schema.js';
 import { writeXlsx, ZipWriter, type TableView } from '../exports/table-export.js';
 import { createWorkspace } from '../workspaces/workspaces.service.js';
 import { runImport, type ImportResult } from './imports.service.js';
-import type { ImportKind } from './kinds.js';
+import type { ImportKind } from './kinds/index.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { fileSource } from './source.js';
 

@@ -3,7 +3,7 @@ import { CopyText, type Engine, type Transaction } from '../../db/database.js';
 import type { SourceRow } from './csv.js';
 import type { HeaderMap } from './header-map.js';
 import type { ErrorCollector } from './import-errors.js';
-import { FIELD_PARSERS, type FieldType, type KindSpec } from './kinds.js';
+import { FIELD_PARSERS, type FieldType, type KindSpec } from './kinds/index.js';
 import { ValueError, type Instant } from './values.js';
 
 /**
