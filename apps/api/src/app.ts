@@ -3,8 +3,13 @@ import path from 'node:path';
 import express, { type Express } from 'express';
 import type { DatabaseHandle } from './db/database.js';
 import { AppError } from './errors/app-error.js';
-import { errorHandler } from './http/error-handler.js';
+import { defaultConfig, type Config } from './config.js';
+import { createErrorHandler } from './http/error-handler.js';
 import { healthRoutes } from './http/health.routes.js';
+import { inputGuard } from './http/input-guard.js';
+import { requestLog } from './http/request-log.js';
+import { securityHeaders } from './http/security.js';
+import { createLogger, type Logger } from './lib/logger.js';
 import { mountRoutes, type RouteDefinition } from './http/route.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { apiKeysRoutes } from './features/api-keys/api-keys.routes.js';
@@ -35,6 +40,10 @@ export interface AppOptions {
   isShuttingDown?: () => boolean;
   /** Warms the dashboard's default answers after each import (the server passes one). */
   warmer?: DashboardWarmer | undefined;
+  /** Validated settings (config.ts); the app reads no environment variable itself. */
+  config?: Pick<Config, 'TRUST_PROXY' | 'SLOW_REQUEST_MS'>;
+  /** Where request lines and errors go; default: warnings and errors to stderr. */
+  logger?: Logger;
 }
 
 export function createApp({
@@ -42,13 +51,19 @@ export function createApp({
   webDist,
   isShuttingDown = () => false,
   warmer,
+  config = defaultConfig,
+  logger = createLogger({ level: 'warn', stream: process.stderr }),
 }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Default false: X-Forwarded-* is ignored unless TRUST_PROXY names the proxy in front.
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.use(requestLog(logger, config.SLOW_REQUEST_MS));
+  app.use(securityHeaders());
 
   const api = express.Router();
   api.use(express.json({ limit: '10mb' }));
+  api.use(inputGuard());
   api.use(healthRoutes(handle, isShuttingDown));
   // Every route declared with the route kit (src/http/route.ts): add your feature's list here.
   // The OpenAPI document and the isolation matrix (test/isolation.test.ts) read this list.
@@ -90,6 +105,6 @@ export function createApp({
       res.sendFile(path.join(webDist, 'index.html'));
     });
   }
-  app.use(errorHandler);
+  app.use(createErrorHandler(logger));
   return app;
 }

@@ -1,4 +1,9 @@
+import { readdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
 import type { DatabaseHandle } from './db/database.js';
+import type { Database } from './db/schema.js';
+import { UPLOAD_ROOT } from './features/imports/upload.js';
 import { loadDemo } from './demo/load-demo.js';
 import { DEMO_SLUG } from './demo/story.js';
 import { addMember } from './features/users/users.service.js';
@@ -31,4 +36,66 @@ export async function ensureDemoWorkspace(
     name: 'Demo',
   });
   log(`Demo workspace loaded in ${result.seconds.toFixed(1)} s.`);
+}
+
+/**
+ * At start-up, an import still marked running was cut off (crash, kill -9, a SIGTERM past its
+ * deadline, a database restart): its transaction rolled back, so no row of it landed. It is
+ * marked failed with the reason, so nobody waits for it and a retry is safe. Only imports that
+ * started before this process count (a CLI import started since may be alive).
+ */
+export async function closeInterruptedImports(
+  db: Kysely<Database>,
+  startedBefore: Date = processStart,
+): Promise<number> {
+  const closed = await db
+    .updateTable('imports')
+    .set({
+      status: 'failed',
+      message:
+        'interrupted: the process running this import stopped before it finished; nothing of it was saved, import the file again · 导入中断:进程在完成前停止,未保存任何数据,请重新导入',
+      finished_at: new Date(),
+    })
+    .where('status', '=', 'running')
+    .where('started_at', '<', startedBefore)
+    .executeTakeFirst();
+  return Number(closed.numUpdatedRows);
+}
+
+const processStart = new Date(Date.now() - process.uptime() * 1000);
+
+/** Removes upload temp folders of processes that are no longer alive; returns files removed. */
+export async function removeStaleUploads(root: string = UPLOAD_ROOT): Promise<number> {
+  let entries: string[];
+  try {
+    entries = await readdir(root);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const entry of entries) {
+    const pid = /^\d+$/.test(entry) ? Number(entry) : undefined;
+    if (pid === process.pid || (pid !== undefined && isAlive(pid))) continue;
+    const target = path.join(root, entry);
+    if (pid === undefined) {
+      // A loose file from before per-process folders: only when nobody touched it for an hour.
+      const info = await stat(target).catch(() => undefined);
+      if (!info || Date.now() - info.mtimeMs < 3_600_000) continue;
+      removed += 1;
+    } else {
+      removed += (await readdir(target).catch(() => [])).length;
+    }
+    await rm(target, { recursive: true, force: true });
+  }
+  return removed;
+}
+
+/** True when a process with this pid exists (EPERM: it exists but is someone else's). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

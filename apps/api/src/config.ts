@@ -1,6 +1,29 @@
 import { z } from 'zod';
 
+/**
+ * Express's `trust proxy`: `false` (the default) trusts no proxy, so X-Forwarded-For/-Proto/-Host
+ * are ignored everywhere (client IP for the login limiter, https for HSTS and Secure cookies,
+ * the host for the Origin check). `true`, `loopback`, a hop count or a list of addresses/CIDRs
+ * (comma-separated) trusts those.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): boolean | number | string | string[] => {
+    const lower = value.toLowerCase();
+    if (lower === 'false' || lower === '0' || lower === 'no') return false;
+    if (lower === 'true' || lower === 'yes') return true;
+    if (/^\d+$/.test(value)) return Number(value);
+    const parts = value.split(',').map((p) => p.trim());
+    if (parts.some((p) => !/^[\w.:/-]+$/.test(p))) {
+      ctx.addIssue({ code: 'custom', message: 'false, true, a hop count or addresses/CIDRs' });
+      return z.NEVER;
+    }
+    return parts.length === 1 ? parts[0]! : parts;
+  });
+
 const schema = z.object({
+  NODE_ENV: z.string().default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
@@ -8,6 +31,12 @@ const schema = z.object({
   YUGANG_WEB_DIST: z.string().optional(),
   YUGANG_DEMO: z.enum(['auto', 'off']).default('auto'),
   YUGANG_MAX_UPLOAD_MB: z.coerce.number().positive().default(200),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Requests slower than this are logged at warn level. */
+  SLOW_REQUEST_MS: z.coerce.number().int().positive().default(1000),
+  TRUST_PROXY: trustProxy.default(false),
+  /** SIGTERM: how long in-flight requests may take before their connections are cut. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -23,3 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return parsed.data;
 }
+
+/** Every default, as if no variable were set (tests and benches that build an app directly). */
+export const defaultConfig: Config = loadConfig({});

@@ -7,12 +7,11 @@ import copyStreams from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { Database } from './schema.js';
-import { toCsvLine } from './csv-line.js';
+import { toCsvLine, type CopyValue } from './csv-line.js';
 
 export type Engine = 'postgres' | 'pglite';
 
-/** A value COPY can take: null becomes SQL NULL. */
-export type CopyValue = string | number | boolean | Date | null;
+export type { CopyValue };
 export type CopyRows = Iterable<CopyValue[]> | AsyncIterable<CopyValue[]>;
 
 /**
@@ -68,9 +67,21 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
       return pg.types.getTypeParser(oid, format);
     },
   };
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
-  pool.on('error', () => {
-    // An idle client lost its connection; the pool replaces it. Queries report their own errors.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types,
+    // While the database is down a request waits at most this long for a connection, then
+    // answers 503 database_unavailable instead of hanging.
+    connectionTimeoutMillis: 5_000,
+  });
+  // A connection the server drops (restart, pg_terminate_backend, network) makes its client emit
+  // `error`; an `error` event nobody listens to would end the process. Idle clients are the
+  // pool's (it replaces them); a checked-out client's query fails on its own, and the pool
+  // discards the client when it comes back unqueryable. So both only need a listener.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
@@ -78,6 +89,11 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
     db,
     async transaction(fn) {
       const client = await pool.connect();
+      let broken: Error | undefined;
+      const onError = (error: Error) => {
+        broken = error;
+      };
+      client.on('error', onError);
       // A Kysely bound to this one client, so its queries and COPY share the transaction.
       const single = {
         connect: async () => ({ query: client.query.bind(client), release() {} }),
@@ -103,10 +119,12 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
         await client.query('commit');
         return result;
       } catch (error) {
-        await client.query('rollback').catch(() => {});
+        if (!broken) await client.query('rollback').catch(() => {});
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        // A client whose connection broke is discarded rather than handed to the next caller.
+        client.release(broken);
       }
     },
     close: () => db.destroy(),

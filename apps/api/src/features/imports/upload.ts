@@ -28,7 +28,9 @@ export interface UploadLimits {
   idleMs: number;
 }
 
-const UPLOAD_DIR = path.join(tmpdir(), 'yugang-uploads');
+export const UPLOAD_ROOT = path.join(tmpdir(), 'yugang-uploads');
+// One folder per process, so a restart can tell a dead process's leftovers from live uploads.
+const UPLOAD_DIR = path.join(UPLOAD_ROOT, String(process.pid));
 
 export async function receiveUpload(
   req: Request,
