@@ -31,6 +31,7 @@ import { tiersRoutes } from './features/tiers/tiers.routes.js';
 import { attributionRoutes } from './features/attribution/attribution.routes.js';
 import { importsRoutes } from './features/imports/imports.routes.js';
 import { ingestRoutes } from './features/ingest/ingest.routes.js';
+import { reviewRoutes } from './features/review/review.routes.js';
 import type { DashboardWarmer } from './features/warm-up/dashboard-warmer.js';
 
 export interface AppOptions {
@@ -88,6 +89,7 @@ export function createApp({
     ...attributionRoutes(),
     ...importsRoutes({ warmer }),
     ...ingestRoutes({ warmer }),
+    ...reviewRoutes(),
   ];
   api.use(mountRoutes(app, routes, { handle }));
   api.use((req, _res, next) =>

@@ -1,3 +1,4 @@
 export * from './route.js';
 export * from './common.js';
 export * from './evidence.js';
+export * from './review.js';

@@ -22,3 +22,6 @@ export * from './ltv-historical.js';
 export * from './membership.js';
 export * from './attribution.js';
 export * from './tiers.js';
+export * from './insights.js';
+export * from './bootstrap.js';
+export * from './incrementality.js';

@@ -1,0 +1,281 @@
+/**
+ * The review's figures, each read through the service that already answers it (summary,
+ * attribution, roi, team KPIs, community, risk), for every period of the sparkline series and
+ * the same period a year earlier. Sources that read a span at once (attribution, live sessions,
+ * conversations, members) are read once for the span and cut per period.
+ */
+/* eslint-disable import-x/no-restricted-paths -- the review is where features are composed (like warm-up/): it reads each figure through the service that answers it */
+import {
+  addDays,
+  figure,
+  metricById,
+  ratio,
+  responseRate48h,
+  guideRate,
+  startOfLocalDate,
+  type DateWindow,
+  type Evidence,
+  type MetricId,
+  type MetricUnit,
+  type Section1Id,
+  type Segment,
+} from '@yugang/metrics';
+import type { Kysely } from 'kysely';
+import type { Database, Workspace } from '../../db/schema.js';
+import { evidenceInYuan } from '../../read-model/read-model.totals.js';
+import { creditedGmvFromReadModel } from '../attribution/attribution.service.js';
+import { community } from '../community/community.service.js';
+import { risk } from '../risk/risk.service.js';
+import { cachedRoi } from '../roi/roi.service.js';
+import { newMembersBetween } from '../roi/roi.queries.js';
+import { customerValueFromReadModel } from '../summary/summary.service.js';
+import { conversations, liveSessions } from '../team-kpis/team-kpis.queries.js';
+import { privateMembersAt } from './review.queries.js';
+import type { Periods } from './review-window.js';
+
+type Db = Kysely<Database>;
+
+export interface FigureData {
+  key: string;
+  metric: MetricId;
+  segment: Segment;
+  unit: MetricUnit;
+  measure: 'value' | 'share';
+  seriesGrain: 'week' | 'month';
+  /** The window each series point is computed over (oldest first; the last is current). */
+  windows: DateWindow[];
+  points: Evidence[];
+  yearAgoWindow: DateWindow;
+  yearAgo: Evidence;
+  /** nurture_cost: the 3 × public CAC ceiling of the current period, in yuan. */
+  ceiling?: number | null;
+}
+
+interface Spec {
+  key: string;
+  metric: MetricId;
+  segment: Segment;
+  measure?: 'value' | 'share';
+}
+
+type Values = Record<string, Evidence & { ceiling?: number | null }>;
+
+/** Evaluates `compute` for every series period and the year-ago one, in parallel. */
+async function collect(
+  periods: Periods,
+  grain: 'week' | 'month',
+  specs: readonly Spec[],
+  compute: (w: DateWindow) => Promise<Values> | Values,
+  windowOf: (w: DateWindow) => DateWindow = (w) => w,
+): Promise<FigureData[]> {
+  const all = [...periods.series, periods.yearAgo];
+  const results = await Promise.all(all.map((w) => compute(windowOf(w))));
+  const yearAgo = results.pop()!;
+  return specs.map((s) => {
+    const pick = (v: Values): Evidence => {
+      const { ceiling: _ceiling, ...e } = v[s.key]!;
+      return e;
+    };
+    return {
+      key: s.key,
+      metric: s.metric,
+      segment: s.segment,
+      unit: metricById(s.metric).unit,
+      measure: s.measure ?? 'value',
+      seriesGrain: grain,
+      windows: periods.series.map(windowOf),
+      points: results.map(pick),
+      yearAgoWindow: windowOf(periods.yearAgo),
+      yearAgo: pick(yearAgo),
+      ...(s.metric === 'nurture_cost' ? { ceiling: results.at(-1)![s.key]!.ceiling ?? null } : {}),
+    };
+  });
+}
+
+const section1 = (id: Section1Id, segment: 'public' | 'private'): Spec => ({
+  key: `${id}_${segment}`,
+  metric: id,
+  segment,
+});
+
+async function customerValue(db: Db, ws: Workspace, w: DateWindow, specs: readonly Spec[]) {
+  const { metrics } = await customerValueFromReadModel(db, ws, w);
+  const out: Values = {};
+  for (const s of specs) {
+    const id = s.metric as Section1Id;
+    out[s.key] = evidenceInYuan(id, metrics[id][s.segment]);
+  }
+  return out;
+}
+
+/** Return rate, AOV and ARPU of the week (the summary endpoint's figures). */
+export function weeklyCustomerValue(db: Db, ws: Workspace, weeks: Periods) {
+  const specs = [
+    section1('return_rate', 'private'),
+    section1('return_rate', 'public'),
+    section1('aov', 'private'),
+    section1('arpu', 'private'),
+  ];
+  return collect(weeks, 'week', specs, (w) => customerValue(db, ws, w, specs));
+}
+
+/** Purchase frequency and repeat-purchase rate over the 365 days ending with each week. */
+export function yearlyCustomerValue(db: Db, ws: Workspace, weeks: Periods) {
+  const specs = [
+    section1('purchase_frequency', 'private'),
+    section1('purchase_frequency', 'public'),
+    section1('repeat_purchase_rate', 'private'),
+    section1('repeat_purchase_rate', 'public'),
+  ];
+  return collect(
+    weeks,
+    'week',
+    specs,
+    (w) => customerValue(db, ws, w, specs),
+    (w) => ({ from: addDays(w.to, -365), to: w.to }),
+  );
+}
+
+/** GMV credited to private and its share of all GMV (the attribution endpoint's weekly rows). */
+export async function creditedGmv(db: Db, ws: Workspace, weeks: Periods) {
+  const span = { from: weeks.series[0]!.from, to: weeks.series.at(-1)!.to };
+  const [rows, yearAgoRows] = await Promise.all([
+    creditedGmvFromReadModel(db, ws.id, 'week', span),
+    creditedGmvFromReadModel(db, ws.id, 'week', weeks.yearAgo),
+  ]);
+  const byWeek = new Map([...rows, ...yearAgoRows].map((r) => [r.period, r]));
+  return collect(
+    weeks,
+    'week',
+    [
+      { key: 'credited_gmv_private', metric: 'credited_gmv', segment: 'private' },
+      {
+        key: 'credited_gmv_private_share',
+        metric: 'credited_gmv',
+        segment: 'private',
+        measure: 'share',
+      },
+    ],
+    (w) => {
+      const r = byWeek.get(w.from);
+      const privateFen = r?.private ?? 0;
+      const totalFen = r?.total ?? 0;
+      return {
+        credited_gmv_private: figure(privateFen / 100),
+        credited_gmv_private_share: ratio(privateFen / 100, totalFen / 100, 'no GMV in the window'),
+      };
+    },
+  );
+}
+
+/** New private members in each week and members at its end. */
+export async function members(db: Db, ws: Workspace, weeks: Periods) {
+  const all = [...weeks.series, weeks.yearAgo];
+  const instant = (d: string) => startOfLocalDate(d, ws.time_zone);
+  const totals = await privateMembersAt(
+    db,
+    ws.id,
+    all.map((w) => instant(w.to)),
+  );
+  const total = new Map(all.map((w, i) => [w.to, totals[i]!]));
+  return collect(
+    weeks,
+    'week',
+    [
+      { key: 'private_members', metric: 'private_members', segment: 'private' },
+      { key: 'new_private_members', metric: 'new_private_members', segment: 'private' },
+    ],
+    async (w) => ({
+      private_members: figure(total.get(w.to) ?? 0),
+      new_private_members: figure(
+        await newMembersBetween(db, ws.id, instant(w.from), instant(w.to)),
+      ),
+    }),
+  );
+}
+
+const plain = (e: Evidence): Evidence => ({
+  value: e.value,
+  numerator: e.numerator,
+  denominator: e.denominator,
+  ...(e.reason !== undefined ? { reason: e.reason } : {}),
+});
+
+/** Private ROI, nurture cost (with its 3 × CAC ceiling) and public CAC per calendar month. */
+export function economics(db: Db, ws: Workspace, months: Periods) {
+  return collect(
+    months,
+    'month',
+    [
+      { key: 'private_roi', metric: 'private_roi', segment: 'private' },
+      { key: 'nurture_cost', metric: 'nurture_cost', segment: 'private' },
+      { key: 'public_cac', metric: 'public_cac', segment: 'public' },
+    ],
+    async (w) => {
+      const r = await cachedRoi(db, ws, w);
+      return {
+        private_roi: plain(r.privateRoi),
+        nurture_cost: { ...plain(r.nurtureCost.cost), ceiling: r.nurtureCost.ceiling },
+        public_cac: plain(r.publicCac),
+      };
+    },
+  );
+}
+
+/** 48 h response rate and live-room guide rate (the team-KPI formulas on the same rows). */
+export async function team(db: Db, ws: Workspace, weeks: Periods, now: Date) {
+  const tz = ws.time_zone;
+  const instant = (d: string) => startOfLocalDate(d, tz);
+  const spans = [{ from: weeks.series[0]!.from, to: weeks.series.at(-1)!.to }, weeks.yearAgo];
+  const loaded = await Promise.all(
+    spans.map(async (s) => {
+      const [sessions, talks] = await Promise.all([
+        liveSessions(db, ws.id, instant(s.from), instant(s.to)),
+        conversations(db, ws.id, instant(s.from), instant(s.to)),
+      ]);
+      return { sessions, talks };
+    }),
+  );
+  const sessions = loaded.flatMap((l) => l.sessions);
+  const talks = loaded.flatMap((l) => l.talks);
+  return collect(
+    weeks,
+    'week',
+    [
+      { key: 'response_rate_48h', metric: 'response_rate_48h', segment: 'private' },
+      { key: 'guide_rate', metric: 'guide_rate', segment: 'public' },
+    ],
+    (w) => {
+      const end = instant(w.to);
+      const asOf = now < end ? now : end;
+      return {
+        response_rate_48h: plain(responseRate48h(talks, w, { timeZone: tz, asOf })),
+        guide_rate: plain(guideRate(sessions, w, { timeZone: tz })),
+      };
+    },
+  );
+}
+
+/** Groups flagged for hollow growth at each week's end, and red-line alerts in each week. */
+export function alerts(db: Db, ws: Workspace, weeks: Periods) {
+  return collect(
+    weeks,
+    'week',
+    [
+      { key: 'hollow_growth', metric: 'hollow_growth', segment: 'private' },
+      { key: 'risk_alerts', metric: 'risk_alerts', segment: 'private' },
+    ],
+    async (w) => {
+      const [c, r] = await Promise.all([community(db, ws, w.to), risk(db, ws, w)]);
+      const redLines = r.alerts.filter((a) => a.level === 'alert').length;
+      return {
+        hollow_growth: {
+          value: c.hollowGrowth.length,
+          numerator: c.hollowGrowth.length,
+          denominator: c.groups.length,
+        },
+        risk_alerts: { value: redLines, numerator: redLines, denominator: r.accounts },
+      };
+    },
+  );
+}
