@@ -23,3 +23,5 @@ export * from './membership.js';
 export * from './attribution.js';
 export * from './tiers.js';
 export * from './insights.js';
+export * from './bootstrap.js';
+export * from './incrementality.js';
