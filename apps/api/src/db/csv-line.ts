@@ -1,4 +1,5 @@
-import type { CopyValue } from './database.js';
+/** A value COPY can take: null becomes SQL NULL. */
+export type CopyValue = string | number | boolean | Date | null;
 
 /** One line of COPY's CSV format: an unquoted empty field is NULL, "" is the empty string. */
 export function toCsvLine(values: readonly CopyValue[]): string {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { RouteDefinition } from './route.js';
 import { errorBody } from './schemas.js';
 
 /**
@@ -50,7 +49,27 @@ const errorResponse = (description: string) => ({
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 });
 
-export function openApiDocument(routes: readonly RouteDefinition[]): Record<string, unknown> {
+/**
+ * What the document reads of a declared route: route.ts's RouteDefinition, restated here so that
+ * route.ts (which serves the document) and this module do not import each other.
+ */
+export interface DocumentedRoute {
+  method: string;
+  path: string;
+  access: string;
+  status: number;
+  params?: z.ZodType | undefined;
+  query?: z.ZodType | undefined;
+  body?: z.ZodType | undefined;
+  response?: z.ZodType | undefined;
+  summary: string;
+  description?: string | undefined;
+  tags?: string[] | undefined;
+  errors?: Record<number, string> | undefined;
+  openapi?: Record<string, unknown> | undefined;
+}
+
+export function openApiDocument(routes: readonly DocumentedRoute[]): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const path = route.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');

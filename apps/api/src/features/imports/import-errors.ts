@@ -36,3 +36,25 @@ export class ErrorCollector {
     if (this.kept.length < MAX_STORED_ERRORS) this.kept.push(error);
   }
 }
+
+/** What importFailure reads of an ImportResult (not imported: imports.service imports this file). */
+interface FinishedImport {
+  status: string;
+  code: string | null;
+  message: string;
+}
+
+/** Rejected or failed imports answer with the error body; the import itself is in details. */
+export function importFailure(result: FinishedImport): AppError {
+  const status =
+    result.status === 'failed'
+      ? 500
+      : result.code === 'rows_rejected' || result.code === 'constraint_violation'
+        ? 422
+        : result.code === 'import_aborted'
+          ? 503
+          : 400;
+  return new AppError(status, result.code ?? 'import_rejected', result.message, {
+    import: result,
+  });
+}
