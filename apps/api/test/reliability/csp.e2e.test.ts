@@ -27,11 +27,10 @@ afterAll(async () => {
 async function watchViolations(page: Page): Promise<string[]> {
   const violations: string[] = [];
   await page.exposeFunction('__cspViolation', (text: string) => violations.push(text));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (window as unknown as { __cspViolation(t: string): void }).__cspViolation;
-      report(`${event.violatedDirective} blocked ${event.blockedURI} at ${event.sourceFile}`);
-    });
+  // Runs in the page before its own scripts (as text: this file has no DOM types).
+  await page.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (event) =>
+      window.__cspViolation(event.violatedDirective + ' blocked ' + event.blockedURI + ' at ' + event.sourceFile));`,
   });
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
