@@ -146,7 +146,7 @@ export function trendLineOption(input: TrendLineInput): EChartsOption {
     },
     animation: false,
     legend: { show: showPublic, data: sides.map((s) => SIDE_LABELS[locale][s]), top: 0 },
-    grid: { left: 8, right: 16, top: showPublic ? 32 : 12, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 32, top: showPublic ? 32 : 12, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'axis',
       valueFormatter: (v) => formatChartValue(typeof v === 'number' ? v : null, unit, locale),

@@ -1,9 +1,33 @@
 import { reviewContract } from '@yugang/contract';
+import type { Response } from 'express';
 import { implement, type RouteDefinition } from '../../http/route.js';
+import { renderPng } from './chart-render.js';
+import { reviewChart } from './review-charts.js';
+import { reviewPptx } from './review-pptx.js';
 import { review } from './review.service.js';
+
+const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
+
+function sendFile(res: Response, type: string, name: string, body: Buffer, download = true): void {
+  res.setHeader('Content-Type', type);
+  res.setHeader('Cache-Control', 'private, no-store');
+  if (download) res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+  res.send(body);
+}
 
 export function reviewRoutes(): RouteDefinition[] {
   return [
     implement(reviewContract.get, ({ db, workspace, query }) => review(db, workspace, query)),
+    implement(reviewContract.pptx, async ({ db, workspace, query, res }) => {
+      const r = await review(db, workspace, query);
+      const file = await reviewPptx(r, query.lang);
+      sendFile(res, PPTX, `review-${workspace.slug}-${r.week}-${query.lang}.pptx`, file);
+    }),
+    implement(reviewContract.chart, async ({ db, workspace, query, params, res }) => {
+      const r = await review(db, workspace, query);
+      const name = params.name.replace(/\.png$/, '');
+      const png = renderPng(reviewChart(r, name, query.lang), { width: 800, height: 400 });
+      sendFile(res, 'image/png', `${name}-${r.week}.png`, png, false);
+    }),
   ];
 }
