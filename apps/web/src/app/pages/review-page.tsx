@@ -1,0 +1,91 @@
+/** 周报: the week's headline figures with evidence, insights, present mode and downloads. */
+import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { addDays } from '@yugang/metrics';
+import { isoWeekOf, weekStart } from '@yugang/contract';
+import { reviewDownloads, useReview } from '../../features/review/api/get-review';
+import { InsightsList } from '../../features/review/components/insights-list';
+import { PresentMode } from '../../features/review/components/present-mode';
+import { ReviewSections } from '../../features/review/components/review-sections';
+import { reviewMessages } from '../../features/review/messages';
+import { ErrorState, Loading } from '../../components/ui/status';
+import { useLocale, useMessages } from '../../lib/i18n';
+import { usePrintReady } from '../../lib/print-ready';
+
+function shiftWeek(week: string, weeks: number): string {
+  return isoWeekOf(addDays(weekStart(week)!, 7 * weeks));
+}
+
+export function ReviewPage() {
+  const t = useMessages(reviewMessages);
+  const { locale } = useLocale();
+  const { ws } = useParams({ from: '/w/$ws' });
+  const search = useSearch({ from: '/w/$ws/review' });
+  const { print } = useSearch({ strict: false });
+  const navigate = useNavigate({ from: '/w/$ws/review' });
+  const review = useReview(ws, { week: search.week });
+  usePrintReady(Boolean(review.data));
+
+  if (review.isPending) return <Loading />;
+  if (review.isError) {
+    return <ErrorState error={review.error} onRetry={() => void review.refetch()} />;
+  }
+  const data = review.data;
+  const downloads = reviewDownloads(ws, data.week, locale);
+  const latest = data.freshness.latestDataDay;
+  const canGoForward = latest !== null && weekStart(shiftWeek(data.week, 1))! <= latest;
+  const goTo = (week: string) => void navigate({ search: (prev) => ({ ...prev, week }) });
+  const setPresent = (on: boolean) =>
+    void navigate({ search: (prev) => ({ ...prev, present: on ? '1' : undefined }) });
+
+  return (
+    <div className={`page review-page ${print ? 'review-page--print' : ''}`}>
+      <header className="page-head">
+        <div>
+          <h1 data-testid="review-title">{t.title(data.week)}</h1>
+          <p className="muted">
+            <span data-testid="review-window">
+              {t.windowText(data.window.from, addDays(data.window.to, -1))}
+            </span>
+            {' · '}
+            <span>{latest ? t.freshness(latest) : t.noData}</span>
+          </p>
+        </div>
+        {print ? null : (
+          <div className="page-head__actions">
+            <nav className="week-nav" aria-label={t.week}>
+              <button type="button" onClick={() => goTo(shiftWeek(data.week, -1))}>
+                <span aria-hidden="true">‹ </span>
+                {t.previousWeek}
+              </button>
+              <button
+                type="button"
+                onClick={() => goTo(shiftWeek(data.week, 1))}
+                disabled={!canGoForward}
+              >
+                {t.nextWeek}
+                <span aria-hidden="true"> ›</span>
+              </button>
+            </nav>
+            <button type="button" className="primary" onClick={() => setPresent(true)}>
+              {t.present}
+            </button>
+            <a className="button-link" href={downloads.pptx} download data-testid="download-pptx">
+              {t.downloadPptx}
+            </a>
+            <a className="button-link" href={downloads.pdf} download data-testid="download-pdf">
+              {t.downloadPdf}
+            </a>
+            <button type="button" onClick={() => window.print()}>
+              {t.print}
+            </button>
+          </div>
+        )}
+      </header>
+      <InsightsList review={data} locale={locale} />
+      <ReviewSections review={data} locale={locale} />
+      {search.present && !print ? (
+        <PresentMode review={data} locale={locale} onExit={() => setPresent(false)} />
+      ) : null}
+    </div>
+  );
+}

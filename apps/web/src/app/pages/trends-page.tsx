@@ -1,0 +1,149 @@
+/** 趋势: the executive's page: key figures for a period, then 12–24-month trends, private vs public. */
+import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { addDays } from '@yugang/metrics';
+import { AddAnnotation } from '../../features/annotations/components/add-annotation';
+import { CreditedGmvCard } from '../../features/attribution/components/credited-gmv-card';
+import { RoiTrendCard } from '../../features/roi/components/roi-trend-card';
+import { useSummary } from '../../features/summary/api/get-summary';
+import { KpiStrip } from '../../features/summary/components/kpi-strip';
+import { useTrends } from '../../features/trends/api/get-trends';
+import { MetricTrendCard } from '../../features/trends/components/metric-trend-card';
+import {
+  TrendsControls,
+  type TrendsControlsValue,
+} from '../../features/trends/components/trends-controls';
+import { trendsMessages } from '../../features/trends/messages';
+import { ErrorState, Loading } from '../../components/ui/status';
+import { latestDataDay } from '../../lib/as-of';
+import { useLocale, useMessages } from '../../lib/i18n';
+import {
+  comparisonWindow,
+  monthUnfinished,
+  presetWindow,
+  trendRange,
+  type DateWindow,
+} from '../../lib/periods';
+import { useMembership } from '../use-membership';
+
+const KPIS = [
+  'gmv',
+  'buyers',
+  'aov',
+  'purchase_frequency',
+  'repeat_purchase_rate',
+  'return_rate',
+] as const;
+const TREND_METRICS = [
+  'buyers',
+  'purchase_frequency',
+  'repeat_purchase_rate',
+  'return_rate',
+  'aov',
+] as const;
+
+/**
+ * The as-of day presets count from: the latest data day the API reports; from a server that does
+ * not report it yet, the summary's default window bounded by the last week with orders.
+ */
+function useAsOf(ws: string) {
+  const summary = useSummary(ws, {});
+  const reported = (summary.data as { freshness?: { latestDataDay: string | null } } | undefined)
+    ?.freshness?.latestDataDay;
+  const to = summary.data?.window.to;
+  const weekly = useTrends(
+    ws,
+    { metric: 'orders', grain: 'week', from: to ? addDays(to, -7 * 26) : undefined, to },
+    Boolean(to) && !reported,
+  );
+  if (summary.isError) return { error: summary.error, asOf: null };
+  if (reported) return { error: null, asOf: reported };
+  if (weekly.isError) return { error: weekly.error, asOf: null };
+  if (!to || !weekly.data) return { error: null, asOf: null };
+  const orders = weekly.data.points.map((p) => ({ period: p.period, orders: p.all.value ?? 0 }));
+  return { error: null, asOf: latestDataDay(to, orders) };
+}
+
+export function TrendsPage() {
+  const t = useMessages(trendsMessages);
+  const { locale } = useLocale();
+  const { ws } = useParams({ from: '/w/$ws' });
+  const search = useSearch({ from: '/w/$ws/trends' });
+  const navigate = useNavigate({ from: '/w/$ws/trends' });
+  const { canEdit } = useMembership();
+  const { asOf, error } = useAsOf(ws);
+
+  if (error) return <ErrorState error={error} />;
+  if (!asOf) return <Loading />;
+
+  const preset = search.preset ?? 'last_12_months';
+  const comparison = search.compare ?? 'previous';
+  const span = search.span ?? 12;
+  const window: DateWindow =
+    preset === 'custom' && search.from && search.to && search.from < search.to
+      ? { from: search.from, to: search.to }
+      : presetWindow(preset === 'custom' ? 'last_12_months' : preset, asOf);
+  const against = comparisonWindow(window, comparison);
+  const lastDay = addDays(window.to, -1) < asOf ? addDays(window.to, -1) : asOf;
+  const range = trendRange(lastDay, span);
+  const fetchFrom = `${String(Number(range.from.slice(0, 4)) - 1)}${range.from.slice(4)}`;
+  const unfinishedLast = monthUnfinished(lastDay);
+
+  const value: TrendsControlsValue = { preset, comparison, span, from: window.from, to: window.to };
+  function change(next: Partial<TrendsControlsValue>) {
+    const merged = { ...value, ...next };
+    void navigate({
+      search: (prev) => ({
+        ...prev,
+        preset: merged.preset,
+        compare: merged.comparison,
+        span: merged.span,
+        from: merged.preset === 'custom' ? merged.from : undefined,
+        to: merged.preset === 'custom' ? merged.to : undefined,
+      }),
+      replace: true,
+    });
+  }
+  const annotate = canEdit ? <AddAnnotation ws={ws} defaultDate={lastDay} /> : null;
+  const common = { ws, locale, range, fetchFrom, comparison, unfinishedLast };
+
+  return (
+    <div className="page trends-page">
+      <header className="page-head">
+        <div>
+          <h1>{t.title}</h1>
+          <p className="muted">
+            {t.intro} <span data-testid="as-of">{t.asOf(asOf)}</span>
+          </p>
+        </div>
+      </header>
+      <TrendsControls value={value} onChange={change} />
+      <h2 className="section-title">
+        {t.kpis} <span className="muted">{t.windowText(window.from, window.to)}</span>
+      </h2>
+      <KpiStrip
+        ws={ws}
+        locale={locale}
+        window={window}
+        against={against}
+        comparison={comparison}
+        metrics={KPIS}
+        label={t.kpis}
+      />
+      <h2 className="section-title">{t.charts}</h2>
+      <div className="chart-grid">
+        <CreditedGmvCard {...common} title={t.creditedGmv} actions={annotate} />
+        {TREND_METRICS.map((metric) => (
+          <MetricTrendCard key={metric} {...common} metric={metric} actions={annotate} />
+        ))}
+        <RoiTrendCard
+          ws={ws}
+          locale={locale}
+          title={t.roi}
+          range={range}
+          comparison={comparison}
+          unfinishedLast={unfinishedLast}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  redirect,
+} from '@tanstack/react-router';
+import { ApiError } from '../lib/api-client';
+import { meQueryOptions } from '../features/auth/api/get-me';
+import { NotFoundPage, RootLayout } from './root-layout';
+import { Shell } from './shell';
+import { loginSearch, reviewSearch, rootSearch, trendsSearch } from './search';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  validateSearch: rootSearch,
+  component: RootLayout,
+  notFoundComponent: NotFoundPage,
+});
+
+/** The signed-in user, or null when the session is missing or expired. */
+async function sessionOf(queryClient: QueryClient) {
+  try {
+    return await queryClient.ensureQueryData(meQueryOptions());
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+const indexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  beforeLoad: async ({ context, search }) => {
+    const me = await sessionOf(context.queryClient);
+    if (!me) throw redirect({ to: '/login', search: { ...search, redirect: undefined } });
+    const first = me.memberships[0];
+    if (!first) throw redirect({ to: '/login', search });
+    throw redirect({ to: '/w/$ws/review', params: { ws: first.slug }, search });
+  },
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: loginSearch,
+  component: lazyRouteComponent(() => import('./pages/login-page'), 'LoginPage'),
+});
+
+const workspaceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/w/$ws',
+  beforeLoad: async ({ context, location, params }) => {
+    const me = await sessionOf(context.queryClient);
+    if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
+    const membership = me.memberships.find((m) => m.slug === params.ws);
+    if (!membership) {
+      const first = me.memberships[0];
+      if (!first) throw redirect({ to: '/login', search: {} });
+      throw redirect({ to: '/w/$ws/review', params: { ws: first.slug } });
+    }
+    return { membership };
+  },
+  component: Shell,
+});
+
+const workspaceIndexRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/',
+  beforeLoad: ({ params }) => {
+    throw redirect({ to: '/w/$ws/review', params });
+  },
+});
+
+const reviewRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/review',
+  validateSearch: reviewSearch,
+  component: lazyRouteComponent(() => import('./pages/review-page'), 'ReviewPage'),
+});
+
+const trendsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/trends',
+  validateSearch: trendsSearch,
+  component: lazyRouteComponent(() => import('./pages/trends-page'), 'TrendsPage'),
+});
+
+const displayRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/settings/display',
+  component: lazyRouteComponent(() => import('./pages/display-page'), 'DisplayPage'),
+});
+
+const soonRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/soon/$page',
+  component: lazyRouteComponent(() => import('./pages/coming-soon-page'), 'ComingSoonPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  loginRoute,
+  workspaceRoute.addChildren([
+    workspaceIndexRoute,
+    reviewRoute,
+    trendsRoute,
+    displayRoute,
+    soonRoute,
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
