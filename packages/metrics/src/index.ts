@@ -25,3 +25,4 @@ export * from './tiers.js';
 export * from './insights.js';
 export * from './bootstrap.js';
 export * from './incrementality.js';
+export * from './experiments.js';
