@@ -43,7 +43,7 @@ export interface AppOptions {
   warmer?: DashboardWarmer | undefined;
   /** Validated settings (config.ts); the app reads no environment variable itself. */
   config?: Pick<Config, 'TRUST_PROXY' | 'SLOW_REQUEST_MS'>;
-  /** Where request lines and errors go; default: warnings and errors to stderr. */
+  /** Where request lines and errors go; default: errors only, to stderr. */
   logger?: Logger;
 }
 
@@ -53,7 +53,7 @@ export function createApp({
   isShuttingDown = () => false,
   warmer,
   config = defaultConfig,
-  logger = createLogger({ level: 'warn', stream: process.stderr }),
+  logger = createLogger({ level: 'error', stream: process.stderr }),
 }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');

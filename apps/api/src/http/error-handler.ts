@@ -25,7 +25,7 @@ const CONNECTION_CODES = new Set([
   '53300', // too_many_connections
 ]);
 const CONNECTION_MESSAGES =
-  /Connection terminated|connection error|not queryable|timeout exceeded when trying to connect|Connection ended|terminating connection/i;
+  /Connection terminated|connection error|not queryable|timeout exceeded when trying to connect|Connection ended|terminating connection|not currently accepting connections|the database system is (starting up|shutting down|in recovery mode)/i;
 
 /** True when `error` says the database could not be reached, not that the query was wrong. */
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -38,7 +38,11 @@ export function requestLog(logger: Logger, slowMs: number): RequestHandler {
       const workspace = workspaceOf(req, res);
       if (workspace) line.workspace = workspace;
       const error = res.locals.error as unknown;
-      if (error !== undefined) {
+      if (error !== undefined && status === 503) {
+        // The database is away: expected in an outage, one short line each, no stack.
+        line.reason = error instanceof Error ? error.message : String(error);
+        logger.warn(line, 'database unavailable');
+      } else if (error !== undefined) {
         line.err = error;
         logger.error(line, 'request failed');
       } else if (ms > slowMs) {
