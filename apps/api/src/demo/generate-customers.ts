@@ -24,6 +24,8 @@ import {
 const C = STORY.customers;
 const P = STORY.purchases;
 const O = STORY.orders;
+const NO_SELECTION = { rate: 1, join: 1 };
+const selectionOf = (c: ChannelSpec) => STORY.selection[c.code] ?? NO_SELECTION;
 
 const channelByCode = new Map(CHANNELS.map((c) => [c.code, c]));
 function spec(code: string): ChannelSpec {
@@ -121,11 +123,12 @@ export function demoCustomer(seed: number, id: number, count: number, t: Timelin
     joinedMs = acquiredMs;
   } else {
     channel = publicSpecs[rng.pick(publicWeights)]!;
+    const join = selectionOf(channel).join;
     if (afterLaunch) {
-      if (rng.chance(C.joinAfterFirstOrder)) {
+      if (rng.chance(C.joinAfterFirstOrder * join)) {
         joinedMs = acquiredMs + Math.round(rng.exponential(C.joinDelayMeanDays) * DAY_MS);
       }
-    } else if (rng.chance(C.joinStock)) {
+    } else if (rng.chance(C.joinStock * join)) {
       joinedMs = t.launchMs + Math.round(rng.exponential(C.joinStockDelayMeanDays) * DAY_MS);
     }
   }
@@ -176,7 +179,7 @@ export function demoOrders(
   const lastYearMs = localMidnightMs(localDate(t.endMs - YEAR_MS));
   const memberAtEnd = isMember(c, t.endMs) ? 4 : 0;
   const orders: DemoOrder[] = [];
-  const rate = rng.gamma(P.rateShape, P.publicRateMean / P.rateShape);
+  const rate = rng.gamma(P.rateShape, P.publicRateMean / P.rateShape) * selectionOf(c.channel).rate;
   const maxRate = rate * P.privateRateMultiplier;
   const lastDays = localDayNumber(t.endMs) - 3;
   let ms = c.acquiredMs;

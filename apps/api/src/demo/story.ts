@@ -23,6 +23,11 @@ export const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
  * demo is identical whenever it is loaded: days 2023-10-01 … 2026-09-30.
  */
 export const DEFAULT_END_DATE = '2026-10-01';
+
+/** The end a user's demo gets: today in Shanghai, so its data runs up to yesterday. */
+export function demoEndToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
 export const HISTORY_MONTHS = 36;
 /** Private launch 30 months before the end (METRICS §8: a 10→100 organisation by now). */
 export const LAUNCH_MONTHS_BEFORE_END = 30;
@@ -142,6 +147,18 @@ export const STORY = {
     /** A public customer's repeat order stays in the acquisition channel with this probability. */
     stickToAcquisitionChannel: 0.75,
   },
+  /**
+   * Selection (issue 15): loyal customers join more often. By first channel, which the matched
+   * comparison sees: store customers (门店导购加企微) buy more often and are added far more often;
+   * Douyin live-room impulse buyers buy less often and join less. Within a channel, joining is
+   * unrelated to the customer's own purchase rate. Multipliers of the purchase rate and of the
+   * chance to join (after the first order, and for the stock invited after launch).
+   */
+  selection: {
+    store: { rate: 1.8, join: 2.0 },
+    douyin: { rate: 0.7, join: 0.6 },
+  } as Readonly<Record<string, { rate: number; join: number }>>,
+
   orders: {
     /** Order value: log-normal around a median (yuan); members spend a little more (ARPU 私域高). */
     medianYuan: 168,
@@ -222,3 +239,18 @@ export const STORY = {
 } as const;
 
 export type Story = typeof STORY;
+
+/**
+ * The true effect of joining the private domain that the demo carries (issue 15), for tests and
+ * docs to cite: while a member, a customer buys at `purchaseRateMultiplier` × their own rate, and
+ * after each order drops out with `dropoutWhileMember` instead of `dropoutOtherwise` (also for
+ * orders in the 45 days before joining: the package card arrives with the parcel). Its value per
+ * member over N months is measured against each member's own never-joined path
+ * (demo/join-effect.ts trueJoinLift), since a multiplier on a rate and a dropout have no
+ * closed-form per-member lift.
+ */
+export const JOIN_EFFECT = {
+  purchaseRateMultiplier: STORY.purchases.privateRateMultiplier,
+  dropoutWhileMember: STORY.purchases.privateDropout,
+  dropoutOtherwise: STORY.purchases.publicDropout,
+} as const;
