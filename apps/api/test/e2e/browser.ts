@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,24 @@ import { chromium, type Browser } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const webRoot = fileURLToPath(new URL('../../../web', import.meta.url));
+
+/**
+ * Whether browser tests can run. Without Chromium they skip with a notice; with CI=true a missing
+ * browser is a failure, so CI never passes by skipping them.
+ */
+export function browserAvailable(suite: string): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  const message = `${suite}: Chromium not found at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH)`;
+  if (process.env.CI === 'true') throw new Error(message);
+  console.warn(`SKIPPED ${message}`);
+  return false;
+}
+
+/** axe-core's source, to inject into a page (it is a dependency of the web app). */
+export function axeSource(): string {
+  const require = createRequire(path.join(webRoot, 'package.json'));
+  return readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+}
 
 /** Debian's Chromium, headless, with the flags this closed network needs. */
 export async function launchBrowser(): Promise<Browser> {

@@ -88,12 +88,7 @@ export function Shell() {
               {t.role(membership.role)}
             </span>
           ) : null}
-          <button
-            type="button"
-            onClick={switchLanguage}
-            lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}
-            aria-label={t.switchLanguageLabel}
-          >
+          <button type="button" onClick={switchLanguage} lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}>
             {t.switchLanguage}
           </button>
           <button type="button" onClick={signOut} title={t.signedInAs(me?.user?.email ?? '')}>

@@ -21,7 +21,6 @@ export function LoginPage() {
           type="button"
           className="link-button"
           lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}
-          aria-label={t.switchLanguageLabel}
           onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}
         >
           {t.switchLanguage}

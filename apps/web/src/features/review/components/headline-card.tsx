@@ -40,7 +40,11 @@ export function HeadlineCard({
   return (
     <article className="headline" data-figure={figure.key}>
       <h3 className="headline__title">{view.title}</h3>
-      <p className="headline__value" data-testid={`value-${figure.key}`}>
+      <p
+        className="headline__value"
+        data-testid={`value-${figure.key}`}
+        data-value={figure.current.value ?? ''}
+      >
         {view.value}
       </p>
       <p className="headline__deltas">

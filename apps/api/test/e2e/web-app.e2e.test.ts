@@ -1,0 +1,195 @@
+/**
+ * The built web app in Debian's Chromium on the demo workspace: sign in, the weekly review shows
+ * the API's numbers for its week, language switches both ways, present mode steps with the
+ * keyboard, the PPTX link downloads, a viewer sees no edit control, axe-core finds no serious or
+ * critical violation on the review and trends pages, and no page logs a console error.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { DEMO_LOGIN, ensureDemoWorkspace } from '../../src/bootstrap.js';
+import { addMember } from '../../src/features/users/users.service.js';
+import { listen, type Listening } from '../listen.js';
+import { createTestDatabase, type TestDatabase } from '../test-database.js';
+import { axeSource, browserAvailable, buildWebApp, launchBrowser } from './browser.js';
+
+const VIEWER = { email: 'viewer@yugang.local', password: 'viewer-password-1' };
+
+let database: TestDatabase;
+let server: Listening;
+let browser: Browser;
+
+interface ReviewJson {
+  week: string;
+  window: { from: string; to: string };
+  sections: { id: string; figures: { key: string; current: { value: number | null } }[] }[];
+}
+
+/** A context whose pages record console errors (a 401 from the session check before sign-in is expected). */
+async function openContext(locale: string): Promise<{ context: BrowserContext; errors: string[] }> {
+  const context = await browser.newContext({
+    locale,
+    viewport: { width: 1280, height: 900 },
+    bypassCSP: true,
+  });
+  const errors: string[] = [];
+  context.on('page', (page) => watch(page, errors));
+  return { context, errors };
+}
+
+function watch(page: Page, errors: string[]) {
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    if (/status of 401/.test(message.text())) return;
+    errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+}
+
+async function signIn(page: Page, login: { email: string; password: string }, labels: string[]) {
+  await page.goto(server.url);
+  await page.waitForURL(/\/login/);
+  await page.getByLabel(labels[0]!).fill(login.email);
+  await page.getByLabel(labels[1]!).fill(login.password);
+  await page.getByRole('button', { name: labels[2]!, exact: true }).click();
+  await page.waitForURL(/\/w\/demo\/review/);
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource() });
+  return page.evaluate(`(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | '));
+  })()`);
+}
+
+const run = browserAvailable('web app e2e');
+
+beforeAll(async () => {
+  if (!run) return;
+  const webDist = buildWebApp();
+  database = await createTestDatabase();
+  await ensureDemoWorkspace(database, () => {}, { customers: 1500 });
+  const workspace = await database.db
+    .selectFrom('workspaces')
+    .select('id')
+    .where('slug', '=', 'demo')
+    .executeTakeFirstOrThrow();
+  await addMember(database.db, { ...VIEWER, workspaceId: workspace.id, role: 'viewer' });
+  server = await listen(createApp({ handle: database, webDist }));
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await database?.dispose();
+});
+
+describe.runIf(run)('the web app in a real browser', () => {
+  it('when the demo lead signs in, then the review shows the API numbers for its week, switches to English and back, and presents with the keyboard', async () => {
+    const { context, errors } = await openContext('zh-CN');
+    const page = await context.newPage();
+    await signIn(page, DEMO_LOGIN, ['邮箱', '密码', '登录']);
+
+    const answer = await page.request.get(`${server.url}/api/v1/workspaces/demo/review`);
+    expect(answer.status()).toBe(200);
+    const review = (await answer.json()) as ReviewJson;
+    await expect
+      .poll(() => page.getByTestId('review-title').textContent())
+      .toBe(`周报 ${review.week}`);
+    const figures = review.sections.flatMap((s) => s.figures);
+    expect(figures.length).toBeGreaterThan(5);
+    for (const figure of figures) {
+      const shown = await page.getByTestId(`value-${figure.key}`).getAttribute('data-value');
+      expect(shown, figure.key).toBe(String(figure.current.value ?? ''));
+    }
+    const gmv = figures.find((f) => f.key === 'credited_gmv_private')!;
+    const text = await page.getByTestId('value-credited_gmv_private').textContent();
+    expect(text?.replace(/[¥,]/g, '')).toBe(gmv.current.value!.toFixed(2));
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('review-title').textContent())
+      .toBe(`Weekly review ${review.week}`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByRole('button', { name: '中文', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('review-title').textContent())
+      .toBe(`周报 ${review.week}`);
+
+    await page.getByRole('button', { name: '周会模式' }).click();
+    const present = page.getByTestId('present');
+    await expect.poll(() => present.getAttribute('data-slide')).toBe('1');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => present.getAttribute('data-slide')).toBe('3');
+    expect(await page.getByTestId('slide-counter').textContent()).toBe(
+      `第 3 / ${review.sections.length + 1} 页`,
+    );
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => present.getAttribute('data-slide')).toBe('2');
+    expect(await present.textContent()).toContain(review.window.from);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => present.count()).toBe(0);
+
+    const pptxHref = await page.getByTestId('download-pptx').getAttribute('href');
+    expect(pptxHref).toContain(`review.pptx?week=${review.week}&lang=zh-CN`);
+    const pptx = await page.request.get(`${server.url}${pptxHref}`);
+    expect(pptx.status()).toBe(200);
+    expect((await pptx.body()).subarray(0, 2).toString()).toBe('PK');
+    expect(await page.getByTestId('download-pdf').getAttribute('href')).toContain(
+      'review.pdf?week=',
+    );
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('when a lead and then a viewer open the trends page, then only the lead sees the annotation control', async () => {
+    const lead = await openContext('zh-CN');
+    const leadPage = await lead.context.newPage();
+    await signIn(leadPage, DEMO_LOGIN, ['邮箱', '密码', '登录']);
+    await leadPage.goto(`${server.url}/w/demo/trends`);
+    await expect
+      .poll(() => leadPage.getByTestId('add-annotation').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    expect(lead.errors).toEqual([]);
+    await lead.context.close();
+
+    const viewer = await openContext('en-US');
+    const page = await viewer.context.newPage();
+    await signIn(page, VIEWER, ['Email', 'Password', 'Sign in']);
+    await page.goto(`${server.url}/w/demo/trends`);
+    await expect
+      .poll(() => page.locator('[data-echart][data-chart-ready="true"]').count(), {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(3);
+    expect(await page.getByTestId('add-annotation').count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Imports' }).count()).toBe(0);
+    expect(await page.getByTestId('role').textContent()).toBe('viewer');
+    expect(viewer.errors).toEqual([]);
+    await viewer.context.close();
+  });
+
+  it('when axe-core checks the review and trends pages, then it finds no serious or critical violation', async () => {
+    const { context, errors } = await openContext('zh-CN');
+    const page = await context.newPage();
+    await signIn(page, DEMO_LOGIN, ['邮箱', '密码', '登录']);
+    for (const path of ['/w/demo/review', '/w/demo/trends', '/w/demo/review?lang=en']) {
+      await page.goto(`${server.url}${path}`);
+      await expect
+        .poll(() => page.locator('[data-echart][data-chart-ready="true"]').count(), {
+          timeout: 30_000,
+        })
+        .toBeGreaterThan(3);
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
+    await page.goto(`${server.url}/login`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
