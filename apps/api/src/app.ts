@@ -32,6 +32,7 @@ import { attributionRoutes } from './features/attribution/attribution.routes.js'
 import { importsRoutes } from './features/imports/imports.routes.js';
 import { ingestRoutes } from './features/ingest/ingest.routes.js';
 import { reviewRoutes } from './features/review/review.routes.js';
+import { incrementalityRoutes } from './features/incrementality/incrementality.routes.js';
 import type { DashboardWarmer } from './features/warm-up/dashboard-warmer.js';
 
 export interface AppOptions {
@@ -90,6 +91,7 @@ export function createApp({
     ...importsRoutes({ warmer }),
     ...ingestRoutes({ warmer }),
     ...reviewRoutes(),
+    ...incrementalityRoutes(),
   ];
   api.use(mountRoutes(app, routes, { handle }));
   api.use((req, _res, next) =>
