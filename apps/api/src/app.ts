@@ -24,6 +24,7 @@ import { riskRoutes } from './features/risk/risk.routes.js';
 import { roiRoutes } from './features/roi/roi.routes.js';
 import { teamKpisRoutes } from './features/team-kpis/team-kpis.routes.js';
 import { summaryRoutes } from './features/summary/summary.routes.js';
+import { membershipRoutes } from './features/membership/membership.routes.js';
 import { trendsRoutes } from './features/trends/trends.routes.js';
 import { cohortsRoutes } from './features/cohorts/cohorts.routes.js';
 import { ltvRoutes } from './features/ltv/ltv.routes.js';
@@ -33,6 +34,7 @@ import { importsRoutes } from './features/imports/imports.routes.js';
 import { ingestRoutes } from './features/ingest/ingest.routes.js';
 import { reviewRoutes } from './features/review/review.routes.js';
 import { incrementalityRoutes } from './features/incrementality/incrementality.routes.js';
+import { experimentsRoutes } from './features/experiments/experiments.routes.js';
 import type { DashboardWarmer } from './features/warm-up/dashboard-warmer.js';
 
 export interface AppOptions {
@@ -83,6 +85,7 @@ export function createApp({
     ...annotationsRoutes(),
     ...readinessRoutes(),
     ...summaryRoutes(),
+    ...membershipRoutes(),
     ...trendsRoutes(),
     ...cohortsRoutes(),
     ...ltvRoutes(),
@@ -92,6 +95,7 @@ export function createApp({
     ...ingestRoutes({ warmer }),
     ...reviewRoutes(),
     ...incrementalityRoutes(),
+    ...experimentsRoutes(),
   ];
   api.use(mountRoutes(app, routes, { handle }));
   api.use((req, _res, next) =>

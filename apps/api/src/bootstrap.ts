@@ -5,7 +5,7 @@ import type { DatabaseHandle } from './db/database.js';
 import type { Database } from './db/schema.js';
 import { UPLOAD_ROOT } from './features/imports/upload.js';
 import { loadDemo } from './demo/load-demo.js';
-import { DEMO_SLUG } from './demo/story.js';
+import { DEMO_SLUG, demoEndToday } from './demo/story.js';
 import { addMember } from './features/users/users.service.js';
 import { findWorkspace } from './features/workspaces/workspaces.service.js';
 
@@ -24,6 +24,7 @@ export async function ensureDemoWorkspace(
   log('First start: loading the demo workspace (about 20,000 customers)…');
   const result = await loadDemo(handle, {
     customers: options.customers,
+    endDate: demoEndToday(),
     onProgress: (step, rows, seconds) =>
       log(
         `  ${step}${rows > 0 ? `: ${rows.toLocaleString('en')} rows` : ''} (${seconds.toFixed(1)} s)`,

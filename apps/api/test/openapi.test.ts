@@ -1,3 +1,4 @@
+import { contract, type RouteContract } from '@yugang/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredRoutes } from '../src/http/route.js';
 import { startTestApp, type TestApp } from './fixtures.js';
@@ -23,6 +24,17 @@ describe('GET /openapi.json', () => {
       expect(operation.summary).toBe(route.summary);
       expect(operation['x-min-role']).toBe(route.access);
     }
+  });
+
+  it('when the app is built, then it mounts exactly the routes of the contract table', () => {
+    const declared = Object.values(contract)
+      .flatMap((feature) => Object.values(feature) as RouteContract[])
+      .map((route) => `${route.method} ${route.path}`)
+      .sort();
+    const mounted = registeredRoutes(t.app)
+      .map((route) => `${route.method} ${route.path}`)
+      .sort();
+    expect(mounted).toEqual(declared);
   });
 
   it('when a route has a body, then the document carries its JSON schema', async () => {

@@ -16,11 +16,13 @@ export interface RouteContract<
   Q extends z.ZodType | undefined = z.ZodType | undefined,
   B extends z.ZodType | undefined = z.ZodType | undefined,
   R extends z.ZodType | undefined = z.ZodType | undefined,
+  A extends Access = Access,
 > {
   method: Method;
   /** Express-style path under /api/v1, e.g. `/workspaces/:ws/metrics/summary`. */
   path: string;
-  access: Access;
+  /** Workspace routes (`/workspaces/:ws/...`) name a minimum role; the others public or authenticated. */
+  access: A;
   summary: string;
   description?: string;
   /** OpenAPI tags; default: the feature name taken from the path. */
@@ -38,15 +40,24 @@ export interface RouteContract<
   errors?: Record<number, string>;
   /** Extra OpenAPI operation fields (e.g. a `requestBody` for an upload), merged last. */
   openapi?: Record<string, unknown>;
+  /**
+   * The route reads a date window (`windowQuery`: from/to, week, month) or an exclusive end
+   * (`asOfQuery`); the API resolves it once, anchored on the latest data day, and adds
+   * `freshness` to the answer.
+   */
+  window?: 'range' | 'asOf';
+  /** For `window: 'range'`: the default window's length in days (default 28). */
+  defaultDays?: number | ((query: Record<string, unknown>) => number);
 }
 
 /** Declares a route contract, keeping its schema types for both sides. */
 export function defineRoute<
+  A extends Access,
   P extends z.ZodObject | undefined = undefined,
   Q extends z.ZodType | undefined = undefined,
   B extends z.ZodType | undefined = undefined,
   R extends z.ZodType | undefined = undefined,
->(contract: RouteContract<P, Q, B, R>): RouteContract<P, Q, B, R> {
+>(contract: RouteContract<P, Q, B, R, A>): RouteContract<P, Q, B, R, A> {
   return contract;
 }
 
@@ -54,11 +65,12 @@ type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 type In<S> = S extends z.ZodType ? z.input<S> : undefined;
 
 /** What a client receives from a route (the parsed response), or void for 204. */
-export type ResponseOf<C> = C extends RouteContract<infer _P, infer _Q, infer _B, infer R>
-  ? R extends z.ZodType
-    ? z.output<R>
-    : void
-  : never;
+export type ResponseOf<C> =
+  C extends RouteContract<infer _P, infer _Q, infer _B, infer R>
+    ? R extends z.ZodType
+      ? z.output<R>
+      : void
+    : never;
 /** What a client sends in the query string (before defaults are applied). */
 export type QueryOf<C> = C extends RouteContract<infer _P, infer Q> ? In<Q> : never;
 /** The JSON body a client sends. */

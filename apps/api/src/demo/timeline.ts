@@ -13,20 +13,25 @@ export const YEAR_MS = 365 * DAY_MS;
 export interface Timeline {
   /** First local date of the data, 'YYYY-MM-DD' (a month start). */
   startDate: string;
-  /** First local date after the data (exclusive end), a month start. */
+  /** First local date after the data (exclusive end): any day, e.g. today so the data ends yesterday. */
   endDate: string;
   /** Private launch date (workspace.private_launched_on), a month start. */
   launchDate: string;
   startMs: number;
   endMs: number;
   launchMs: number;
-  /** 'YYYY-MM' of each month of the data, oldest first. */
+  /** 'YYYY-MM' of each whole month of the data, oldest first (costs are booked per whole month). */
   months: string[];
 }
 
+/**
+ * The calendar of a demo whose data ends the day before `endDate`. History and launch count whole
+ * months back from the month holding `endDate`; a month cut by the end has orders and daily
+ * statistics up to the end but no costs yet (finance books a month once it closes).
+ */
 export function timeline(endDate: string = DEFAULT_END_DATE): Timeline {
-  if (!/^\d{4}-\d{2}-01$/.test(endDate)) {
-    throw new Error(`demo end date must be the first day of a month (got ${endDate})`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(endDate)) {
+    throw new Error(`demo end date must be a date YYYY-MM-DD (got ${endDate})`);
   }
   const endMonth = endDate.slice(0, 7);
   const startDate = `${addMonths(endMonth, -HISTORY_MONTHS)}-01`;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorBody } from './schemas.js';
+import { errorBody } from '@yugang/contract';
 
 /**
  * OpenAPI 3.1 from the route kit's declarations, using zod 4's own `z.toJSONSchema` (OpenAPI

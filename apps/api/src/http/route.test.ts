@@ -6,36 +6,58 @@ import { listen, type Listening } from '../../test/listen.js';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { AppError } from '../errors/app-error.js';
 import { errorHandler } from './error-handler.js';
-import {
-  authenticatedRoute,
-  mountRoutes,
-  publicRoute,
-  registeredRoutes,
-  workspaceRoute,
-  type RouteDefinition,
-} from './route.js';
-import { idParam } from './schemas.js';
+import { asOfQuery, defineRoute, freshnessSchema, idParam, windowQuery } from '@yugang/contract';
+import { addDays, localDateOf } from '@yugang/metrics';
+import { implement, mountRoutes, registeredRoutes, type RouteDefinition } from './route.js';
 
 let database: TestDatabase;
 let fixture: Fixture;
 let server: Listening;
 const seen: string[] = [];
 
+const windowed = z.object({ from: z.string(), to: z.string() });
+
 const routes: RouteDefinition[] = [
-  workspaceRoute({
-    method: 'get',
-    path: '/workspaces/:ws/things/:thingId',
-    summary: 'A thing',
-    minRole: 'viewer',
-    params: idParam('thingId'),
-    query: z.object({ verbose: z.enum(['yes', 'no']).default('no') }),
-    response: z.object({
-      ws: z.string(),
-      thingId: z.number(),
-      verbose: z.string(),
-      role: z.string(),
+  implement(
+    defineRoute({
+      method: 'get',
+      path: '/workspaces/:ws/window',
+      access: 'viewer',
+      summary: 'Echoes the resolved window',
+      query: windowQuery,
+      response: windowed.extend({ freshness: freshnessSchema }),
+      window: 'range',
     }),
-    handler: ({ params, query, actor, workspace }) => ({
+    ({ window }) => window,
+  ),
+  implement(
+    defineRoute({
+      method: 'get',
+      path: '/workspaces/:ws/as-of',
+      access: 'viewer',
+      summary: 'Echoes the resolved asOf',
+      query: asOfQuery,
+      response: z.object({ asOf: z.string(), freshness: freshnessSchema }),
+      window: 'asOf',
+    }),
+    ({ asOf }) => ({ asOf }),
+  ),
+  implement(
+    defineRoute({
+      method: 'get',
+      path: '/workspaces/:ws/things/:thingId',
+      access: 'viewer',
+      summary: 'A thing',
+      params: idParam('thingId'),
+      query: z.object({ verbose: z.enum(['yes', 'no']).default('no') }),
+      response: z.object({
+        ws: z.string(),
+        thingId: z.number(),
+        verbose: z.string(),
+        role: z.string(),
+      }),
+    }),
+    ({ params, query, actor, workspace }) => ({
       ws: workspace.slug,
       thingId: params.thingId,
       verbose: query.verbose,
@@ -43,51 +65,63 @@ const routes: RouteDefinition[] = [
       // An undeclared field: the response schema drops it.
       secret: 'never sent',
     }),
-  }),
-  workspaceRoute({
-    method: 'post',
-    path: '/workspaces/:ws/things',
-    summary: 'Make a thing',
-    minRole: 'lead',
-    body: z.object({ name: z.string().min(1) }),
-    response: z.object({ name: z.string() }),
-    status: 201,
-    middleware: [
-      (_req, _res, next) => {
-        seen.push('middleware');
-        next();
-      },
-    ],
-    handler: ({ body }) => {
+  ),
+  implement(
+    defineRoute({
+      method: 'post',
+      path: '/workspaces/:ws/things',
+      access: 'lead',
+      summary: 'Make a thing',
+      body: z.object({ name: z.string().min(1) }),
+      response: z.object({ name: z.string() }),
+      status: 201,
+    }),
+    ({ body }) => {
       seen.push('handler');
       return { name: body.name };
     },
-  }),
-  workspaceRoute({
-    method: 'delete',
-    path: '/workspaces/:ws/things/:thingId',
-    summary: 'Delete a thing',
-    minRole: 'owner',
-    params: idParam('thingId'),
-    handler: ({ params }) => {
+    {
+      middleware: [
+        (_req, _res, next) => {
+          seen.push('middleware');
+          next();
+        },
+      ],
+    },
+  ),
+  implement(
+    defineRoute({
+      method: 'delete',
+      path: '/workspaces/:ws/things/:thingId',
+      access: 'owner',
+      summary: 'Delete a thing',
+      params: idParam('thingId'),
+    }),
+    ({ params }) => {
       if (params.thingId === 7) throw new AppError(409, 'busy', 'thing 7 is busy');
     },
-  }),
-  authenticatedRoute({
-    method: 'get',
-    path: '/broken',
-    summary: 'Answers outside its schema',
-    response: z.object({ n: z.number() }),
-    handler: () => ({ n: 'not a number' as unknown as number }),
-  }),
-  publicRoute({
-    method: 'get',
-    path: '/stream',
-    summary: 'Sends its own answer',
-    handler: ({ res }) => {
+  ),
+  implement(
+    defineRoute({
+      method: 'get',
+      path: '/broken',
+      access: 'authenticated',
+      summary: 'Answers outside its schema',
+      response: z.object({ n: z.number() }),
+    }),
+    () => ({ n: 'not a number' as unknown as number }),
+  ),
+  implement(
+    defineRoute({
+      method: 'get',
+      path: '/stream',
+      access: 'public',
+      summary: 'Sends its own answer',
+    }),
+    ({ res }) => {
       res.type('text/csv').send('a,b\n1,2\n');
     },
-  }),
+  ),
 ];
 
 beforeAll(async () => {
@@ -181,6 +215,58 @@ describe('route kit', () => {
     expect(answer.body).toEqual({ error: { code: 'internal', message: 'internal server error' } });
   });
 
+  it('when a windowed route gets no window, then it answers the 28 days up to the latest data day (today without data) and says how fresh the data is', async () => {
+    const answer = await call('GET', '/workspaces/acme/window', fixture.headers.viewer);
+    expect(answer.status).toBe(200);
+    const to = addDays(localDateOf(new Date(), 'Asia/Shanghai'), 1);
+    expect(answer.body).toEqual({
+      from: addDays(to, -28),
+      to,
+      freshness: { latestDataDay: null, lastImportAt: null },
+    });
+    const asOf = await call('GET', '/workspaces/acme/as-of', fixture.headers.viewer);
+    expect(asOf.body.asOf).toBe(to);
+  });
+
+  it('when a window names a week, a month or from/to, then the kit resolves it once', async () => {
+    const week = await call('GET', '/workspaces/acme/window?week=2026-W01', fixture.headers.viewer);
+    expect(week.body).toMatchObject({ from: '2025-12-29', to: '2026-01-05' });
+    const month = await call(
+      'GET',
+      '/workspaces/acme/window?month=2024-02',
+      fixture.headers.viewer,
+    );
+    expect(month.body).toMatchObject({ from: '2024-02-01', to: '2024-03-01' });
+    const from = await call(
+      'GET',
+      '/workspaces/acme/window?from=2025-01-10',
+      fixture.headers.viewer,
+    );
+    expect(from.body).toMatchObject({ from: '2025-01-10', to: '2025-02-07' });
+  });
+
+  it('when a window is out of bounds or contradicts itself, then it is one 400 invalid_request', async () => {
+    for (const query of [
+      'from=2026-03-01&to=2026-02-01',
+      'from=1999-12-31&to=2000-01-05',
+      'to=9999-01-01',
+      'week=2026-W60',
+      'week=2026-W01&month=2026-01',
+      'from=2020-01-01&to=2026-01-01',
+      'month=2026-13',
+    ]) {
+      const answer = await call('GET', `/workspaces/acme/window?${query}`, fixture.headers.viewer);
+      expect(answer.status, query).toBe(400);
+      expect(answer.body.error.code, query).toBe('invalid_request');
+    }
+    const asOf = await call(
+      'GET',
+      '/workspaces/acme/as-of?asOf=0001-01-01',
+      fixture.headers.viewer,
+    );
+    expect(asOf.status).toBe(400);
+  });
+
   it('when a handler sends its own answer, then the kit sends nothing more', async () => {
     const answer = await call('GET', '/stream');
     expect(answer.status).toBe(200);
@@ -207,8 +293,16 @@ describe('route kit', () => {
 
   it('when a workspace path is declared as public, or a route twice, then declaring fails', () => {
     expect(() =>
-      publicRoute({ method: 'get', path: '/workspaces/:ws/x', summary: 'x', handler: () => {} }),
-    ).toThrow(/workspaceRoute/);
+      implement(
+        defineRoute({
+          method: 'get',
+          path: '/workspaces/:ws/x',
+          access: 'public',
+          summary: 'x',
+        }),
+        () => {},
+      ),
+    ).toThrow(/minimum role/);
     expect(() => mountRoutes(express(), [routes[0]!, routes[0]!], { handle: database })).toThrow(
       /twice/,
     );

@@ -1,28 +1,36 @@
 /**
- * The route kit: declare a route once, with its zod schemas, summary and who may call it. The
- * same declaration registers the Express handler (inputs parsed by zod once → 400
- * invalid_request) and its operation in the OpenAPI document (GET /api/v1/openapi.json).
+ * The route kit: mounts a handler on a route contract of @yugang/contract (method, path, who may
+ * call, zod schemas). The same contract registers the Express handler (inputs parsed by zod once
+ * → 400 invalid_request), its operation in the OpenAPI document (GET /api/v1/openapi.json) and
+ * types the web client.
  *
- *   export const settingsRoutes = [
- *     workspaceRoute({
- *       method: 'get', path: '/workspaces/:ws/settings', summary: 'Workspace settings',
- *       minRole: 'viewer', response: settingsResponse,
- *       handler: ({ workspace }) => settingsOf(workspace),
- *     }),
- *   ];
+ *   implement(contract.settings, ({ workspace }) => settingsOf(workspace));
  *
  * Checks run in this order, before any input is parsed: credentials (401) → workspace
  * membership (404, the same answer for a workspace that does not exist) → role (403) →
  * cross-origin cookie mutations (403) → the route's middleware → params, query, body (400) →
- * handler. The handler's return value is parsed by `response` (undeclared fields are dropped)
- * and sent as JSON with `status` (default 200); a route without `response` answers 204.
+ * the window (routes whose contract says `window`: resolved once here, anchored on the latest
+ * data day) → handler. The handler's return value is parsed by `response` (undeclared fields are
+ * dropped) and sent as JSON with `status` (default 200); a route without `response` answers 204.
  */
+import {
+  resolveAsOf,
+  resolveWindow,
+  WindowError,
+  type Access,
+  type DateWindow,
+  type Freshness,
+  type Method,
+  type RouteContract,
+  workspaceParams,
+} from '@yugang/contract';
 import { Router, type Express, type Request, type RequestHandler, type Response } from 'express';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DatabaseHandle } from '../db/database.js';
 import type { Database, Role, Workspace } from '../db/schema.js';
 import { AppError } from '../errors/app-error.js';
+import { anchorDay, dataFreshness } from '../read-model/freshness.js';
 import {
   AccessResolver,
   actorOf,
@@ -32,44 +40,15 @@ import {
   type Principal,
 } from './access.js';
 import { openApiDocument } from './openapi.js';
-import { workspaceParams } from './schemas.js';
-
-export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-
-/** Who may call: anyone, any signed-in user or API key, or a minimum role in the workspace. */
-export type Access = 'public' | 'authenticated' | Role;
 
 type AnyObject = z.ZodObject;
 type Maybe<S> = S extends z.ZodType ? z.output<S> : undefined;
 type Extra<P> = P extends z.ZodType ? z.output<P> : Record<never, never>;
-type Returns<R> = R extends z.ZodType ? z.input<R> : void;
+/** The kit adds `freshness` to windowed answers; handlers return the rest. */
+type WithoutFreshness<T> = T extends object ? ('freshness' extends keyof T ? Omit<T, 'freshness'> : T) : T;
+type Returns<R> = R extends z.ZodType ? WithoutFreshness<z.input<R>> : void;
 
-export interface RouteDocs {
-  summary: string;
-  description?: string;
-  /** OpenAPI tags; default: the feature name taken from the path. */
-  tags?: string[];
-  /** Error statuses this route answers besides 400/401/403/404, e.g. `{ 409: 'already a member' }`. */
-  errors?: Record<number, string>;
-  /** Extra OpenAPI operation fields (e.g. a `requestBody` for an upload), merged last. */
-  openapi?: Record<string, unknown>;
-}
-
-interface SpecBase<P, Q, B, R> extends RouteDocs {
-  method: Method;
-  path: string;
-  /** Path params besides `:ws` (workspace routes get `ws` added). */
-  params?: P;
-  query?: Q;
-  /** JSON body. Leave out for routes that read the request themselves (uploads). */
-  body?: B;
-  /** The JSON answer; leave out to answer 204 No Content. */
-  response?: R;
-  /** Success status when there is a response (default 200). */
-  status?: number;
-  /** Runs after the access checks and before parsing, e.g. `express.raw(...)` for uploads. */
-  middleware?: RequestHandler[];
-}
+type RouteDocs = Pick<RouteContract, 'summary' | 'description' | 'tags' | 'errors' | 'openapi'>;
 
 export interface BaseContext<P, Q, B> {
   params: P;
@@ -96,6 +75,12 @@ export interface WorkspaceContext<P, Q, B> extends BaseContext<P, Q, B> {
   actor: Actor & { role: Role };
   /** The workspace row of `:ws` (id, slug, name, time_zone, currency, private_launched_on, settings). */
   workspace: Workspace;
+  /** Contracts with `window: 'range'`: the resolved [from, to). */
+  window: DateWindow;
+  /** Contracts with `window: 'asOf'`: the resolved exclusive end. */
+  asOf: string;
+  /** Windowed contracts: how fresh the data is (also added to the answer). */
+  freshness: Freshness;
 }
 
 /** A declared route, type-erased: what the kit mounts, documents and the isolation matrix walks. */
@@ -111,6 +96,8 @@ export interface RouteDefinition extends RouteDocs {
   response: z.ZodType | undefined;
   status: number;
   middleware: RequestHandler[];
+  window: RouteContract['window'];
+  defaultDays: RouteContract['defaultDays'];
   run(ctx: InternalContext): Promise<unknown>;
 }
 
@@ -118,12 +105,15 @@ interface InternalContext extends BaseContext<unknown, unknown, unknown> {
   actor: Actor | null;
   principal: Principal | undefined;
   workspace: Workspace | undefined;
+  window?: DateWindow;
+  asOf?: string;
+  freshness?: Freshness;
 }
 
 const WORKSPACE_PREFIX = '/workspaces/:ws';
 
 function define(
-  spec: SpecBase<unknown, unknown, unknown, unknown>,
+  spec: RouteContract & { middleware?: RequestHandler[] | undefined },
   access: Access,
   run: RouteDefinition['run'],
 ): RouteDefinition {
@@ -132,7 +122,7 @@ function define(
   const isRole = access !== 'public' && access !== 'authenticated';
   if (inWorkspace !== isRole) {
     throw new Error(
-      `${spec.method.toUpperCase()} ${spec.path}: workspace routes use workspaceRoute with a minRole; other routes use publicRoute or authenticatedRoute`,
+      `${spec.method.toUpperCase()} ${spec.path}: workspace routes name a minimum role as access; other routes are public or authenticated`,
     );
   }
   const params = spec.params as AnyObject | undefined;
@@ -152,65 +142,40 @@ function define(
     response: spec.response as z.ZodType | undefined,
     status: spec.response ? (spec.status ?? 200) : 204,
     middleware: spec.middleware ?? [],
+    window: spec.window,
+    defaultDays: spec.defaultDays,
     run,
   };
 }
 
-/** A route anyone may call (login, health-like reads). */
-export function publicRoute<
-  P extends AnyObject | undefined = undefined,
-  Q extends z.ZodType | undefined = undefined,
-  B extends z.ZodType | undefined = undefined,
-  R extends z.ZodType | undefined = undefined,
->(
-  spec: SpecBase<P, Q, B, R> & {
-    handler: (ctx: PublicContext<Maybe<P>, Maybe<Q>, Maybe<B>>) => Promise<Returns<R>> | Returns<R>;
-  },
-): RouteDefinition {
-  return define(spec, 'public', async (ctx) =>
-    spec.handler(ctx as unknown as PublicContext<Maybe<P>, Maybe<Q>, Maybe<B>>),
-  );
-}
+type ContextFor<A extends Access, P, Q, B> = A extends Role
+  ? WorkspaceContext<{ ws: string } & Extra<P>, Maybe<Q>, Maybe<B>>
+  : A extends 'authenticated'
+    ? AuthenticatedContext<Maybe<P>, Maybe<Q>, Maybe<B>>
+    : PublicContext<Maybe<P>, Maybe<Q>, Maybe<B>>;
 
-/** A route for any signed-in user or API key, outside a workspace (e.g. GET /me). */
-export function authenticatedRoute<
-  P extends AnyObject | undefined = undefined,
-  Q extends z.ZodType | undefined = undefined,
-  B extends z.ZodType | undefined = undefined,
-  R extends z.ZodType | undefined = undefined,
->(
-  spec: SpecBase<P, Q, B, R> & {
-    handler: (
-      ctx: AuthenticatedContext<Maybe<P>, Maybe<Q>, Maybe<B>>,
-    ) => Promise<Returns<R>> | Returns<R>;
-  },
-): RouteDefinition {
-  return define(spec, 'authenticated', async (ctx) =>
-    spec.handler(ctx as unknown as AuthenticatedContext<Maybe<P>, Maybe<Q>, Maybe<B>>),
-  );
+export interface ImplementOptions {
+  /** Runs after the access checks and before parsing, e.g. `express.raw(...)` for uploads. */
+  middleware?: RequestHandler[];
 }
 
 /**
- * A route under `/workspaces/:ws/...`: the caller must belong to the workspace (else 404) and
- * hold at least `minRole` there (else 403). `params` holds `ws` plus whatever you declare.
+ * Mounts a handler on a route contract of @yugang/contract: the contract says the method, path,
+ * who may call and the schemas; the handler's context and return type follow from it.
  */
-export function workspaceRoute<
-  P extends AnyObject | undefined = undefined,
-  Q extends z.ZodType | undefined = undefined,
-  B extends z.ZodType | undefined = undefined,
-  R extends z.ZodType | undefined = undefined,
+export function implement<
+  P extends AnyObject | undefined,
+  Q extends z.ZodType | undefined,
+  B extends z.ZodType | undefined,
+  R extends z.ZodType | undefined,
+  A extends Access,
 >(
-  spec: SpecBase<P, Q, B, R> & {
-    path: `/workspaces/:ws${string}`;
-    /** viewer: reads · lead: import, goals, annotations · owner: members, keys, settings. */
-    minRole: Role;
-    handler: (
-      ctx: WorkspaceContext<{ ws: string } & Extra<P>, Maybe<Q>, Maybe<B>>,
-    ) => Promise<Returns<R>> | Returns<R>;
-  },
+  contract: RouteContract<P, Q, B, R, A>,
+  handler: (ctx: ContextFor<A, P, Q, B>) => Promise<Returns<R>> | Returns<R>,
+  options: ImplementOptions = {},
 ): RouteDefinition {
-  return define(spec, spec.minRole, async (ctx) =>
-    spec.handler(ctx as unknown as WorkspaceContext<{ ws: string } & Extra<P>, Maybe<Q>, Maybe<B>>),
+  return define({ ...(contract as RouteContract), middleware: options.middleware }, contract.access, async (ctx) =>
+    handler(ctx as unknown as ContextFor<A, P, Q, B>),
   );
 }
 
@@ -303,7 +268,12 @@ function expressHandlers(
         principal: state.principal,
         workspace: state.workspace,
       };
-      const value = await route.run(ctx);
+      if (route.window && state.workspace) await resolveWindowOf(route, ctx, state.workspace);
+      const result = await route.run(ctx);
+      const value =
+        ctx.freshness && result && typeof result === 'object'
+          ? { ...result, freshness: ctx.freshness }
+          : result;
       if (res.headersSent) return;
       if (!route.response) {
         res.status(204).end();
@@ -321,6 +291,31 @@ function expressHandlers(
     }
   };
   return [authorize, ...route.middleware, run];
+}
+
+/** Resolves the contract's window once, anchored on the workspace's latest data day. */
+async function resolveWindowOf(
+  route: RouteDefinition,
+  ctx: InternalContext,
+  workspace: Workspace,
+): Promise<void> {
+  ctx.freshness = await dataFreshness(ctx.db, workspace.id);
+  const latestDay = anchorDay(ctx.freshness, workspace);
+  const query = ctx.query as Record<string, unknown>;
+  try {
+    if (route.window === 'asOf') {
+      ctx.asOf = resolveAsOf(query, latestDay);
+    } else {
+      const days =
+        typeof route.defaultDays === 'function' ? route.defaultDays(query) : route.defaultDays;
+      ctx.window = resolveWindow(query, latestDay, days);
+    }
+  } catch (error) {
+    if (!(error instanceof WindowError)) throw error;
+    throw new AppError(400, 'invalid_request', 'the request is not valid', [
+      { path: error.path, message: error.message },
+    ]);
+  }
 }
 
 interface RequestState {

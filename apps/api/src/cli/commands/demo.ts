@@ -1,9 +1,12 @@
 import { parseArgs } from 'node:util';
 import type { DatabaseHandle } from '../../db/database.js';
 import { loadDemo } from '../../demo/load-demo.js';
+import { demoEndToday } from '../../demo/story.js';
+import { isoDate } from '@yugang/contract';
 import { UsageError } from '../context.js';
 
-export const usage = 'yg demo [--customers 20000] [--seed 1] [--end YYYY-MM-01] [--quiet]';
+export const usage =
+  'yg demo [--customers 20000] [--seed 1] [--end YYYY-MM-DD (default today: data up to yesterday)] [--quiet]';
 
 export async function run(args: string[], handle: DatabaseHandle): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -19,13 +22,13 @@ export async function run(args: string[], handle: DatabaseHandle): Promise<void>
   if (positionals.length > 0) throw new UsageError(usage);
   const customers = integer(values.customers ?? '20000', '--customers', 1);
   const seed = integer(values.seed ?? '1', '--seed', 0);
-  if (values.end !== undefined && !/^\d{4}-\d{2}-01$/.test(values.end)) {
-    throw new UsageError(`--end must be the first day of a month (YYYY-MM-01)\n${usage}`);
+  if (values.end !== undefined && !isoDate.safeParse(values.end).success) {
+    throw new UsageError(`--end must be a date YYYY-MM-DD\n${usage}`);
   }
   const result = await loadDemo(handle, {
     customers,
     seed,
-    endDate: values.end,
+    endDate: values.end ?? demoEndToday(),
     onProgress: values.quiet
       ? undefined
       : (table, rows, seconds) =>

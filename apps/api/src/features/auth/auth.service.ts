@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors/app-error.js';
 import { hashPassword, verifyPassword } from '../../lib/password.js';
 import type { Principal } from '../../http/access.js';
-import type { Me } from './auth.schema.js';
+import type { Me } from '@yugang/contract';
 import { deleteOtherSessions } from './sessions.js';
 
 export const invalidCredentials = () =>

@@ -1,7 +1,7 @@
 import type { GoalPoint } from '@yugang/metrics';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, GoalsTable } from '../../db/schema.js';
-import type { CreateGoal, UpdateGoal } from './goals.schema.js';
+import type { CreateGoal, UpdateGoal } from '@yugang/contract';
 
 type Db = Kysely<Database>;
 export type GoalRow = Selectable<GoalsTable>;

@@ -1,6 +1,6 @@
+import { ltvContract } from '@yugang/contract';
 import { fenToYuan, type Evidence } from '@yugang/metrics';
-import { workspaceRoute, type RouteDefinition } from '../../http/route.js';
-import { ltvQuery, ltvResponse } from './ltv.schema.js';
+import { implement, type RouteDefinition } from '../../http/route.js';
 import { historicalLtvFromReadModel } from './ltv.service.js';
 import { predictedLtvRoutes } from './ltv-predicted.routes.js';
 
@@ -17,36 +17,26 @@ function inYuan(e: Evidence): Evidence {
 
 export function ltvRoutes(): RouteDefinition[] {
   return [
-    workspaceRoute({
-      method: 'get',
-      path: '/workspaces/:ws/ltv',
-      summary: 'Historical LTV curves by cohort and customer group',
-      description:
-        'ltv_historical[c][k] (METRICS §2): cumulative GMV or gross profit per cohort customer, by customer group at the end of asOf. Money in yuan.',
-      minRole: 'viewer',
-      query: ltvQuery,
-      response: ltvResponse,
-      handler: async ({ db, workspace, query }) => {
-        const ltv = await historicalLtvFromReadModel(db, workspace, {
-          basis: query.basis,
-          measure: query.measure,
-          asOf: query.asOf,
-          maxK: query.maxK,
-        });
-        return {
-          ...ltv,
-          groupAt: ltv.groupAt?.toISOString() ?? null,
-          cohorts: ltv.cohorts.map((c) => ({
-            cohort: c.cohort,
-            size: c.size,
-            cells: {
-              public: c.cells.public.map(inYuan),
-              private: c.cells.private.map(inYuan),
-              all: c.cells.all.map(inYuan),
-            },
-          })),
-        };
-      },
+    implement(ltvContract.get, async ({ db, workspace, query }) => {
+      const ltv = await historicalLtvFromReadModel(db, workspace, {
+        basis: query.basis,
+        measure: query.measure,
+        asOf: query.asOf,
+        maxK: query.maxK,
+      });
+      return {
+        ...ltv,
+        groupAt: ltv.groupAt?.toISOString() ?? null,
+        cohorts: ltv.cohorts.map((c) => ({
+          cohort: c.cohort,
+          size: c.size,
+          cells: {
+            public: c.cells.public.map(inYuan),
+            private: c.cells.private.map(inYuan),
+            all: c.cells.all.map(inYuan),
+          },
+        })),
+      };
     }),
     ...predictedLtvRoutes(),
   ];

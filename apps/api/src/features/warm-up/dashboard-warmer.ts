@@ -1,6 +1,7 @@
 /**
  * After an import lands, the server computes the dashboard's default answers in the background
- * (the last 28 days' summary, ROI and team KPIs, and today's tiers), so the lead who opens the
+ * (the default 28 days' summary, ROI and team KPIs, and the default tiers: the windows the
+ * routes resolve when none is given, anchored on the latest data day), so the lead who opens the
  * dashboard after loading data is not the one who pays for them: at 3M customers the first call
  * after a change costs 0.5–2.4 s for those windows and ~30 s for tiers (decision 0003), and each
  * import starts a new read-model version. The answers land in the per-version cache
@@ -10,9 +11,9 @@
  * workspace has been quiet for `delayMs`, one at a time per workspace, and a request that comes
  * first simply computes the answer itself (a concurrent request waits for the same computation).
  */
-import { localDateOf } from '@yugang/metrics';
+import { resolveAsOf, resolveWindow } from '@yugang/contract';
 import type { DatabaseHandle } from '../../db/database.js';
-import { resolveDateRange } from '../../http/schemas.js';
+import { anchorDay, dataFreshness } from '../../read-model/freshness.js';
 import { cachedRoi } from '../roi/roi.service.js';
 import { summary } from '../summary/summary.service.js';
 import { cachedTeamKpis } from '../team-kpis/team-kpis.service.js';
@@ -83,9 +84,11 @@ export async function warmDashboard(
     .where('id', '=', workspaceId)
     .executeTakeFirst();
   if (!workspace) return;
-  const window = resolveDateRange({}, workspace.time_zone, now);
+  // The same defaults the routes resolve: anchored on the latest data day, not the clock.
+  const latestDay = anchorDay(await dataFreshness(db, workspace.id), workspace, now);
+  const window = resolveWindow({}, latestDay);
   await summary(db, workspace, window);
   await cachedRoi(db, workspace, window);
   await cachedTeamKpis(db, workspace, window);
-  await cachedTiers(db, workspace, localDateOf(now, workspace.time_zone));
+  await cachedTiers(db, workspace, resolveAsOf({}, latestDay));
 }

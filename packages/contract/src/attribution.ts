@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { defineRoute } from './route.js';
+import { freshnessSchema, withWindow } from './window.js';
+import { isoDate } from './common.js';
+
+export const attributionQuery = withWindow({
+  grain: z.enum(['week', 'month']).default('month'),
+});
+
+export const attributionResponse = z.object({
+  grain: z.enum(['week', 'month']),
+  window: z.object({ from: z.string(), to: z.string() }).nullable(),
+  rows: z
+    .array(
+      z.object({
+        period: z.string().describe("'YYYY-MM' for months, the Monday for weeks"),
+        public: z.number().describe('GMV credited to the public team, yuan'),
+        private: z.number().describe('GMV credited to the private team, yuan'),
+        total: z.number(),
+      }),
+    )
+    .meta({ 'x-metric': 'credited_gmv' }),
+});
+
+export const attributionContract = {
+  get: defineRoute({
+    method: 'get',
+    path: '/workspaces/:ws/attribution',
+    access: 'viewer',
+    summary: 'GMV credited to the public and private teams per week or month',
+    description:
+      'The METRICS §4 order-credit rule (first-ever order public → public; first-ever order private → split by the private share; later orders → private for members at order time, else public). Contiguous periods; money in yuan.',
+    query: attributionQuery,
+    response: attributionResponse.extend({ freshness: freshnessSchema }),
+    window: 'range',
+    defaultDays: 365,
+  }),
+};
