@@ -4,5 +4,16 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   server: { proxy: { '/api': 'http://localhost:3000' } },
-  build: { outDir: 'dist', sourcemap: true },
+  build: {
+    outDir: 'dist',
+    sourcemap: true,
+    rollupOptions: {
+      output: {
+        // ECharts in a chunk of its own, loaded only by pages that draw charts
+        advancedChunks: {
+          groups: [{ name: 'echarts', test: /node_modules[\\/].*(echarts|zrender)/ }],
+        },
+      },
+    },
+  },
 });

@@ -19,5 +19,6 @@ describe('figures', () => {
     expect(delta(90, 100, 'count', 'en')).toEqual({ direction: 'down', text: '-10.0%' });
     expect(delta(5, 0, 'count', 'en')).toBeNull();
     expect(delta(5, null, 'count', 'en')).toBeNull();
+    expect(delta(100.01, 100, 'count', 'en')).toEqual({ direction: 'flat', text: '0.0%' });
   });
 });

@@ -42,14 +42,15 @@ export function delta(
   const difference = current - previous;
   const direction: Direction =
     Math.abs(difference) < 1e-12 ? 'flat' : difference > 0 ? 'up' : 'down';
-  if (unit === 'ratio') {
-    return { direction, text: formatPercentPointDelta(difference, locale) };
-  }
-  if (previous === 0) return null;
-  return {
-    direction,
-    text: formatPercent(difference / Math.abs(previous), locale, { signed: true }),
-  };
+  const text =
+    unit === 'ratio'
+      ? formatPercentPointDelta(difference, locale)
+      : previous === 0
+        ? null
+        : formatPercent(difference / Math.abs(previous), locale, { signed: true });
+  if (text === null) return null;
+  // a change that rounds to zero is shown, and coloured, as unchanged
+  return { direction: /^[+-]/.test(text) ? direction : 'flat', text };
 }
 
 export const ARROWS: Record<Direction, string> = { up: '▲', down: '▼', flat: '■' };

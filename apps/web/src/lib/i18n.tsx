@@ -4,7 +4,7 @@
  * test/untranslated-jsx.test.ts fails on any literal text left in JSX.
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { isLocale, type Locale } from '@yugang/metrics';
+import type { Locale } from '@yugang/metrics';
 
 export type { Locale };
 
@@ -19,6 +19,11 @@ export function defineMessages<const T extends Record<string, Message>>(messages
 }
 
 const STORAGE_KEY = 'yugang.locale';
+
+// Not @yugang/metrics' isLocale: importing its index would put the metric catalog in the first load.
+function isLocale(x: unknown): x is Locale {
+  return x === 'zh-CN' || x === 'en';
+}
 
 /** `?lang=` wins, then the saved choice, then the browser's language; Chinese by default. */
 export function detectLocale(

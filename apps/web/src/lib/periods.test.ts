@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonWindow, monthUnfinished, presetWindow, shiftYear, trendRange } from './periods';
+import {
+  comparisonWindow,
+  monthUnfinished,
+  presetWindow,
+  shiftYear,
+  trendEnd,
+  trendRange,
+} from './periods';
 
 describe('date presets', () => {
   const asOf = '2026-09-30'; // a Wednesday, the last day of September
@@ -32,6 +39,10 @@ describe('date presets', () => {
       from: '2025-10-01',
       to: '2026-10-01',
     });
+    expect(presetWindow('last_12_months', '2026-12-01')).toMatchObject({
+      from: '2025-12-02',
+      to: '2026-12-02',
+    });
   });
 
   it('when comparing, then 环比 takes the window before and 同比 the same dates a year earlier', () => {
@@ -54,5 +65,11 @@ describe('date presets', () => {
     expect(trendRange('2026-09-15', 12)).toEqual({ from: '2025-10-01', to: '2026-10-01' });
     expect(monthUnfinished('2026-09-15')).toBe(true);
     expect(monthUnfinished('2026-09-30')).toBe(false);
+  });
+
+  it('when the data is only days into a month, then the trend ends with the month before', () => {
+    expect(trendEnd('2026-12-01')).toEqual({ day: '2026-11-30', unfinished: false });
+    expect(trendEnd('2026-12-09')).toEqual({ day: '2026-12-09', unfinished: true });
+    expect(trendEnd('2026-11-30')).toEqual({ day: '2026-11-30', unfinished: false });
   });
 });

@@ -43,7 +43,7 @@ export function presetWindow(
     case 'last_month':
       return { from: `${addMonths(asOf.slice(0, 7), -1)}-01`, to: month, unfinished: false };
     case 'last_12_months':
-      return { from: `${addMonths(asOf.slice(0, 7), -11)}-01`, to: end, unfinished: false };
+      return { from: shiftYear(end, -1), to: end, unfinished: false };
   }
 }
 
@@ -94,4 +94,17 @@ export function trendRange(asOf: string, span: number): DateWindow {
 /** Whether the month holding asOf is still running (asOf is not its last day). */
 export function monthUnfinished(asOf: string): boolean {
   return addDays(asOf, 1).slice(0, 7) === asOf.slice(0, 7);
+}
+
+/** Fewer days than this into a month, and a trend ends with the month before. */
+export const MIN_DAYS_SHOWN = 7;
+
+/**
+ * The last day a monthly trend shows and whether its month is unfinished (drawn dashed). A month
+ * only a few days old says little and reads as a collapse, so it is left out until a week in.
+ */
+export function trendEnd(lastDay: string): { day: string; unfinished: boolean } {
+  if (!monthUnfinished(lastDay)) return { day: lastDay, unfinished: false };
+  if (Number(lastDay.slice(8, 10)) >= MIN_DAYS_SHOWN) return { day: lastDay, unfinished: true };
+  return { day: addDays(`${lastDay.slice(0, 7)}-01`, -1), unfinished: false };
 }

@@ -18,8 +18,9 @@ import { latestDataDay } from '../../lib/as-of';
 import { useLocale, useMessages } from '../../lib/i18n';
 import {
   comparisonWindow,
-  monthUnfinished,
   presetWindow,
+  shiftYear,
+  trendEnd,
   trendRange,
   type DateWindow,
 } from '../../lib/periods';
@@ -84,9 +85,10 @@ export function TrendsPage() {
       : presetWindow(preset === 'custom' ? 'last_12_months' : preset, asOf);
   const against = comparisonWindow(window, comparison);
   const lastDay = addDays(window.to, -1) < asOf ? addDays(window.to, -1) : asOf;
-  const range = trendRange(lastDay, span);
-  const fetchFrom = `${String(Number(range.from.slice(0, 4)) - 1)}${range.from.slice(4)}`;
-  const unfinishedLast = monthUnfinished(lastDay);
+  const end = trendEnd(lastDay);
+  const range = trendRange(end.day, span);
+  const fetchFrom = shiftYear(range.from, -1);
+  const unfinishedLast = end.unfinished;
 
   const value: TrendsControlsValue = { preset, comparison, span, from: window.from, to: window.to };
   function change(next: Partial<TrendsControlsValue>) {
@@ -136,6 +138,7 @@ export function TrendsPage() {
           <MetricTrendCard key={metric} {...common} metric={metric} actions={annotate} />
         ))}
         <RoiTrendCard
+          breakEven={t.breakEven}
           ws={ws}
           locale={locale}
           title={t.roi}

@@ -12,6 +12,8 @@ export function RoiTrendCard(props: {
   ws: string;
   locale: Locale;
   title: string;
+  /** Label of the ROI = 1 line. */
+  breakEven: string;
   range: DateWindow;
   comparison: Comparison;
   unfinishedLast: boolean;
@@ -39,7 +41,7 @@ export function RoiTrendCard(props: {
             title,
             unit: 'multiple',
             rows: view.rows,
-            goals: [{ value: 1, label: '1×' }],
+            goals: [{ value: 1, label: props.breakEven }],
             unfinishedLast: props.unfinishedLast,
           }}
           fileName={`${ws}-roi`}

@@ -1,0 +1,149 @@
+/**
+ * `pnpm screenshots`: builds the web app, starts the server on a scratch PGlite demo, signs in and
+ * writes PNGs of the review and trends pages in zh-CN and English, at 1440 px and at 375 px
+ * (a phone), to docs/screenshots/. Needs Debian's chromium and fonts-noto-cjk.
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const api = path.join(root, 'apps/api');
+const out = path.join(root, 'docs/screenshots');
+const require = createRequire(path.join(api, 'package.json'));
+const { chromium } = require('playwright-core') as typeof import('playwright-core');
+
+const PAGES = [
+  { name: 'review', path: '/w/demo/review' },
+  { name: 'trends', path: '/w/demo/trends' },
+] as const;
+const LOCALES = ['zh-CN', 'en'] as const;
+const VIEWPORTS = [
+  { name: 'desktop', width: 1440, height: 900, scale: 1 },
+  { name: 'phone', width: 375, height: 812, scale: 2 },
+] as const;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+async function waitFor(url: string, seconds: number): Promise<void> {
+  const until = Date.now() + seconds * 1000;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not answer within ${seconds} s`);
+}
+
+async function main() {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'yugang-screenshots-'));
+  const dist = path.join(scratch, 'web');
+  console.log('building the web app…');
+  execFileSync(
+    'pnpm',
+    ['exec', 'vite', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'],
+    {
+      cwd: path.join(root, 'apps/web'),
+      stdio: 'inherit',
+    },
+  );
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  console.log('starting the server on a scratch demo…');
+  const server = spawn(path.join(api, 'node_modules/.bin/tsx'), ['src/server.ts'], {
+    cwd: api,
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      YUGANG_DATA_DIR: path.join(scratch, 'data'),
+      YUGANG_WEB_DIST: dist,
+      YUGANG_DEMO: 'auto',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    await waitFor(`${base}/api/v1/health`, 300);
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'demo@yugang.local', password: 'yugang-demo' }),
+    });
+    const token = /yg_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
+    if (!token) throw new Error(`demo login failed: ${login.status}`);
+    mkdirSync(out, { recursive: true });
+    for (const viewport of VIEWPORTS) {
+      for (const locale of LOCALES) {
+        const context = await browser.newContext({
+          locale,
+          viewport: { width: viewport.width, height: viewport.height },
+          deviceScaleFactor: viewport.scale,
+          // the wait below is evaluated from a string, which the app's CSP forbids
+          bypassCSP: true,
+        });
+        await context.addCookies([{ name: 'yg_session', value: token, url: base }]);
+        const page = await context.newPage();
+        for (const p of PAGES) {
+          await page.goto(`${base}${p.path}?lang=${locale}`);
+          await page.waitForFunction(
+            `document.querySelectorAll('[data-echart]').length > 3 &&
+             [...document.querySelectorAll('[data-echart]')].every((c) => c.dataset.chartReady === 'true')`,
+            undefined,
+            { timeout: 60_000 },
+          );
+          await page.waitForTimeout(300);
+          const file = path.join(out, `${p.name}-${locale}-${viewport.name}.png`);
+          // a phone page is long: the first screens show what a reader on a phone sees
+          const clip =
+            viewport.name === 'phone'
+              ? { x: 0, y: 0, width: viewport.width, height: 1800 }
+              : undefined;
+          await page.screenshot({ path: file, fullPage: true, clip });
+          console.log(`wrote ${path.relative(root, file)}`);
+        }
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
