@@ -323,6 +323,15 @@ export interface RmCohortSizeTable {
   customers: number;
 }
 
+/** A/B holdouts (migration 0013): each experiment's arm per customer. */
+export interface ExperimentAssignmentsTable {
+  workspace_id: number;
+  experiment_id: string;
+  customer_id: number;
+  arm: 'treatment' | 'holdout';
+  assigned_at: Timestamp;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -331,6 +340,7 @@ export interface Database {
   api_keys: ApiKeysTable;
   channels: ChannelsTable;
   customers: CustomersTable;
+  experiment_assignments: ExperimentAssignmentsTable;
   orders: OrdersTable;
   costs: CostsTable;
   accounts: AccountsTable;

@@ -10,6 +10,7 @@ import { channels } from './channels.js';
 import { conversations } from './conversations.js';
 import { costs } from './costs.js';
 import { customers } from './customers.js';
+import { experiments } from './experiments.js';
 import { groupDaily } from './group-daily.js';
 import type { KindSpec } from './kind-spec.js';
 import { liveSessions } from './live-sessions.js';
@@ -26,6 +27,7 @@ const KINDS = [
   accounts,
   accountDaily,
   liveSessions,
+  experiments,
 ] as const;
 
 export type ImportKind = (typeof KINDS)[number]['kind'];
