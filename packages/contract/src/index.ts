@@ -7,6 +7,7 @@ import { cohortsContract } from './cohorts.js';
 import { communityContract } from './community.js';
 import { goalsContract } from './goals.js';
 import { importsContract } from './imports.js';
+import { incrementalityContract, experimentsContract } from './incrementality.js';
 import { ingestContract } from './ingest.js';
 import { ltvContract } from './ltv.js';
 import { ltvPredictedContract } from './ltv-predicted.js';
@@ -63,6 +64,8 @@ export const contract = {
   goals: goalsContract,
   imports: importsContract,
   ingest: ingestContract,
+  incrementality: incrementalityContract,
+  experiments: experimentsContract,
   ltv: ltvContract,
   ltvPredicted: ltvPredictedContract,
   members: membersContract,

@@ -18,45 +18,45 @@ import {
 
 describe('formatMoney', () => {
   it('when fen are formatted in full, then yuan show two decimals, grouped, with ¥', () => {
-    expect(formatMoney(123456, 'zh-CN')).toBe('¥1,234.56');
-    expect(formatMoney(123456, 'en')).toBe('¥1,234.56');
-    expect(formatMoney(5, 'en')).toBe('¥0.05');
+    expect(formatMoney(1234.56, 'zh-CN')).toBe('¥1,234.56');
+    expect(formatMoney(1234.56, 'en')).toBe('¥1,234.56');
+    expect(formatMoney(0.05, 'en')).toBe('¥0.05');
     expect(formatMoney(0, 'zh-CN')).toBe('¥0.00');
-    expect(formatMoney(-123456, 'zh-CN')).toBe('-¥1,234.56');
+    expect(formatMoney(-1234.56, 'zh-CN')).toBe('-¥1,234.56');
   });
 
   it('when a trillion yuan is formatted in full, then every fen is kept', () => {
-    expect(formatMoney(100_000_000_000_000, 'en')).toBe('¥1,000,000,000,000.00');
-    expect(formatMoney(99_999_999_999_999, 'zh-CN')).toBe('¥999,999,999,999.99');
+    expect(formatMoney(1_000_000_000_000, 'en')).toBe('¥1,000,000,000,000.00');
+    expect(formatMoney(999_999_999_999.99, 'zh-CN')).toBe('¥999,999,999,999.99');
   });
 
   it('when zh-CN money is compact, then it uses 万 and 亿 with 3 significant digits', () => {
-    expect(formatMoney(1_234_567, 'zh-CN', { compact: true })).toBe('¥1.23万');
-    expect(formatMoney(12_345_678, 'zh-CN', { compact: true })).toBe('¥12.3万');
-    expect(formatMoney(123_456_789, 'zh-CN', { compact: true })).toBe('¥123万');
-    expect(formatMoney(34_000_000_000, 'zh-CN', { compact: true })).toBe('¥3.4亿');
-    expect(formatMoney(100_000_000_000_000, 'zh-CN', { compact: true })).toBe('¥1万亿');
-    expect(formatMoney(-1_234_567, 'zh-CN', { compact: true })).toBe('-¥1.23万');
+    expect(formatMoney(12_345.67, 'zh-CN', { compact: true })).toBe('¥1.23万');
+    expect(formatMoney(123_456.78, 'zh-CN', { compact: true })).toBe('¥12.3万');
+    expect(formatMoney(1_234_567.89, 'zh-CN', { compact: true })).toBe('¥123万');
+    expect(formatMoney(340_000_000, 'zh-CN', { compact: true })).toBe('¥3.4亿');
+    expect(formatMoney(1_000_000_000_000, 'zh-CN', { compact: true })).toBe('¥1万亿');
+    expect(formatMoney(-12_345.67, 'zh-CN', { compact: true })).toBe('-¥1.23万');
   });
 
   it('when en money is compact, then it uses K, M, B and T', () => {
-    expect(formatMoney(1_234_567, 'en', { compact: true })).toBe('¥12.3K');
-    expect(formatMoney(120_000_000, 'en', { compact: true })).toBe('¥1.2M');
-    expect(formatMoney(340_000_000_000, 'en', { compact: true })).toBe('¥3.4B');
-    expect(formatMoney(100_000_000_000_000, 'en', { compact: true })).toBe('¥1T');
+    expect(formatMoney(12_345.67, 'en', { compact: true })).toBe('¥12.3K');
+    expect(formatMoney(1_200_000, 'en', { compact: true })).toBe('¥1.2M');
+    expect(formatMoney(3_400_000_000, 'en', { compact: true })).toBe('¥3.4B');
+    expect(formatMoney(1_000_000_000_000, 'en', { compact: true })).toBe('¥1T');
   });
 
   it('when compact rounding reaches the next scale, then the next scale is used', () => {
-    expect(formatMoney(999_999, 'zh-CN', { compact: true })).toBe('¥1万'); // ¥9,999.99
-    expect(formatMoney(9_999_500_000, 'zh-CN', { compact: true })).toBe('¥1亿'); // 9,999.5万
-    expect(formatMoney(99_950_000, 'en', { compact: true })).toBe('¥1M'); // 999.5K
-    expect(formatMoney(9_994_999_999, 'zh-CN', { compact: true })).toBe('¥9,995万');
+    expect(formatMoney(9999.99, 'zh-CN', { compact: true })).toBe('¥1万'); // ¥9,999.99
+    expect(formatMoney(99_995_000, 'zh-CN', { compact: true })).toBe('¥1亿'); // 9,999.5万
+    expect(formatMoney(999_500, 'en', { compact: true })).toBe('¥1M'); // 999.5K
+    expect(formatMoney(99_949_999.99, 'zh-CN', { compact: true })).toBe('¥9,995万');
   });
 
   it('when compact money is below the first scale, then it keeps the integer and at most the fen', () => {
-    expect(formatMoney(123_456, 'zh-CN', { compact: true })).toBe('¥1,235');
-    expect(formatMoney(1_230, 'zh-CN', { compact: true })).toBe('¥12.3');
-    expect(formatMoney(5, 'zh-CN', { compact: true })).toBe('¥0.05');
+    expect(formatMoney(1234.56, 'zh-CN', { compact: true })).toBe('¥1,235');
+    expect(formatMoney(12.3, 'zh-CN', { compact: true })).toBe('¥12.3');
+    expect(formatMoney(0.05, 'zh-CN', { compact: true })).toBe('¥0.05');
     expect(formatMoney(0, 'en', { compact: true })).toBe('¥0');
   });
 
@@ -143,8 +143,8 @@ describe('durations and other units', () => {
   });
 
   it('when a catalog unit is given, then formatValue picks the matching formatter', () => {
-    expect(formatValue(123456, 'money', 'zh-CN')).toBe('¥1,234.56');
-    expect(formatValue(123456, 'money', 'zh-CN', { compact: true })).toBe('¥1,235');
+    expect(formatValue(1234.56, 'money', 'zh-CN')).toBe('¥1,234.56');
+    expect(formatValue(1234.56, 'money', 'zh-CN', { compact: true })).toBe('¥1,235');
     expect(formatValue(0.27, 'ratio', 'en')).toBe('27.0%');
     expect(formatValue(12345.6, 'count', 'en')).toBe('12,346');
     expect(formatValue(8, 'months', 'en')).toBe('month 8');

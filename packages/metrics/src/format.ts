@@ -98,12 +98,19 @@ function signed(negative: boolean, zero: boolean, body: string, plus = false): s
   return plus ? `+${body}` : body;
 }
 
-/** Integer fen → '¥1,234.56'; compact: '¥1.23万', '¥3.4亿' (zh-CN), '¥12.3K', '¥1.2M' (en). */
-export function formatMoney(fen: Formattable, locale: Locale, options: CompactOption = {}): string {
-  const n = present(fen);
+/**
+ * Yuan (the API's money unit) → '¥1,234.56'; compact: '¥1.23万', '¥3.4亿' (zh-CN), '¥12.3K',
+ * '¥1.2M' (en). Only the database keeps fen.
+ */
+export function formatMoney(
+  yuanValue: Formattable,
+  locale: Locale,
+  options: CompactOption = {},
+): string {
+  const n = present(yuanValue);
   if (n === null) return MISSING;
   const d = decimalOf(n);
-  const yuan: Decimal = { ...d, scale: d.scale + 2 };
+  const yuan: Decimal = d;
   const body = options.compact ? compact(yuan, locale, 2) : fixed(yuan, 2, false);
   return signed(d.negative, body.zero, `¥${body.text}`);
 }
@@ -237,7 +244,7 @@ export function formatStage(stage: Formattable, locale: Locale): string {
   return locale === 'zh-CN' ? `${label} 阶段` : `stage ${label}`;
 }
 
-/** Formats a value in a catalog unit (see catalog.ts). Money is integer fen. */
+/** Formats a value in a catalog unit (see catalog.ts). Money is yuan, as the API answers it. */
 export function formatValue(
   value: Formattable,
   unit: MetricUnit,

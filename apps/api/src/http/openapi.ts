@@ -116,7 +116,7 @@ export function openApiDocument(routes: readonly DocumentedRoute[]): Record<stri
       title: 'Yugang 鱼缸 API',
       version: '1',
       description:
-        'Private-domain operating dashboard. Authenticate with the session cookie from POST /auth/login or with `Authorization: Bearer yg_…` (an API key acts in its own workspace as a lead, or as a viewer when read-only). A workspace you are not a member of answers 404.',
+        'Private-domain operating dashboard. Authenticate with the session cookie from POST /auth/login or with `Authorization: Bearer yg_…` (an API key acts in its own workspace as a lead, or as a viewer when read-only). A workspace you are not a member of answers 404. Money in every body and answer is yuan (CNY) as a number with at most two decimals (¥12,345.67 is 12345.67); rates are fractions (0.25 = 25 %); dates are local YYYY-MM-DD in the workspace time zone and windows are half-open [from, to). Windowed answers carry `freshness`: the latest data day their defaults anchor on and when the data last changed.',
     },
     servers: [{ url: '/api/v1' }],
     paths,
