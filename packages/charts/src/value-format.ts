@@ -1,7 +1,4 @@
-/**
- * Chart values are in the API's JSON units (money in yuan, ratios as fractions); the metrics
- * formatter takes the catalog's units (money in integer fen), so money is converted here, once.
- */
+/** Chart values are in the API's JSON units (money in yuan, ratios as fractions), as the formatter takes them. */
 import { formatValue, type Locale, type MetricUnit } from '@yugang/metrics';
 
 /** A chart value as text; `compact` for axis labels (¥1.2万, ¥3.4亿 / ¥12K, ¥1.2M). */
@@ -11,6 +8,5 @@ export function formatChartValue(
   locale: Locale,
   compact = false,
 ): string {
-  const inUnit = unit === 'money' && typeof value === 'number' ? Math.round(value * 100) : value;
-  return formatValue(inUnit, unit, locale, { compact });
+  return formatValue(value, unit, locale, { compact });
 }

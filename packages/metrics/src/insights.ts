@@ -46,7 +46,7 @@ export interface Insight {
 type Rule = (input: ReviewInsightInput) => Insight | null;
 
 const yuan = (v: number, locale: 'zh-CN' | 'en') =>
-  formatMoney(Math.round(v * 100), locale, { compact: v >= 100_000 });
+  formatMoney(v, locale, { compact: v >= 100_000 });
 
 /** The figures named, or null when any is missing or has no value. */
 function values(input: ReviewInsightInput, keys: readonly string[]) {
