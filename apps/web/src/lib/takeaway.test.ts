@@ -46,7 +46,7 @@ describe('takeaway', () => {
     expect(
       takeaway({
         locale: 'en',
-        title: 'repeat rate',
+        title: 'Repeat rate',
         unit: 'ratio',
         rows: [
           { period: '2026-08', private: 0.3 },

@@ -46,7 +46,11 @@ export function takeaway(input: TakeawayInput): string | null {
     const head = parts.join('，');
     return pub ? `${head}；公域 ${pub}。` : `${head}。`;
   }
-  const head = `Private ${input.title} ${value} in ${row.period}, ${
+  // 'Buyers' → 'buyers' after 'Private'; acronyms ('GMV', 'AOV') keep their case
+  const title = /^[A-Z][a-z]/.test(input.title)
+    ? input.title[0]!.toLowerCase() + input.title.slice(1)
+    : input.title;
+  const head = `Private ${title} ${value} in ${row.period}, ${
     change ? `${change.text} ${label}` : `no figure ${label}`
   }`;
   return pub ? `${head}; public ${pub}.` : `${head}.`;

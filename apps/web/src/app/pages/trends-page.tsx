@@ -3,6 +3,7 @@ import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { addDays } from '@yugang/metrics';
 import { AddAnnotation } from '../../features/annotations/components/add-annotation';
 import { CreditedGmvCard } from '../../features/attribution/components/credited-gmv-card';
+import { LtvTrendCard } from '../../features/ltv/components/ltv-trend-card';
 import { RoiTrendCard } from '../../features/roi/components/roi-trend-card';
 import { useSummary } from '../../features/summary/api/get-summary';
 import { KpiStrip } from '../../features/summary/components/kpi-strip';
@@ -137,6 +138,14 @@ export function TrendsPage() {
         {TREND_METRICS.map((metric) => (
           <MetricTrendCard key={metric} {...common} metric={metric} actions={annotate} />
         ))}
+        <LtvTrendCard
+          ws={ws}
+          locale={locale}
+          title={t.ltv}
+          asOfMonth={end.day.slice(0, 7)}
+          span={span}
+          comparison={comparison}
+        />
         <RoiTrendCard
           breakEven={t.breakEven}
           ws={ws}

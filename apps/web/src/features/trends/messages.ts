@@ -28,7 +28,7 @@ export const trendsMessages = defineMessages({
     creditedGmv: '业绩归属 GMV',
     breakEven: '回本线',
     roi: '累计 ROI（自私域启动）',
-    ltv: '12 个月 LTV（按首单月同期群）',
+    ltv: '6 个月 LTV（按首单月同期群）',
     charts: '趋势图',
   },
   en: {
@@ -58,7 +58,7 @@ export const trendsMessages = defineMessages({
     creditedGmv: 'Credited GMV',
     breakEven: 'break-even',
     roi: 'Cumulative ROI (since private launch)',
-    ltv: '12-month LTV (by first-order cohort)',
+    ltv: '6-month LTV (by first-order cohort)',
     charts: 'Trend charts',
   },
 });

@@ -1,0 +1,55 @@
+/** Six-month LTV per first-order cohort, private vs public, with a takeaway. */
+import { useMemo } from 'react';
+import type { Locale } from '@yugang/metrics';
+import { ChartSlot } from '../../../components/charts/chart-slot';
+import { TrendChart } from '../../../components/charts/trend-chart';
+import type { Comparison } from '../../../lib/periods';
+import { takeaway } from '../../../lib/takeaway';
+import { useLtv } from '../api/get-ltv';
+import { cohortLtvRows } from '../ltv-rows';
+
+export const LTV_MONTHS = 6;
+
+export function LtvTrendCard(props: {
+  ws: string;
+  locale: Locale;
+  title: string;
+  /** The last month a cohort may start in, 'YYYY-MM'. */
+  asOfMonth: string;
+  span: number;
+  comparison: Comparison;
+}) {
+  const { ws, locale, title } = props;
+  const query = useLtv(ws, { asOf: props.asOfMonth, maxK: LTV_MONTHS });
+  const view = useMemo(() => {
+    if (!query.data) return null;
+    const all = cohortLtvRows(query.data, LTV_MONTHS, props.span + 12);
+    return { all, rows: all.slice(-props.span) };
+  }, [query.data, props.span]);
+  const state = query.isPending
+    ? 'pending'
+    : query.isError
+      ? 'error'
+      : view && view.rows.length > 0
+        ? 'ready'
+        : 'empty';
+  return (
+    <ChartSlot title={title} state={state} error={query.error} onRetry={() => void query.refetch()}>
+      {view ? (
+        <TrendChart
+          input={{ locale, title, unit: 'money', rows: view.rows }}
+          fileName={`${ws}-ltv`}
+          takeaway={takeaway({
+            locale,
+            title,
+            unit: 'money',
+            rows: view.all,
+            unfinishedLast: false,
+            comparison: props.comparison,
+            periodsPerYear: 12,
+          })}
+        />
+      ) : null}
+    </ChartSlot>
+  );
+}
