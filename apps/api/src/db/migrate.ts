@@ -8,6 +8,7 @@ import * as m0008 from './migrations/0008_read_model_previous_days.js';
 import * as m0009 from './migrations/0009_read_model_fillfactor.js';
 import * as m0010 from './migrations/0010_orders_without_date_index.js';
 import * as m0011 from './migrations/0011_read_model_last_day.js';
+import * as m0012 from './migrations/0012_settings_camel_case.js';
 import * as m0013 from './migrations/0013_experiments.js';
 
 // Listed by hand rather than read from the folder: works the same under tsx, vitest and a bundle.
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0009_read_model_fillfactor': m0009,
   '0010_orders_without_date_index': m0010,
   '0011_read_model_last_day': m0011,
+  '0012_settings_camel_case': m0012,
   '0013_experiments': m0013,
 };
 

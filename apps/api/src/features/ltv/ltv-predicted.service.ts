@@ -11,7 +11,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database, Workspace } from '../../db/schema.js';
 import { readModelCache } from '../../read-model/read-model-cache.js';
-import { workspaceSettingsOf } from '../settings/settings.service.js';
+import { workspaceSettingsOf } from '../../lib/workspace-settings.js';
 import {
   customerHistories,
   customerHistoriesAtTwoDates,

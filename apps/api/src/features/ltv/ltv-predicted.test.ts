@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
+import * as settingsCamelCase from '../../db/migrations/0012_settings_camel_case.js';
 import { loadDemo } from '../../demo/load-demo.js';
 import { readModelCache } from '../../read-model/read-model-cache.js';
 import { rebuildReadModel } from '../../read-model/read-model.refresh.js';
@@ -174,6 +175,45 @@ describe('predicted LTV on the demo data', () => {
     const third = await cachedPredictedLtv(db.db, workspace, options);
     expect(third.cached).toBe(false);
   });
+
+  it('when the workspace stores a default margin (even snake_case, as older data may), then predicted LTV uses it, as the rollups do', async () => {
+    const stored = async () => {
+      const row = await db.db
+        .selectFrom('workspaces')
+        .select(['id', 'settings'])
+        .where('id', '=', workspace.id)
+        .executeTakeFirstOrThrow();
+      return { id: Number(row.id), settings: row.settings };
+    };
+    const options = { asOf: AS_OF, horizonMonths: 12 };
+    const rollupMargin = async () => {
+      await rebuildReadModel(db, workspace.id);
+      const { rows } = await sql<{ m: number }>`
+        select default_margin::float8 as m from rm_state
+        where workspace_id = ${workspace.id}`.execute(db.db);
+      return Number(rows[0]!.m);
+    };
+    try {
+      for (const [spelling, margin] of [
+        ['defaultMargin', 0.42],
+        ['default_margin', 0.37],
+      ] as const) {
+        await sql`update workspaces set settings = ${JSON.stringify({
+          ...workspace.settings,
+          [spelling]: margin,
+        })}::jsonb where id = ${workspace.id}`.execute(db.db);
+        // What every start does: migrations, 0012 rewriting snake_case keys.
+        await settingsCamelCase.up(db.db);
+        const result = await predictedLtvFromReadModel(db.db, await stored(), options);
+        expect(result.margin).toEqual({ value: margin, source: 'default_margin' });
+        expect(await rollupMargin()).toBe(margin);
+      }
+    } finally {
+      await sql`update workspaces set settings = ${JSON.stringify(workspace.settings)}::jsonb
+        where id = ${workspace.id}`.execute(db.db);
+      await rebuildReadModel(db, workspace.id);
+    }
+  }, 120_000);
 });
 
 describe('predicted LTV with too little data', () => {

@@ -1,6 +1,6 @@
 import type { RiskSettings } from '@yugang/metrics';
 import type { Workspace } from '../../db/schema.js';
-import { workspaceSettingsOf } from '../settings/settings.service.js';
+import { workspaceSettingsOf } from '../../lib/workspace-settings.js';
 
 /** The workspace's risk thresholds (settings.risk, defaults where unset or invalid). */
 export function riskSettingsOf(workspace: Pick<Workspace, 'settings'>): RiskSettings {

@@ -1,54 +1,15 @@
 import { sql, type Kysely } from 'kysely';
-import type { z } from 'zod';
 import type { Database, Workspace } from '../../db/schema.js';
 import { AppError } from '../../errors/app-error.js';
+import { isSettingsRecord as isRecord, workspaceSettingsOf } from '../../lib/workspace-settings.js';
 import { recordAudit, type AuditEntry } from '../audit/audit.service.js';
 import {
   DEFAULT_WORKSPACE_SETTINGS,
-  riskSettings,
-  tierSettings,
-  workspaceSettings,
   type SettingsPatch,
   type SettingsView,
-  type WorkspaceSettings,
-} from './settings.schema.js';
+} from '@yugang/contract';
 
 type Raw = Record<string, unknown>;
-const isRecord = (value: unknown): value is Raw =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function pick<T>(schema: z.ZodType<T>, value: unknown, fallback: T): T {
-  const parsed = schema.safeParse(value);
-  return parsed.success ? parsed.data : fallback;
-}
-
-function nested<T extends object>(schema: z.ZodObject, value: unknown, defaults: T): T {
-  const stored = isRecord(value) ? value : {};
-  const out: Raw = {};
-  for (const [key, fallback] of Object.entries(defaults)) {
-    const field = schema.shape[key] as z.ZodType | undefined;
-    out[key] = field ? pick(field, stored[key], fallback) : fallback;
-  }
-  return out as T;
-}
-
-/**
- * The full settings of a workspace: each stored value that is valid, the default otherwise.
- * Use this wherever a feature needs a setting (`workspaceSettingsOf(ctx.workspace)`).
- */
-export function workspaceSettingsOf(workspace: { settings: unknown }): WorkspaceSettings {
-  const raw: Raw = isRecord(workspace.settings) ? workspace.settings : {};
-  const d = DEFAULT_WORKSPACE_SETTINGS;
-  const shape = workspaceSettings.shape;
-  return {
-    commissionRate: pick(shape.commissionRate, raw.commissionRate, d.commissionRate),
-    defaultMargin: pick(shape.defaultMargin, raw.defaultMargin, d.defaultMargin),
-    privateShare: pick(shape.privateShare, raw.privateShare, d.privateShare),
-    tiers: nested(tierSettings, raw.tiers, d.tiers),
-    risk: nested(riskSettings, raw.risk, d.risk),
-    sensitiveWords: pick(shape.sensitiveWords, raw.sensitiveWords, d.sensitiveWords),
-  };
-}
 
 export function settingsView(workspace: Workspace): SettingsView {
   return {

@@ -17,7 +17,7 @@ import {
   type PredictedLtvModel,
 } from '../ltv/ltv-predicted.service.js';
 import { readModelCache } from '../../read-model/read-model-cache.js';
-import { workspaceSettingsOf } from '../settings/settings.service.js';
+import { workspaceSettingsOf } from '../../lib/workspace-settings.js';
 import { customerCount, tierFacts, type TierFacts } from './tiers.queries.js';
 
 type Db = Kysely<Database>;
