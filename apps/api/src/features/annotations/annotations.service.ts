@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, Workspace } from '../../db/schema.js';
 import { notFound } from '../../errors/app-error.js';
 import type { Actor } from '../../http/access.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { audited } from '../../lib/audit.js';
 import {
   annotationsBetween,
   deleteAnnotation,
@@ -33,28 +33,21 @@ export async function createAnnotation(
   actor: Actor,
   body: { date: string; text: string },
 ) {
-  return db.transaction().execute(async (trx) => {
-    const row = await insertAnnotation(trx, workspace.id, body, actor.userId);
-    await audit(trx, workspace, actor, 'annotations.create', Number(row.id), body);
-    return out(row);
+  const entry = { workspaceId: workspace.id, actor, action: 'annotations.create', details: body };
+  const row = await audited(db, entry, async (trx, note) => {
+    const created = await insertAnnotation(trx, workspace.id, body, actor.userId);
+    note.target = String(created.id);
+    return created;
   });
+  return out(row);
 }
 
-const audit = (
-  db: Db,
-  workspace: Workspace,
-  actor: Actor,
-  action: string,
-  id: number,
-  details: Record<string, unknown> = {},
-) =>
-  recordAudit(db, {
-    workspaceId: workspace.id,
-    actor: { userId: actor.userId, apiKeyId: actor.apiKeyId },
-    action,
-    target: String(id),
-    details,
-  });
+const entryOf = (workspace: Workspace, actor: Actor, action: string, id: number) => ({
+  workspaceId: workspace.id,
+  actor,
+  action,
+  target: String(id),
+});
 
 export async function patchAnnotation(
   db: Db,
@@ -63,12 +56,13 @@ export async function patchAnnotation(
   id: number,
   body: { date?: string | undefined; text?: string | undefined },
 ) {
-  return db.transaction().execute(async (trx) => {
-    const row = await updateAnnotation(trx, workspace.id, id, body);
-    if (!row) throw notFound(`annotation ${id}`);
-    await audit(trx, workspace, actor, 'annotations.update', id, { ...body });
-    return out(row);
+  const entry = { ...entryOf(workspace, actor, 'annotations.update', id), details: { ...body } };
+  const row = await audited(db, entry, async (trx) => {
+    const updated = await updateAnnotation(trx, workspace.id, id, body);
+    if (!updated) throw notFound(`annotation ${id}`);
+    return updated;
   });
+  return out(row);
 }
 
 export async function removeAnnotation(
@@ -77,8 +71,7 @@ export async function removeAnnotation(
   actor: Actor,
   id: number,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await audited(db, entryOf(workspace, actor, 'annotations.delete', id), async (trx) => {
     if (!(await deleteAnnotation(trx, workspace.id, id))) throw notFound(`annotation ${id}`);
-    await audit(trx, workspace, actor, 'annotations.delete', id);
   });
 }

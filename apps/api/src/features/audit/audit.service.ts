@@ -1,31 +1,7 @@
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 
-export interface AuditEntry {
-  workspaceId: number;
-  /** Who did it: a user, an API key, or neither (the CLI). */
-  actor: { userId: number | null; apiKeyId: number | null };
-  /** `<feature>.<verb>`, e.g. `members.add`, `api_keys.revoke`, `settings.update`. */
-  action: string;
-  target?: string;
-  details?: Record<string, unknown>;
-}
-
-/** One row in audit_log; call it in the same transaction as the change it records. */
-export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      workspace_id: entry.workspaceId,
-      actor_user_id: entry.actor.userId,
-      actor_api_key_id: entry.actor.apiKeyId,
-      action: entry.action,
-      target: entry.target ?? '',
-      details: sql`${JSON.stringify(entry.details ?? {})}::jsonb`,
-    })
-    .execute();
-}
+/** Reading the audit log; entries are written by lib/audit.ts (`audited`) with each change. */
 
 export interface AuditRecord {
   id: number;

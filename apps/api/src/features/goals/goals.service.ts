@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
 import type { Database, Workspace } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors/app-error.js';
 import type { Actor } from '../../http/access.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { audited } from '../../lib/audit.js';
 import {
   dailyColumn,
   dailySeries,
@@ -117,18 +117,11 @@ export async function goalsWithProgress(db: Db, workspace: Workspace, asOf: stri
   return { asOf, goals };
 }
 
-const who = (actor: Actor) => ({ userId: actor.userId, apiKeyId: actor.apiKeyId });
-
 export async function createGoal(db: Db, workspace: Workspace, actor: Actor, body: CreateGoal) {
-  const row = await db.transaction().execute(async (trx) => {
+  const entry = { workspaceId: workspace.id, actor, action: 'goals.create', details: { ...body } };
+  const row = await audited(db, entry, async (trx, note) => {
     const created = await insertGoal(trx, workspace.id, body, actor.userId);
-    await recordAudit(trx, {
-      workspaceId: workspace.id,
-      actor: who(actor),
-      action: 'goals.create',
-      target: String(created.id),
-      details: { ...body },
-    });
+    note.target = String(created.id);
     return created;
   });
   return withProgress(db, workspace, row, defaultAsOf(workspace));
@@ -150,16 +143,16 @@ export async function patchGoal(
       { path: 'body.periodEnd', message: 'periodEnd must be after periodStart' },
     ]);
   }
-  const row = await db.transaction().execute(async (trx) => {
+  const entry = {
+    workspaceId: workspace.id,
+    actor,
+    action: 'goals.update',
+    target: String(id),
+    details: { ...patch },
+  };
+  const row = await audited(db, entry, async (trx) => {
     const updated = await updateGoal(trx, workspace.id, id, patch);
     if (!updated) throw notFound(`goal ${id}`);
-    await recordAudit(trx, {
-      workspaceId: workspace.id,
-      actor: who(actor),
-      action: 'goals.update',
-      target: String(id),
-      details: { ...patch },
-    });
     return updated;
   });
   return withProgress(db, workspace, row, defaultAsOf(workspace));
@@ -171,13 +164,8 @@ export async function removeGoal(
   actor: Actor,
   id: number,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  const entry = { workspaceId: workspace.id, actor, action: 'goals.delete', target: String(id) };
+  await audited(db, entry, async (trx) => {
     if (!(await deleteGoal(trx, workspace.id, id))) throw notFound(`goal ${id}`);
-    await recordAudit(trx, {
-      workspaceId: workspace.id,
-      actor: who(actor),
-      action: 'goals.delete',
-      target: String(id),
-    });
   });
 }

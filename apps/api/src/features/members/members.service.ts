@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, Role } from '../../db/schema.js';
 import { AppError, conflict, notFound } from '../../errors/app-error.js';
 import { generatePassword } from '../../lib/password.js';
-import { recordAudit, type AuditEntry } from '../audit/audit.service.js';
+import { audited, type AuditEntry } from '../../lib/audit.js';
 import { addMember } from '../users/users.service.js';
 import type { Member } from './members.schema.js';
 
@@ -47,7 +47,8 @@ export async function inviteMember(
   input: { email: string; role: Role; name?: string | undefined; password?: string | undefined },
   actor: Actor,
 ): Promise<{ member: Member; generatedPassword: string | null }> {
-  return db.transaction().execute(async (trx) => {
+  const entry = { workspaceId, actor, action: 'members.add', target: input.email };
+  return audited(db, entry, async (trx, note) => {
     const existing = await trx
       .selectFrom('memberships as m')
       .innerJoin('users as u', 'u.id', 'm.user_id')
@@ -64,13 +65,7 @@ export async function inviteMember(
       role: input.role,
       ...(input.name ? { name: input.name } : {}),
     });
-    await recordAudit(trx, {
-      workspaceId,
-      actor,
-      action: 'members.add',
-      target: input.email,
-      details: { userId, role: input.role, newAccount: created },
-    });
+    note.details = { userId, role: input.role, newAccount: created };
     const row = await findMember(trx, workspaceId, userId);
     if (!row) throw new Error('member vanished');
     return {
@@ -105,7 +100,8 @@ export async function changeRole(
   role: Role,
   actor: Actor,
 ): Promise<Member> {
-  return db.transaction().execute(async (trx) => {
+  const entry = { workspaceId, actor, action: 'members.change_role' };
+  return audited(db, entry, async (trx, note) => {
     const before = await findMember(trx, workspaceId, userId);
     if (!before) throw notFound('member');
     if (before.role === 'owner' && role !== 'owner') {
@@ -117,13 +113,8 @@ export async function changeRole(
       .where('workspace_id', '=', workspaceId)
       .where('user_id', '=', userId)
       .execute();
-    await recordAudit(trx, {
-      workspaceId,
-      actor,
-      action: 'members.change_role',
-      target: before.email,
-      details: { userId, from: before.role, to: role },
-    });
+    note.target = before.email;
+    note.details = { userId, from: before.role, to: role };
     return toMember({ ...before, role });
   });
 }
@@ -134,7 +125,8 @@ export async function removeMember(
   userId: number,
   actor: Actor,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  const entry = { workspaceId, actor, action: 'members.remove' };
+  await audited(db, entry, async (trx, note) => {
     const before = await findMember(trx, workspaceId, userId);
     if (!before) throw notFound('member');
     if (before.role === 'owner') await assertNotLastOwner(trx, workspaceId, userId);
@@ -143,12 +135,7 @@ export async function removeMember(
       .where('workspace_id', '=', workspaceId)
       .where('user_id', '=', userId)
       .execute();
-    await recordAudit(trx, {
-      workspaceId,
-      actor,
-      action: 'members.remove',
-      target: before.email,
-      details: { userId, role: before.role },
-    });
+    note.target = before.email;
+    note.details = { userId, role: before.role };
   });
 }

@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
 import type { Database, Workspace } from '../../db/schema.js';
 import { notFound } from '../../errors/app-error.js';
 import type { Actor } from '../../http/access.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { audited } from '../../lib/audit.js';
 import {
   deleteAssessment,
   insertAssessment,
@@ -80,16 +80,13 @@ export async function createAssessment(
   actor: Actor,
   answers: Record<string, number | boolean>,
 ) {
-  return db.transaction().execute(async (trx) => {
-    const row = await insertAssessment(trx, workspace.id, answers, actor.userId);
-    await recordAudit(trx, {
-      workspaceId: workspace.id,
-      actor: { userId: actor.userId, apiKeyId: actor.apiKeyId },
-      action: 'readiness.create',
-      target: String(row.id),
-    });
-    return out(row);
+  const entry = { workspaceId: workspace.id, actor, action: 'readiness.create' };
+  const row = await audited(db, entry, async (trx, note) => {
+    const created = await insertAssessment(trx, workspace.id, answers, actor.userId);
+    note.target = String(created.id);
+    return created;
   });
+  return out(row);
 }
 
 export async function removeAssessment(
@@ -98,13 +95,13 @@ export async function removeAssessment(
   actor: Actor,
   id: number,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  const entry = {
+    workspaceId: workspace.id,
+    actor,
+    action: 'readiness.delete',
+    target: String(id),
+  };
+  await audited(db, entry, async (trx) => {
     if (!(await deleteAssessment(trx, workspace.id, id))) throw notFound(`assessment ${id}`);
-    await recordAudit(trx, {
-      workspaceId: workspace.id,
-      actor: { userId: actor.userId, apiKeyId: actor.apiKeyId },
-      action: 'readiness.delete',
-      target: String(id),
-    });
   });
 }

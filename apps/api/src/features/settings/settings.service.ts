@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, Workspace } from '../../db/schema.js';
 import { AppError } from '../../errors/app-error.js';
 import { isSettingsRecord as isRecord, workspaceSettingsOf } from '../../lib/workspace-settings.js';
-import { recordAudit, type AuditEntry } from '../audit/audit.service.js';
+import { audited, type AuditEntry } from '../../lib/audit.js';
 import {
   DEFAULT_WORKSPACE_SETTINGS,
   type SettingsPatch,
@@ -47,8 +47,15 @@ export async function updateSettings(
       { path: 'body.settings.risk.activeAddsAdvice', message: 'must not exceed activeAddsAlert' },
     ]);
   }
-  return db.transaction().execute(async (trx) => {
-    const updated = await trx
+  const entry = {
+    workspaceId: workspace.id,
+    actor,
+    action: 'settings.update',
+    target: workspace.slug,
+    details: { changes: patch },
+  };
+  return audited(db, entry, (trx) =>
+    trx
       .updateTable('workspaces')
       .set({
         ...(patch.name !== undefined ? { name: patch.name } : {}),
@@ -60,14 +67,6 @@ export async function updateSettings(
       })
       .where('id', '=', workspace.id)
       .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, {
-      workspaceId: workspace.id,
-      actor,
-      action: 'settings.update',
-      target: workspace.slug,
-      details: { changes: patch },
-    });
-    return updated;
-  });
+      .executeTakeFirstOrThrow(),
+  );
 }
