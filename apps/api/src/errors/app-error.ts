@@ -12,6 +12,4 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError(404, 'not_found', `${what} not found`);
-export const badRequest = (message: string, details?: unknown) =>
-  new AppError(400, 'bad_request', message, details);
 export const conflict = (message: string) => new AppError(409, 'conflict', message);

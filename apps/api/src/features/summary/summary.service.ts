@@ -1,3 +1,5 @@
+import type { segmentEvidenceSchema, summaryResponse } from '@yugang/contract';
+import type { z } from 'zod';
 import {
   addDays,
   addMonths,
@@ -11,7 +13,6 @@ import {
 } from '@yugang/metrics';
 import type { Kysely } from 'kysely';
 import type { Database, Workspace } from '../../db/schema.js';
-import { badRequest } from '../../errors/app-error.js';
 import { readModelCache } from '../../read-model/read-model-cache.js';
 import { readModelSettings } from '../../read-model/read-model.settings.js';
 import {
@@ -24,7 +25,6 @@ import { periodTotals, scanTotals, type SummarySource } from './summary.queries.
 type Db = Kysely<Database>;
 
 /** Windows longer than this are refused: the custom-window scan must stay bounded. */
-export const MAX_WINDOW_DAYS = 3 * 366;
 
 const isMonthStart = (d: string) => d.endsWith('-01');
 
@@ -71,31 +71,14 @@ export async function customerValueFromReadModel(
   return { source, metrics: section1FromTotals(totals, commissionRate) };
 }
 
-export interface SegmentEvidence {
-  public: Evidence;
-  private: Evidence;
-  all: Evidence;
-}
-
-export interface SummaryResponse {
-  window: DateWindow;
-  previousWindow: DateWindow;
-  source: { current: SummarySource; previous: SummarySource };
-  metrics: Record<Section1Id, SegmentEvidence & { previous: SegmentEvidence }>;
-}
-
-export function checkWindow(window: DateWindow): void {
-  if (window.from >= window.to) throw badRequest('from must be before to');
-  const days = (Date.parse(window.to) - Date.parse(window.from)) / 86_400_000;
-  if (days > MAX_WINDOW_DAYS) throw badRequest(`a window spans at most ${MAX_WINDOW_DAYS} days`);
-}
+export type SummaryResponse = z.output<typeof summaryResponse>;
+export type SegmentEvidence = z.output<typeof segmentEvidenceSchema>;
 
 export async function summary(
   db: Db,
   workspace: Pick<Workspace, 'id' | 'time_zone' | 'settings'>,
   window: DateWindow,
 ): Promise<SummaryResponse> {
-  checkWindow(window);
   const previous = previousWindow(window);
   const [now, before] = await Promise.all([
     customerValueFromReadModel(db, workspace, window),
