@@ -4,3 +4,7 @@ export * from './aria.js';
 export * from './trend-line.js';
 export * from './sparkline.js';
 export * from './share-bar.js';
+export * from './retention-heatmap.js';
+export * from './ceiling-gauge.js';
+export * from './tier-sankey.js';
+export * from './benchmark-bar.js';
