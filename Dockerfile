@@ -6,6 +6,8 @@ COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
 COPY apps/api/package.json apps/api/
 COPY apps/web/package.json apps/web/
 COPY packages/metrics/package.json packages/metrics/
+COPY packages/contract/package.json packages/contract/
+COPY packages/charts/package.json packages/charts/
 
 FROM base AS build
 RUN pnpm install --frozen-lockfile
@@ -16,13 +18,22 @@ FROM base AS prod-deps
 RUN pnpm install --frozen-lockfile --prod
 
 FROM node:20-bookworm-slim AS runtime
+# The review's PDF is printed by Chromium and its chart PNGs need a CJK font (fonts-noto-cjk).
+RUN apt-get update \
+  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-noto-cjk \
+  && rm -rf /var/lib/apt/lists/*
+ENV CHROMIUM_PATH=/usr/bin/chromium
 ENV NODE_ENV=production PORT=3000 YUGANG_DATA_DIR=/data YUGANG_WEB_DIST=/app/apps/web/dist
 WORKDIR /app
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=prod-deps /app/apps/api/node_modules ./apps/api/node_modules
 COPY --from=prod-deps /app/packages/metrics/node_modules ./packages/metrics/node_modules
+COPY --from=prod-deps /app/packages/contract/node_modules ./packages/contract/node_modules
+COPY --from=prod-deps /app/packages/charts/node_modules ./packages/charts/node_modules
 COPY package.json pnpm-workspace.yaml ./
 COPY packages/metrics ./packages/metrics
+COPY packages/contract ./packages/contract
+COPY packages/charts ./packages/charts
 COPY apps/api ./apps/api
 COPY --from=build /app/apps/web/dist ./apps/web/dist
 RUN mkdir -p /data && chown node:node /data

@@ -3,8 +3,9 @@ import type { Response } from 'express';
 import { implement, type RouteDefinition } from '../../http/route.js';
 import { renderPng } from './chart-render.js';
 import { reviewChart } from './review-charts.js';
+import { reviewPdf } from './review-pdf.js';
 import { reviewPptx } from './review-pptx.js';
-import { review } from './review.service.js';
+import { review, reviewWeek } from './review.service.js';
 
 const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
@@ -22,6 +23,19 @@ export function reviewRoutes(): RouteDefinition[] {
       const r = await review(db, workspace, query);
       const file = await reviewPptx(r, query.lang);
       sendFile(res, PPTX, `review-${workspace.slug}-${r.week}-${query.lang}.pptx`, file);
+    }),
+    implement(reviewContract.pdf, async ({ db, workspace, query, actor, req, res }) => {
+      const week = await reviewWeek(db, workspace, query);
+      const file = await reviewPdf({
+        db,
+        // The page is printed from this very server, whatever name the caller reached it by.
+        origin: `http://127.0.0.1:${req.socket.localPort}`,
+        workspaceSlug: workspace.slug,
+        week,
+        lang: query.lang,
+        userId: actor.kind === 'user' ? actor.userId : null,
+      });
+      sendFile(res, 'application/pdf', `review-${workspace.slug}-${week}-${query.lang}.pdf`, file);
     }),
     implement(reviewContract.chart, async ({ db, workspace, query, params, res }) => {
       const r = await review(db, workspace, query);

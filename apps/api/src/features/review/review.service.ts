@@ -10,12 +10,14 @@ import {
   localDateOf,
   metricById,
   reviewInsights,
+  startOfLocalDate,
   type Evidence,
   type InsightFigure,
 } from '@yugang/metrics';
 import type { Kysely } from 'kysely';
 import type { Database, Workspace } from '../../db/schema.js';
 import { dataFreshness } from '../../read-model/freshness.js';
+import { readModelCache } from '../../read-model/read-model-cache.js';
 import { goalsWithProgress } from '../goals/goals.service.js';
 import {
   alerts,
@@ -28,7 +30,7 @@ import {
   type FigureData,
 } from './review-sources.js';
 import { firstOrderDay, latestImports } from './review.queries.js';
-import { defaultWeek, reviewWindows } from './review-window.js';
+import { defaultWeek, reviewWindows, type ReviewWindows } from './review-window.js';
 
 type Db = Kysely<Database>;
 type Goals = Awaited<ReturnType<typeof goalsWithProgress>>['goals'];
@@ -112,6 +114,59 @@ function toFigure(f: FigureData, goals: Goals, firstDay: string | null): ReviewF
   };
 }
 
+/** The week a query asks for: its `week`, else the last complete week up to the latest data day. */
+export async function reviewWeek(
+  db: Db,
+  workspace: Workspace,
+  query: { week?: string | undefined },
+  now: Date = new Date(),
+): Promise<string> {
+  if (query.week) return query.week;
+  const freshness = await dataFreshness(db, workspace.id);
+  return defaultWeek(freshness.latestDataDay ?? localDateOf(now, workspace.time_zone));
+}
+
+const STEP_MS = 10 * 60_000;
+
+/**
+ * Every figure of the review by section, kept per data version (readModelCache): the PDF's
+ * browser asks for the same review the export just computed. A week not yet over is also keyed
+ * by the 10-minute step of the clock, as the team KPIs judge open conversations at `now`.
+ */
+async function cachedFigures(db: Db, workspace: Workspace, windows: ReviewWindows, now: Date) {
+  const { weeks, months } = windows;
+  const open = startOfLocalDate(weeks.series.at(-1)!.to, workspace.time_zone) > now;
+  const step = open ? String(Math.floor(now.getTime() / STEP_MS)) : 'closed';
+  const at = open ? new Date(Number(step) * STEP_MS) : now;
+  const { value } = await readModelCache.get(
+    db,
+    workspace.id,
+    'review',
+    [windows.week, workspace.time_zone, JSON.stringify(workspace.settings), step],
+    async (): Promise<[ReviewSectionId, FigureData[]][]> => {
+      const [gmv, memberFigures, weekly, yearly, money, kpis, warnings] = await Promise.all([
+        creditedGmv(db, workspace, weeks),
+        members(db, workspace, weeks),
+        weeklyCustomerValue(db, workspace, weeks),
+        yearlyCustomerValue(db, workspace, weeks),
+        economics(db, workspace, months),
+        team(db, workspace, weeks, at),
+        alerts(db, workspace, weeks),
+      ]);
+      return [
+        ['gmv', gmv],
+        ['members', memberFigures],
+        ['customer_value', [...yearly, ...weekly]],
+        ['economics', money],
+        ['team', kpis],
+        ['alerts', warnings],
+      ];
+    },
+    () => 64 * 1024,
+  );
+  return value;
+}
+
 export async function review(
   db: Db,
   workspace: Workspace,
@@ -125,26 +180,12 @@ export async function review(
   ]);
   const latestDay = freshness.latestDataDay ?? localDateOf(now, workspace.time_zone);
   const windows = reviewWindows(query.week ?? defaultWeek(latestDay));
-  const { weeks, months } = windows;
+  const { weeks } = windows;
   const current = weeks.series.at(-1)!;
-  const [goals, gmv, memberFigures, weekly, yearly, money, kpis, warnings] = await Promise.all([
+  const [goals, bySection] = await Promise.all([
     goalsWithProgress(db, workspace, current.to).then((g) => g.goals),
-    creditedGmv(db, workspace, weeks),
-    members(db, workspace, weeks),
-    weeklyCustomerValue(db, workspace, weeks),
-    yearlyCustomerValue(db, workspace, weeks),
-    economics(db, workspace, months),
-    team(db, workspace, weeks, now),
-    alerts(db, workspace, weeks),
+    cachedFigures(db, workspace, windows, now),
   ]);
-  const bySection: [ReviewSectionId, FigureData[]][] = [
-    ['gmv', gmv],
-    ['members', memberFigures],
-    ['customer_value', [...yearly, ...weekly]],
-    ['economics', money],
-    ['team', kpis],
-    ['alerts', warnings],
-  ];
   const sections = bySection.map(([id, figures]) => ({
     id,
     title: SECTION_TITLES[id],

@@ -28,8 +28,9 @@ afterAll(async () => {
 
 describe('GET /review', () => {
   it('when no week is given, then it is the last complete week up to the latest data day', () => {
-    // The demo's data ends on Wednesday 2026-09-30: the last complete week is W39.
-    expect(body.freshness.latestDataDay).toBe('2026-09-30');
+    // The demo's data ends in the week of 2026-09-28, so the last complete week is W39.
+    const latest = body.freshness.latestDataDay!;
+    expect(latest >= '2026-09-27' && latest < '2026-10-04').toBe(true);
     expect(body.week).toBe('2026-W39');
     expect(body.window).toEqual({ from: '2026-09-21', to: '2026-09-28' });
     expect(body.previousWindow).toEqual({ from: '2026-09-14', to: '2026-09-21' });
