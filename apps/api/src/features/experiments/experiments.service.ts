@@ -81,7 +81,7 @@ export async function experimentLift(
         en: 'The arms are not split as planned (sample-ratio mismatch): check the assignment before reading the lift.',
       }
     : {
-        'zh-CN': `实验组每位客户 ${options.days} 天多贡献毛利 ¥${gp.estimate.toFixed(2)}${interval ? `（90% 区间 ${interval.replace('–¥', '–¥')}）` : ''}。`,
+        'zh-CN': `实验组每位客户 ${options.days} 天多贡献毛利 ¥${gp.estimate.toFixed(2)}${interval ? `（90% 区间 ${interval}）` : ''}。`,
         en: `Treatment added ¥${gp.estimate.toFixed(2)} of gross profit per customer over ${options.days} days${interval ? ` (90% interval ${interval})` : ''}.`,
       };
   return {
