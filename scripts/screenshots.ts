@@ -135,6 +135,26 @@ async function main() {
         await context.close();
       }
     }
+    // 周会模式 on a 1080p projector: the third slide with speaker notes open
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 1920, height: 1080 },
+      bypassCSP: true,
+    });
+    await context.addCookies([{ name: 'yg_session', value: token, url: base }]);
+    const page = await context.newPage();
+    await page.goto(`${base}/w/demo/review?present=1&lang=zh-CN`);
+    await page.waitForSelector('[data-testid=present]', { timeout: 60_000 });
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('n');
+    await page.waitForFunction(
+      `[...document.querySelectorAll('[data-echart]')].every((c) => c.dataset.chartReady === 'true')`,
+    );
+    const file = path.join(out, 'review-present-zh-CN.png');
+    await page.screenshot({ path: file });
+    console.log(`wrote ${path.relative(root, file)}`);
+    await context.close();
   } finally {
     await browser.close();
     server.kill('SIGTERM');

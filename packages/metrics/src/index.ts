@@ -26,3 +26,4 @@ export * from './insights.js';
 export * from './bootstrap.js';
 export * from './incrementality.js';
 export * from './experiments.js';
+export * from './customer-scores.js';

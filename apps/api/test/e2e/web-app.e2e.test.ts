@@ -156,6 +156,14 @@ describe.runIf(run)('the web app in a real browser', () => {
     await expect
       .poll(() => leadPage.getByTestId('add-annotation').count(), { timeout: 30_000 })
       .toBeGreaterThan(0);
+    // the lead adds an annotation from a chart, and the API holds it
+    await leadPage.getByTestId('add-annotation').first().click();
+    await leadPage.getByLabel('标注内容').fill('e2e 直播活动');
+    await leadPage.getByRole('button', { name: '保存标注' }).click();
+    await expect.poll(() => leadPage.getByLabel('标注内容').count()).toBe(0);
+    const listed = await leadPage.request.get(`${server.url}/api/v1/workspaces/demo/annotations`);
+    const annotations = ((await listed.json()) as { annotations: { text: string }[] }).annotations;
+    expect(annotations.map((a) => a.text)).toContain('e2e 直播活动');
     expect(lead.errors).toEqual([]);
     await lead.context.close();
 

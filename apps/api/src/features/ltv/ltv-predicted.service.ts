@@ -1,12 +1,11 @@
 import {
-  MONTH_IN_DAYS,
-  fenToYuan,
-  fitBgNbdGrouped,
-  fitGammaGammaColumns,
-  groupBgNbdColumns,
-  predictedClvColumnsSteps,
+  PREDICTED_LTV_DISCOUNT_RATE,
+  noCustomerScores,
+  scoreCustomersSteps,
   type BgNbdFit,
+  type CustomerScores,
   type GammaGammaFit,
+  type ScoredCustomers,
 } from '@yugang/metrics';
 import type { Kysely } from 'kysely';
 import type { Database, Workspace } from '../../db/schema.js';
@@ -21,22 +20,12 @@ import {
 
 type Db = Kysely<Database>;
 
-export const DISCOUNT_RATE = 0.01;
+export const DISCOUNT_RATE = PREDICTED_LTV_DISCOUNT_RATE;
 export const TOP_CUSTOMERS = 20;
 /** Lower edges of the CLV histogram buckets, yuan; the last bucket is open. */
 export const CLV_BUCKET_EDGES = [0, 50, 100, 200, 500, 1000, 2000, 5000, 10000] as const;
 
-/** Per-customer predictions, index i = one scored customer, ascending customer id. */
-export interface CustomerScores {
-  size: number;
-  customerId: Float64Array;
-  /** Predicted CLV (discounted gross profit over the horizon), yuan. */
-  clv: Float64Array;
-  pAlive: Float64Array;
-  expectedPurchases: Float64Array;
-  /** 1 when private at the midnight starting asOf. */
-  isPrivate: Uint8Array;
-}
+export type { CustomerScores };
 
 /** Both fitted models and every scored customer, or the reason there is no fit. */
 export interface PredictedLtvModel {
@@ -88,12 +77,6 @@ export interface PredictedLtvResult {
   notes: string[];
 }
 
-/** Average order value over the counted orders before asOf, yuan. */
-function monetaryValue(h: CustomerHistories['columns'], i: number): number {
-  const orders = h.orders[i]!;
-  return orders > 0 ? fenToYuan(h.gmv_fen[i]!) / orders : 0;
-}
-
 function marginOf(
   defaultMargin: number,
   histories: CustomerHistories,
@@ -110,21 +93,6 @@ function marginOf(
   return { value, source: 'gross_profit_over_gmv' };
 }
 
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-function noScores(): CustomerScores {
-  return {
-    size: 0,
-    customerId: new Float64Array(0),
-    clv: new Float64Array(0),
-    pAlive: new Float64Array(0),
-    expectedPurchases: new Float64Array(0),
-    isPrivate: new Uint8Array(0),
-  };
-}
-
 /**
  * Lets the event loop take a full turn, timers and pending I/O (the poll phase) included, before
  * going on. Two setImmediate: one set from an I/O callback (as where the histories have just been
@@ -134,136 +102,20 @@ const yieldToEventLoop = () =>
   new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
 
 /**
- * Fits both models and scores each customer; no database access (the caller loads the rows).
- * Scoring is grouped (@yugang/metrics predictedClvColumnsSteps: the BG/NBD expectation once per
- * distinct (x, T), P(alive) once per distinct (x, t_x, T)) and yields to the event loop between
- * its steps, so other requests are served meanwhile (the fits themselves run in one piece each).
+ * @yugang/metrics scoreCustomers, yielding to the event loop between its steps so other requests
+ * are served meanwhile (the fits themselves run in one piece each).
  */
-export async function scoreCustomers(
+async function scoreCustomers(
   histories: CustomerHistories,
   options: { horizonMonths: number; margin: number },
-): Promise<
-  | {
-      ok: true;
-      bgNbd: BgNbdFit;
-      gammaGamma: GammaGammaFit;
-      scores: CustomerScores;
-      skipped: number;
-    }
-  | { ok: false; reason: string }
-> {
-  const { rows: n, columns: h } = histories;
-  if (n === 0) return { ok: false, reason: 'no customer has an order before asOf' };
-  await yieldToEventLoop(); // the histories were just parsed in one piece
-  // (frequency, recency, T) in days as columns: no object per customer.
-  const frequency = new Float64Array(n);
-  let repeatBuyers = 0;
-  for (let i = 0; i < n; i++) {
-    frequency[i] = h.order_days[i]! - 1;
-    if (frequency[i]! > 0) repeatBuyers += 1;
-  }
-  if (repeatBuyers === 0) {
-    return { ok: false, reason: 'no repeat buyers before asOf: the models cannot be fitted' };
-  }
-  let bgNbd: BgNbdFit;
-  try {
-    const grouped = groupBgNbdColumns({ frequency, recency: h.recency, T: h.t });
+): Promise<ScoredCustomers> {
+  const steps = scoreCustomersSteps(histories, options);
+  let step = steps.next();
+  while (!step.done) {
     await yieldToEventLoop();
-    bgNbd = fitBgNbdGrouped(grouped);
-  } catch (e) {
-    return { ok: false, reason: `BG/NBD fit failed: ${message(e)}` };
+    step = steps.next();
   }
-  await yieldToEventLoop();
-  // Repeat buyers whose orders were all free cannot enter Gamma-Gamma (spend must be > 0).
-  const usable = new Uint8Array(n);
-  const spend = new Float64Array(n);
-  let scored = 0;
-  let spenders = 0;
-  for (let i = 0; i < n; i++) {
-    const x = frequency[i]!;
-    spend[i] = monetaryValue(h, i);
-    if (x === 0 || spend[i]! > 0) {
-      usable[i] = 1;
-      scored += 1;
-      if (x > 0) spenders += 1;
-    }
-  }
-  if (spenders === 0) {
-    return {
-      ok: false,
-      reason: 'no repeat buyer with a positive order value: Gamma-Gamma cannot be fitted',
-    };
-  }
-  const spendRows = {
-    frequency: new Float64Array(spenders),
-    monetaryValue: new Float64Array(spenders),
-  };
-  for (let i = 0, j = 0; i < n; i++) {
-    if (usable[i] === 0 || frequency[i] === 0) continue;
-    spendRows.frequency[j] = frequency[i]!;
-    spendRows.monetaryValue[j] = spend[i]!;
-    j += 1;
-  }
-  await yieldToEventLoop();
-  let gammaGamma: GammaGammaFit;
-  try {
-    gammaGamma = fitGammaGammaColumns(spendRows);
-  } catch (e) {
-    return { ok: false, reason: `Gamma-Gamma fit failed: ${message(e)}` };
-  }
-  await yieldToEventLoop();
-  const scores: CustomerScores = {
-    size: scored,
-    customerId: new Float64Array(scored),
-    clv: new Float64Array(scored),
-    pAlive: new Float64Array(scored),
-    expectedPurchases: new Float64Array(scored),
-    isPrivate: new Uint8Array(scored),
-  };
-  const columns = {
-    frequency: new Float64Array(scored),
-    recency: new Float64Array(scored),
-    T: new Float64Array(scored),
-    monetaryValue: new Float64Array(scored),
-  };
-  for (let i = 0, j = 0; i < n; i++) {
-    if (usable[i] === 0) continue;
-    columns.frequency[j] = frequency[i]!;
-    columns.recency[j] = h.recency[i]!;
-    columns.T[j] = h.t[i]!;
-    columns.monetaryValue[j] = spend[i]!;
-    scores.customerId[j] = h.customer_id[i]!;
-    scores.isPrivate[j] = h.is_private[i]!;
-    j += 1;
-  }
-  try {
-    const steps = predictedClvColumnsSteps({
-      bgNbd,
-      gammaGamma,
-      rows: columns,
-      horizon: options.horizonMonths,
-      discountRate: DISCOUNT_RATE,
-      periodLength: MONTH_IN_DAYS,
-      margin: options.margin,
-    });
-    let step = steps.next();
-    while (!step.done) {
-      await yieldToEventLoop();
-      step = steps.next();
-    }
-    const { value, pAlive, expectedPurchases } = step.value;
-    for (let j = 0; j < scored; j++) {
-      if (!Number.isFinite(value[j]!) || !Number.isFinite(pAlive[j]!)) {
-        return { ok: false, reason: 'the fitted models gave non-finite predictions' };
-      }
-    }
-    scores.clv = value;
-    scores.pAlive = pAlive;
-    scores.expectedPurchases = expectedPurchases;
-  } catch (e) {
-    return { ok: false, reason: `prediction failed: ${message(e)}` };
-  }
-  return { ok: true, bgNbd, gammaGamma, scores, skipped: n - scored };
+  return step.value;
 }
 
 /** Fits the models on loaded histories: the model, or no fit with its reason. */
@@ -287,7 +139,7 @@ export async function predictedLtvModelOf(
     margin: margin.value,
   });
   if (!scored.ok) {
-    return { ...base, skipped: 0, fit: null, reason: scored.reason, scores: noScores() };
+    return { ...base, skipped: 0, fit: null, reason: scored.reason, scores: noCustomerScores() };
   }
   return {
     ...base,

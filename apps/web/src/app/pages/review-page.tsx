@@ -82,7 +82,13 @@ export function ReviewPage() {
         )}
       </header>
       <InsightsList review={data} locale={locale} />
-      <ReviewSections review={data} locale={locale} />
+      <ReviewSections
+        review={data}
+        locale={locale}
+        footer={`${t.windowText(data.window.from, addDays(data.window.to, -1))} · ${
+          latest ? t.freshness(latest) : t.noData
+        }`}
+      />
       {search.present && !print ? (
         <PresentMode review={data} locale={locale} onExit={() => setPresent(false)} />
       ) : null}

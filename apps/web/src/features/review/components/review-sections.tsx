@@ -3,7 +3,16 @@ import type { ReviewResponse } from '@yugang/contract';
 import type { Locale } from '@yugang/metrics';
 import { HeadlineCard } from './headline-card';
 
-export function ReviewSections({ review, locale }: { review: ReviewResponse; locale: Locale }) {
+export function ReviewSections({
+  review,
+  locale,
+  footer,
+}: {
+  review: ReviewResponse;
+  locale: Locale;
+  /** Window and freshness, printed under every section (each section is a printed page). */
+  footer: string;
+}) {
   return (
     <>
       {review.sections.map((section) => (
@@ -19,6 +28,7 @@ export function ReviewSections({ review, locale }: { review: ReviewResponse; loc
               <HeadlineCard key={figure.key} figure={figure} review={review} locale={locale} />
             ))}
           </div>
+          <p className="print-only section-footer">{footer}</p>
         </section>
       ))}
     </>
