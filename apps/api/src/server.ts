@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
@@ -47,13 +47,34 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     webDist: config.YUGANG_WEB_DIST ? path.resolve(config.YUGANG_WEB_DIST) : defaultWebDist,
     isShuttingDown: () => shuttingDown,
   });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(config.PORT, config.HOST, () => resolve(s));
+  // While draining, health answers 503 (so a balancer stops sending), requests already
+  // running finish, new ones get 503 shutting_down, and every answer closes its connection.
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+  const server: Server = createServer((req, res) => {
+    if (shuttingDown) {
+      res.setHeader('Connection', 'close');
+      if (!req.url?.startsWith('/api/v1/health')) {
+        res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '5' });
+        res.end(
+          JSON.stringify({
+            error: {
+              code: 'shutting_down',
+              message: 'the server is restarting; try again shortly · 服务正在重启,请稍后重试',
+            },
+          }),
+        );
+        return;
+      }
+    }
+    inFlight += 1;
+    res.once('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) drained?.();
+    });
+    app(req, res);
   });
-  // While draining, every answer closes its connection, so keep-alive clients reconnect elsewhere.
-  server.on('request', (_req, res) => {
-    if (shuttingDown) res.setHeader('Connection', 'close');
-  });
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   let closing: Promise<void> | undefined;
@@ -62,24 +83,27 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     close() {
       closing ??= (async () => {
         shuttingDown = true;
-        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
-        const idle = setInterval(() => server.closeIdleConnections(), 100);
         let timer: NodeJS.Timeout | undefined;
-        const deadline = new Promise<'timeout'>((resolve) => {
-          timer = setTimeout(() => resolve('timeout'), config.SHUTDOWN_TIMEOUT_MS);
-        });
-        const outcome = await Promise.race([closed.then(() => 'drained' as const), deadline]);
-        clearInterval(idle);
+        const outcome = await Promise.race([
+          new Promise<'drained'>((resolve) => {
+            drained = () => resolve('drained');
+            if (inFlight === 0) resolve('drained');
+          }),
+          new Promise<'timeout'>((resolve) => {
+            timer = setTimeout(() => resolve('timeout'), config.SHUTDOWN_TIMEOUT_MS);
+          }),
+        ]);
         clearTimeout(timer);
         if (outcome === 'timeout') {
           logger.warn(
-            { timeoutMs: config.SHUTDOWN_TIMEOUT_MS },
+            { timeoutMs: config.SHUTDOWN_TIMEOUT_MS, inFlight },
             'requests still running at the shutdown deadline: their connections are cut',
           );
-          server.closeAllConnections();
-          await closed;
         }
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await closed;
         await warmer.stop();
         await handle.close();
       })();
@@ -99,7 +123,22 @@ async function main(): Promise<void> {
     handleError(error, logger, { source: 'uncaughtException' });
     process.exit(1);
   });
+  // Signals are handled from the first moment: a SIGTERM during start-up (migrations, the demo
+  // load) lets the start finish its transaction, then stops cleanly.
+  const state: { running?: RunningServer; signal?: string } = {};
+  const stop = (signal: string) => {
+    if (state.signal) {
+      // A second Ctrl-C: the operator does not want to wait for the drain.
+      logger.warn(`${signal} again: exiting without waiting`);
+      process.exit(130);
+    }
+    state.signal = signal;
+    if (state.running) void drainAndExit(state.running, signal, logger);
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
   const running = await startServer(config, logger);
+  state.running = running;
   logger.info(
     `Yugang 鱼缸 is running at ${running.url} (database: ${config.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`,
   );
@@ -108,28 +147,19 @@ async function main(): Promise<void> {
       `Demo login 演示账号: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password} (workspace: demo)`,
     );
   }
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) {
-      // A second Ctrl-C: the operator does not want to wait for the drain.
-      logger.warn(`${signal} again: exiting without waiting`);
-      process.exit(130);
-    }
-    stopping = true;
-    logger.info(`${signal}: draining requests, then closing the database`);
-    running.close().then(
-      () => {
-        logger.info('stopped');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        handleError(error, logger, { source: 'shutdown' });
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  if (state.signal) await drainAndExit(running, state.signal, logger);
+}
+
+async function drainAndExit(running: RunningServer, signal: string, logger: Logger) {
+  logger.info(`${signal}: draining requests, then closing the database`);
+  try {
+    await running.close();
+    logger.info('stopped');
+    process.exit(0);
+  } catch (error) {
+    handleError(error, logger, { source: 'shutdown' });
+    process.exit(1);
+  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
