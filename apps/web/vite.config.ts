@@ -10,7 +10,7 @@ export default defineConfig({
     rollupOptions: {
       output: {
         // ECharts in a chunk of its own, loaded only by pages that draw charts
-        advancedChunks: {
+        codeSplitting: {
           groups: [{ name: 'echarts', test: /node_modules[\\/].*(echarts|zrender)/ }],
         },
       },
