@@ -12,7 +12,7 @@ COPY packages/charts/package.json packages/charts/
 FROM base AS build
 RUN pnpm install --frozen-lockfile
 COPY . .
-RUN pnpm --filter @yugang/web build
+RUN pnpm --filter @yugang/web build && pnpm --filter @yugang/api build
 
 FROM base AS prod-deps
 RUN pnpm install --frozen-lockfile --prod
@@ -36,10 +36,12 @@ COPY packages/contract ./packages/contract
 COPY packages/charts ./packages/charts
 COPY apps/api ./apps/api
 COPY --from=build /app/apps/web/dist ./apps/web/dist
+COPY --from=build /app/apps/api/dist ./apps/api/dist
 RUN mkdir -p /data && chown node:node /data
 USER node
 WORKDIR /app/apps/api
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/api/v1/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node", "--import", "tsx", "src/server.ts"]
+# Compiled: no TypeScript compiler at run time. The CLI is `node dist/yg.js …` in this container.
+CMD ["node", "dist/server.js"]
