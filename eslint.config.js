@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { fileURLToPath, URL } from 'node:url';
 import js from '@eslint/js';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import { importX } from 'eslint-plugin-import-x';
@@ -12,8 +13,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
  * composed: app.ts and warm-up/ in the api, app/ in the web. Tests may compose features to build
  * their fixtures.
  */
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
+
 function featureZones(root) {
-  const features = readdirSync(root, { withFileTypes: true })
+  const features = readdirSync(new URL(root, import.meta.url), { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name);
   return features.map((feature) => ({
@@ -58,6 +61,7 @@ export default tseslint.config(
       'import-x/no-restricted-paths': [
         'error',
         {
+          basePath: ROOT,
           zones: [
             ...featureZones('./apps/api/src/features'),
             ...featureZones('./apps/web/src/features'),
