@@ -31,11 +31,12 @@ import { ltvRoutes } from './features/ltv/ltv.routes.js';
 import { tiersRoutes } from './features/tiers/tiers.routes.js';
 import { attributionRoutes } from './features/attribution/attribution.routes.js';
 import { importsRoutes } from './features/imports/imports.routes.js';
-import { ingestRoutes } from './features/ingest/ingest.routes.js';
+import { importTemplatesRoutes } from './features/imports/import-templates.routes.js';
+import { ingestRoutes } from './features/imports/ingest.routes.js';
 import { reviewRoutes } from './features/review/review.routes.js';
 import { incrementalityRoutes } from './features/incrementality/incrementality.routes.js';
 import { experimentsRoutes } from './features/experiments/experiments.routes.js';
-import type { DashboardWarmer } from './features/warm-up/dashboard-warmer.js';
+import type { DashboardWarmer } from './warm-up/dashboard-warmer.js';
 
 export interface AppOptions {
   handle: DatabaseHandle;
@@ -92,6 +93,7 @@ export function createApp({
     ...tiersRoutes(),
     ...attributionRoutes(),
     ...importsRoutes({ warmer }),
+    ...importTemplatesRoutes(),
     ...ingestRoutes({ warmer }),
     ...reviewRoutes(),
     ...incrementalityRoutes(),

@@ -7,6 +7,7 @@ import { cohortsContract } from './cohorts.js';
 import { communityContract } from './community.js';
 import { goalsContract } from './goals.js';
 import { importsContract } from './imports.js';
+import { importTemplatesContract } from './import-templates.js';
 import { incrementalityContract, experimentsContract } from './incrementality.js';
 import { ingestContract } from './ingest.js';
 import { ltvContract } from './ltv.js';
@@ -36,6 +37,7 @@ export * from './cohorts.js';
 export * from './community.js';
 export * from './goals.js';
 export * from './imports.js';
+export * from './import-templates.js';
 export * from './ingest.js';
 export * from './ltv.js';
 export * from './ltv-predicted.js';
@@ -63,6 +65,7 @@ export const contract = {
   community: communityContract,
   goals: goalsContract,
   imports: importsContract,
+  importTemplates: importTemplatesContract,
   ingest: ingestContract,
   incrementality: incrementalityContract,
   experiments: experimentsContract,
