@@ -1,6 +1,11 @@
 import { XLSX_TYPE, type ImportKindName } from '@yugang/contract';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/fixtures.js';
+import { IMPORT_TEMPLATES } from './import-templates.js';
+
+const SAMPLES = path.resolve(import.meta.dirname, '../../../test/fixtures/imports/samples');
 
 let t: TestApp;
 
@@ -28,6 +33,13 @@ afterAll(async () => {
 const base = () => `${t.url}/api/v1/workspaces/acme/imports`;
 
 describe('import templates', () => {
+  it('when a kind has a sample file in the import tests, then its template holds the same text', () => {
+    for (const kind of LOAD_ORDER.filter((k) => k !== 'experiments')) {
+      const sample = readFileSync(path.join(SAMPLES, `${kind}.csv`), 'utf8').replace(/^\uFEFF/, '');
+      expect(IMPORT_TEMPLATES[kind], kind).toBe(sample);
+    }
+  });
+
   it('when a viewer downloads the orders template as CSV, then it has the Chinese headers and example rows', async () => {
     const response = await fetch(`${base()}/templates/orders.csv`, {
       headers: t.fixture.headers.viewer,
