@@ -10,7 +10,7 @@ import {
 } from './bootstrap.js';
 import { openConfiguredDatabase } from './cli/context.js';
 import { loadConfig, type Config } from './config.js';
-import { DashboardWarmer } from './features/warm-up/dashboard-warmer.js';
+import { DashboardWarmer } from './warm-up/dashboard-warmer.js';
 import { handleError } from './http/error-handler.js';
 import { createLogger, wantsPretty, type Logger } from './lib/logger.js';
 

@@ -5,7 +5,7 @@ import type { Role, Workspace } from '../src/db/schema.js';
 import { createApiKey } from '../src/features/api-keys/api-keys.service.js';
 import { createSession, SESSION_COOKIE } from '../src/features/auth/sessions.js';
 import { addMember } from '../src/features/users/users.service.js';
-import { DashboardWarmer } from '../src/features/warm-up/dashboard-warmer.js';
+import { DashboardWarmer } from '../src/warm-up/dashboard-warmer.js';
 import { createWorkspace } from '../src/features/workspaces/workspaces.service.js';
 import { listen, type Listening } from './listen.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
 import type { Workspace } from '../../db/schema.js';
-import { writeXlsx, ZipWriter, type TableView } from '../exports/table-export.js';
+import { writeXlsx, ZipWriter, type TableView } from '../../lib/table-export.js';
 import { createWorkspace } from '../workspaces/workspaces.service.js';
 import { runImport, type ImportResult } from './imports.service.js';
 import type { ImportKind } from './kinds/index.js';

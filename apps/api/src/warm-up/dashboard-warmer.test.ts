@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { addDays, localDateOf } from '@yugang/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/fixtures.js';
+import { startTestApp, type TestApp } from '../../test/fixtures.js';
 
-const SAMPLES = path.resolve(import.meta.dirname, '../../../test/fixtures/imports/samples');
+const SAMPLES = path.resolve(import.meta.dirname, '../../test/fixtures/imports/samples');
 
 let t: TestApp;
 

@@ -12,12 +12,12 @@
  * first simply computes the answer itself (a concurrent request waits for the same computation).
  */
 import { resolveAsOf, resolveWindow } from '@yugang/contract';
-import type { DatabaseHandle } from '../../db/database.js';
-import { anchorDay, dataFreshness } from '../../read-model/freshness.js';
-import { cachedRoi } from '../roi/roi.service.js';
-import { summary } from '../summary/summary.service.js';
-import { cachedTeamKpis } from '../team-kpis/team-kpis.service.js';
-import { cachedTiers } from '../tiers/tiers.service.js';
+import type { DatabaseHandle } from '../db/database.js';
+import { anchorDay, dataFreshness } from '../read-model/freshness.js';
+import { cachedRoi } from '../features/roi/roi.service.js';
+import { summary } from '../features/summary/summary.service.js';
+import { cachedTeamKpis } from '../features/team-kpis/team-kpis.service.js';
+import { cachedTiers } from '../features/tiers/tiers.service.js';
 
 export class DashboardWarmer {
   private readonly timers = new Map<number, NodeJS.Timeout>();

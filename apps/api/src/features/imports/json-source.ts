@@ -1,4 +1,4 @@
-import { batched, type RowSource, type SourceRow } from '../imports/source.js';
+import { batched, type RowSource, type SourceRow } from './source.js';
 
 export type JsonCell = string | number | boolean | null;
 

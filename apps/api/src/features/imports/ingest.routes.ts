@@ -1,9 +1,9 @@
 import { ingestContract } from '@yugang/contract';
-import { importFailure } from '../imports/import-errors.js';
+import { importFailure } from './import-errors.js';
 import { z } from 'zod';
 import { implement, type RouteDefinition } from '../../http/route.js';
-import { landed, runImport } from '../imports/imports.service.js';
-import type { DashboardWarmer } from '../warm-up/dashboard-warmer.js';
+import { landed, runImport } from './imports.service.js';
+import type { DashboardWarmer } from '../../warm-up/dashboard-warmer.js';
 import { jsonSource } from './json-source.js';
 
 /**

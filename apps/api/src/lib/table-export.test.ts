@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../imports/limits.js';
-import { readXlsxRows } from '../imports/xlsx.js';
+import { DEFAULT_LIMITS } from '../features/imports/limits.js';
+import { readXlsxRows } from '../features/imports/xlsx.js';
 import { csvText, neutralise, writeXlsx, type TableView } from './table-export.js';
 
 interface Row {
