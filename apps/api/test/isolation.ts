@@ -110,7 +110,7 @@ export async function findLeaks(t: TestApp, routes: readonly RouteDefinition[]):
         } else if (
           answer.status === 401 ||
           answer.status === 403 ||
-          answer.status >= 500 ||
+          (answer.status >= 500 && !(route.errors && answer.status in route.errors)) ||
           (answer.status === 404 && body === missingBody)
         ) {
           leak('allowed: not 401, 403, the workspace 404 or 5xx');

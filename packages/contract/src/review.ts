@@ -127,7 +127,10 @@ export const reviewContract = {
     access: 'viewer',
     summary: 'The weekly review page printed by headless Chromium (A4 landscape)',
     query: reviewExportQuery,
-    errors: { 501: 'no Chromium on this server' },
+    errors: {
+      422: 'an API key has no user to print the page as',
+      501: 'no Chromium on this server, or no web app to print',
+    },
   }),
   chart: defineRoute({
     method: 'get',

@@ -94,11 +94,11 @@ describe.skipIf(missing.length > 0)('GET /review.pdf', () => {
     expect(sessions).toHaveLength(1);
   });
 
-  it('with an API key there is no user to print as: 403 session_required', async () => {
+  it('with an API key there is no user to print as: 422 session_required', async () => {
     const res = await fetch(`${server.url}/api/v1/workspaces/acme/review.pdf`, {
       headers: demo.t.fixture.headers.readOnlyKey,
     });
-    expect(res.status).toBe(403);
+    expect(res.status).toBe(422);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('session_required');
   });
 });

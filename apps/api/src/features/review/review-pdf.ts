@@ -98,9 +98,18 @@ async function print({
   }
   if (userId === null) {
     throw new AppError(
-      403,
+      422,
       'session_required',
       'the PDF prints the review page as a signed-in user; with an API key, download review.pptx or the chart PNGs',
+    );
+  }
+  const pageUrl = `${origin}/w/${encodeURIComponent(workspaceSlug)}/review?${new URLSearchParams({ week, lang, print: '1' })}`;
+  const shell = await fetch(pageUrl).catch(() => null);
+  if (!shell?.ok || !(shell.headers.get('content-type') ?? '').includes('text/html')) {
+    throw new AppError(
+      501,
+      'pdf_unavailable',
+      'this server does not serve the web app (build apps/web), so there is no page to print',
     );
   }
   const { token } = await createSession(db, userId);
@@ -116,8 +125,7 @@ async function print({
       { name: SESSION_COOKIE, value: token, url: origin, httpOnly: true, sameSite: 'Lax' },
     ]);
     const page = await context.newPage();
-    const query = new URLSearchParams({ week, lang, print: '1' });
-    await page.goto(`${origin}/w/${encodeURIComponent(workspaceSlug)}/review?${query}`);
+    await page.goto(pageUrl);
     try {
       // A selector, not a script: the app's CSP forbids evaluating strings.
       await page.waitForSelector('body[data-ready="true"]', {
