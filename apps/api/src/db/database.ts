@@ -7,6 +7,7 @@ import copyStreams from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { Database } from './schema.js';
+import { acquireFolderLock } from './pglite-lock.js';
 import { toCsvLine, type CopyValue } from './csv-line.js';
 
 export type Engine = 'postgres' | 'pglite';
@@ -132,10 +133,18 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
 }
 
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir, {
-    parsers: { [INT8]: parseNumber, [NUMERIC]: parseNumber, [DATE]: keepText },
-  });
+  // One process per data folder (pglite-lock.ts): refused here, before PGlite touches a file.
+  const lock = dataDir ? acquireFolderLock(dataDir) : undefined;
+  let pglite: PGlite;
+  try {
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    pglite = await PGlite.create(dataDir, {
+      parsers: { [INT8]: parseNumber, [NUMERIC]: parseNumber, [DATE]: keepText },
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return {
     engine: 'pglite',
@@ -159,7 +168,13 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
           },
         }),
       ),
-    close: () => db.destroy(),
+    close: async () => {
+      try {
+        await db.destroy();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 

@@ -36,9 +36,11 @@ export async function createDataHome(): Promise<DataHome> {
     env = { ...base, DATABASE_URL: scratch.url };
     cleanup = scratch.drop;
   } else {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'yugang-proc-'));
+    // The folder sits in a temp folder of its own, with its lock file and any restore leftovers.
+    const parent = mkdtempSync(path.join(tmpdir(), 'yugang-proc-'));
+    dataDir = path.join(parent, 'data');
     env = { ...base, DATABASE_URL: '', YUGANG_DATA_DIR: dataDir };
-    cleanup = async () => rmSync(dataDir!, { recursive: true, force: true });
+    cleanup = async () => rmSync(parent, { recursive: true, force: true });
   }
   return {
     env,
