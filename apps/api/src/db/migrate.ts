@@ -10,6 +10,8 @@ import * as m0010 from './migrations/0010_orders_without_date_index.js';
 import * as m0011 from './migrations/0011_read_model_last_day.js';
 import * as m0012 from './migrations/0012_settings_camel_case.js';
 import * as m0013 from './migrations/0013_experiments.js';
+import * as m0014 from './migrations/0014_import_presets.js';
+import * as m0015 from './migrations/0015_login_attempts.js';
 
 // Listed by hand rather than read from the folder: works the same under tsx, vitest and a bundle.
 const migrations: Record<string, Migration> = {
@@ -24,6 +26,8 @@ const migrations: Record<string, Migration> = {
   '0011_read_model_last_day': m0011,
   '0012_settings_camel_case': m0012,
   '0013_experiments': m0013,
+  '0014_import_presets': m0014,
+  '0015_login_attempts': m0015,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

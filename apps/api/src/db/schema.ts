@@ -217,6 +217,32 @@ export interface ImportsTable {
   api_key_id: number | null;
   started_at: DefaultTimestamp;
   finished_at: Timestamp | null;
+  /** The platform preset or saved mapping the file was read with (migration 0014). */
+  preset: string | null;
+}
+
+/** The key of the phone hash, one per workspace (migration 0014); only the importer reads it. */
+export interface WorkspaceSecretsTable {
+  workspace_id: number;
+  identity_key: string;
+  created_at: DefaultTimestamp;
+}
+
+/** A saved column mapping (migration 0014): the file's header → our field, per kind. */
+export interface ImportMappingsTable {
+  workspace_id: number;
+  name: string;
+  kind: string;
+  columns: Json<Record<string, string>>;
+  created_by: number | null;
+  updated_at: DefaultTimestamp;
+}
+
+/** Failed sign-ins per hashed key in a fixed window (migration 0015; features/auth/rate-limit.ts). */
+export interface LoginAttemptsTable {
+  key: string;
+  failures: number;
+  reset_at: Timestamp;
 }
 
 export interface AuditLogTable {
@@ -353,7 +379,10 @@ export interface Database {
   annotations: AnnotationsTable;
   readiness_assessments: ReadinessAssessmentsTable;
   imports: ImportsTable;
+  import_mappings: ImportMappingsTable;
+  workspace_secrets: WorkspaceSecretsTable;
   audit_log: AuditLogTable;
+  login_attempts: LoginAttemptsTable;
   rm_state: RmStateTable;
   rm_customer: RmCustomerTable;
   rm_customer_day: RmCustomerDayTable;

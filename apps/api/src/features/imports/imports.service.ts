@@ -9,10 +9,13 @@ import {
   MAX_LISTED_ERRORS,
   MAX_STORED_ERRORS,
 } from './import-errors.js';
+import { idHasher, identityKey, type IdHasher } from './identity.js';
 import { finishImport, insertImport } from './imports.queries.js';
 import { KIND_SPECS, stageColumns, type ImportKind, type KindSpec } from './kinds/index.js';
 import { DEFAULT_LIMITS, type ImportLimits } from './limits.js';
 import { finishProgress, startProgress, type ImportProgress } from './progress.js';
+import { SKIP_REASONS } from './presets/index.js';
+import { readWithPreset, type ReadInfo, type ReadOptions } from './presets/preset-source.js';
 import { emptyFile, type RowSource } from './source.js';
 import { copyRows, rowConverter } from './stage-rows.js';
 
@@ -28,6 +31,15 @@ export interface ImportOptions {
   onStarted?: (id: number) => void;
   /** Aborts the import (timeout, client gone); nothing is written. */
   signal?: AbortSignal;
+  /** A platform preset or saved mapping (presets/); without one, presets are detected. */
+  read?: Omit<ReadOptions, 'kind' | 'timeZone'>;
+}
+
+export interface SkippedRows {
+  code: string;
+  reason: string;
+  reasonZh: string;
+  rows: number;
 }
 
 export interface ImportResult {
@@ -51,6 +63,10 @@ export interface ImportResult {
   errorCount: number;
   errors: ImportRowError[];
   ignoredColumns: string[];
+  /** The platform preset or saved mapping the file was read with. */
+  preset: string | null;
+  /** Source rows left out on purpose (unpaid, no stable id, folded …), counted per reason. */
+  skipped: SkippedRows[];
   ms: number;
 }
 
@@ -95,7 +111,8 @@ export async function runImport(
   const progress = startProgress(id, workspace.id, source.totalBytes);
   options.onStarted?.(id);
   const errors = new ErrorCollector();
-  const state = { rowsRead: 0, ignored: [] as string[] };
+  const state = { rowsRead: 0, ignored: [] as string[], read: null as ReadInfo | null };
+  const hash = idHasher(await identityKey(handle.db, workspace.id));
   let outcome: Outcome;
   try {
     outcome = await handle.transaction(async (tx) => {
@@ -108,6 +125,8 @@ export async function runImport(
         progress,
         state,
         signal: options.signal,
+        read: options.read ?? {},
+        hash,
       });
       if (errors.total > 0) {
         throw new Rollback({
@@ -150,6 +169,16 @@ export async function runImport(
     message: outcome.message,
   });
   const changed = outcome.inserted + outcome.updated;
+  const read = state.read;
+  const preset = read?.preset?.name ?? (read?.mapping ? `mapping:${read.mapping}` : null);
+  if (preset) {
+    await handle.db
+      .updateTable('imports')
+      .set({ preset })
+      .where('workspace_id', '=', workspace.id)
+      .where('id', '=', id)
+      .execute();
+  }
   return {
     id,
     kind,
@@ -171,6 +200,13 @@ export async function runImport(
     errorCount: errors.total,
     errors: sorted.slice(0, MAX_LISTED_ERRORS),
     ignoredColumns: state.ignored,
+    preset,
+    skipped: [...(read?.skipped ?? [])].map(([code, rows]) => ({
+      code,
+      reason: SKIP_REASONS[code].en,
+      reasonZh: SKIP_REASONS[code].zh,
+      rows,
+    })),
     ms: Math.round(performance.now() - started),
   };
 }
@@ -216,8 +252,10 @@ interface Context {
   limits: ImportLimits;
   errors: ErrorCollector;
   progress: ImportProgress;
-  state: { rowsRead: number; ignored: string[] };
+  state: { rowsRead: number; ignored: string[]; read: ReadInfo | null };
   signal: AbortSignal | undefined;
+  read: Omit<ReadOptions, 'kind' | 'timeZone'>;
+  hash: IdHasher;
 }
 
 async function importInTransaction(
@@ -238,12 +276,24 @@ async function importInTransaction(
     .raw(`create temp table stage (${definitions.join(', ')}) on commit drop`)
     .execute(tx.db);
 
-  const batches = ctx.source.batches[Symbol.asyncIterator]();
+  const read = await readWithPreset(ctx.source.batches, {
+    ...ctx.read,
+    kind: spec.kind as ImportKind,
+    timeZone: ctx.workspace.time_zone,
+  });
+  ctx.state.read = read.info;
+  const batches = read.batches[Symbol.asyncIterator]();
   let first = await batches.next();
   while (!first.done && first.value.length === 0) first = await batches.next();
   if (first.done) throw emptyFile();
   const header = mapHeader(spec, first.value[0]!.cells);
-  ctx.state.ignored = header.ignored;
+  // Errors name the platform's own columns, not ours.
+  header.labels = header.labels.map((label, i) => read.info.labels[spec.fields[i]!.name] ?? label);
+  ctx.state.ignored = read.info.preset
+    ? read.info.header
+        .map((h) => h.trim())
+        .filter((h) => h !== '' && !Object.values(read.info.labels).includes(h))
+    : header.ignored;
   const staged = await copyRows(
     tx,
     handle.engine,
@@ -251,7 +301,7 @@ async function importInTransaction(
     columns,
     first.value.slice(1),
     batches,
-    rowConverter(spec, header, errors),
+    rowConverter(spec, header, errors, ctx.hash),
     (sourceRows) => {
       ctx.state.rowsRead += sourceRows;
       progress.rowsRead = ctx.state.rowsRead;
@@ -271,6 +321,7 @@ async function importInTransaction(
 
   progress.phase = 'validating';
   if (staged > 10_000) await sql`analyze stage`.execute(tx.db);
+  const buyers = read.info.preset?.kind === 'orders' ? await addBuyers(tx.db, ctx, read.info) : [];
   await checkSet(tx.db, ctx, header);
   if (errors.total > 0) return { inserted: 0, updated: 0 };
 
@@ -281,10 +332,42 @@ async function importInTransaction(
   if (merged.customerIds) {
     if (ctx.signal?.aborted) throw abortError(ctx.signal);
     progress.phase = 'updating_read_model';
-    await applyOrderChanges(tx, ctx.workspace.id, merged.customerIds, merged.newOrderIds);
+    const customerIds = [...merged.customerIds, ...buyers];
+    await applyOrderChanges(tx, ctx.workspace.id, customerIds, merged.newOrderIds);
   }
   if (ctx.signal?.aborted) throw abortError(ctx.signal);
   return { inserted: merged.inserted, updated: merged.updated };
+}
+
+/**
+ * A platform export's buyers without a customer row get one (acquired at their first order here,
+ * through the order's channel); the preset's channel is created first when the workspace lacks
+ * it. Returns the new customers' ids (the read model adds them).
+ */
+async function addBuyers(db: Kysely<Database>, ctx: Context, info: ReadInfo): Promise<number[]> {
+  const ws = ctx.workspace.id;
+  if (info.channel) {
+    await db
+      .insertInto('channels')
+      .values({ workspace_id: ws, ...info.channel, commission_rate: null })
+      .onConflict((oc) => oc.columns(['workspace_id', 'code']).doNothing())
+      .execute();
+  }
+  const at = `coalesce(s.ordered_at_abs, s.ordered_at_local at time zone w.time_zone)`;
+  const result = await sql
+    .raw<{ id: number | string }>(
+      `insert into customers (workspace_id, external_id, acquired_at, acquisition_channel)
+       select w.id, s.customer_id, min(${at}), (array_agg(s.channel order by ${at}))[1]
+       from stage s cross join workspaces w
+       join channels ch on ch.workspace_id = w.id and ch.code = s.channel
+       where w.id = ${ws} and s.customer_id is not null and not exists (
+         select 1 from customers c where c.workspace_id = w.id and c.external_id = s.customer_id)
+       group by w.id, s.customer_id
+       on conflict do nothing
+       returning id`,
+    )
+    .execute(db);
+  return result.rows.map((r) => Number(r.id));
 }
 
 function abortError(signal: AbortSignal): ImportFileError {

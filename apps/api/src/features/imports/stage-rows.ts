@@ -67,6 +67,8 @@ export function rowConverter(
   spec: KindSpec,
   header: HeaderMap,
   errors: ErrorCollector,
+  /** Id cells as stored: a mainland mobile becomes its keyed hash (identity.ts). */
+  hashId: (text: string) => string = (text) => text,
 ): (row: SourceRow) => string | null {
   const fields = spec.fields;
   const n = fields.length;
@@ -74,6 +76,7 @@ export function rowConverter(
   const labels = header.labels;
   const parsers = fields.map((f) => FIELD_PARSERS[f.type]);
   const writers = fields.map((f) => WRITERS[f.type]);
+  const ids = fields.map((f) => f.type === 'id');
   const required = fields.map((f) => f.required);
   const names = new Map(fields.map((f, i) => [f.name, i]));
   // One array for every row: each value is set before it is read, and read before the next row.
@@ -100,7 +103,7 @@ export function rowConverter(
         continue;
       }
       try {
-        values[i] = parsers[i]!(text);
+        values[i] = parsers[i]!(ids[i] ? hashId(text) : text);
       } catch (error) {
         if (!(error instanceof ValueError)) throw error;
         errors.add({ line: row.line, column: labels[i]!, reason: error.message });

@@ -314,3 +314,28 @@ function pad(n: number): string {
 function quote(text: string): string {
   return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 }
+
+/**
+ * What platform exports wrap around a value so Excel keeps it as text: `="123"` (formula text),
+ * a leading tab or apostrophe, surrounding spaces. Returns the bare value.
+ */
+export function cleanCell(text: string): string {
+  let value = text.trim();
+  if (value.length >= 3 && value.charCodeAt(0) === 61 && value.charCodeAt(1) === 34) {
+    // ="…" (the closing quote may be missing when the export cut the cell)
+    value = value.slice(2, value.endsWith('"') ? -1 : undefined).trim();
+  }
+  while (value.startsWith("'") || value.startsWith('\t') || value.startsWith('`')) {
+    value = value.slice(1).trim();
+  }
+  return value;
+}
+
+/** An amount as platforms print it (¥1,299.00, 1299.00元, ￥12) → plain yuan text, else as is. */
+export function plainAmount(text: string): string {
+  const value = text
+    .normalize('NFKC')
+    .replace(/^(¥|￥|rmb|cny)\s*/iu, '')
+    .replace(/\s*元$/u, '');
+  return /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(value) ? value.replaceAll(',', '') : value;
+}

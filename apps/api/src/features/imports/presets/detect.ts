@@ -1,0 +1,36 @@
+import { normaliseHeader } from '../header-map.js';
+import type { Preset } from './preset.js';
+
+/** Where each logical column of a preset sits in a header row (absent columns are left out). */
+export function matchColumns(preset: Preset, header: readonly string[]): Map<string, number> {
+  const wanted = new Map<string, string>();
+  for (const [column, names] of Object.entries(preset.columns)) {
+    for (const name of names) wanted.set(normaliseHeader(name), column);
+  }
+  const found = new Map<string, number>();
+  header.forEach((cell, index) => {
+    const column = wanted.get(normaliseHeader(cell.trim()));
+    if (column !== undefined && !found.has(column)) found.set(column, index);
+  });
+  return found;
+}
+
+/** The preset whose required columns are all in this row; the one matching most columns wins. */
+export function detectPreset(
+  presets: readonly Preset[],
+  header: readonly string[],
+): { preset: Preset; columns: Map<string, number> } | null {
+  let best: { preset: Preset; columns: Map<string, number> } | null = null;
+  for (const preset of presets) {
+    const columns = matchColumns(preset, header);
+    if (!preset.required.every((c) => columns.has(c))) continue;
+    if (!best || columns.size > best.columns.size) best = { preset, columns };
+  }
+  return best;
+}
+
+/** The required columns of a preset this row lacks (for the error when a preset is forced). */
+export function missingColumns(preset: Preset, header: readonly string[]): string[] {
+  const columns = matchColumns(preset, header);
+  return preset.required.filter((c) => !columns.has(c)).map((c) => preset.columns[c]![0]!);
+}

@@ -1,0 +1,18 @@
+/**
+ * The platform presets: one file per export layout, and this registry (order matters only for
+ * ties in detection). Adding a preset is one file and one line in PRESETS.
+ */
+import { douyin } from './douyin.js';
+import type { Preset } from './preset.js';
+import { tmall } from './tmall.js';
+import { wecomCustomers } from './wecom-customers.js';
+
+export const PRESETS: readonly Preset[] = [tmall, douyin, wecomCustomers];
+
+export const PRESET_NAMES = PRESETS.map((p) => p.name);
+
+export function findPreset(name: string): Preset | undefined {
+  return PRESETS.find((p) => p.name === name);
+}
+
+export { SKIP_REASONS, type Preset, type PresetContext, type SkipReason } from './preset.js';
