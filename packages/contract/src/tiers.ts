@@ -61,6 +61,22 @@ export const tiersResponse = z.object({
   notes: z.array(z.string()),
 });
 
+/** Segment export: a tier's customers as of asOf, or a move from → to since asOf − 7. */
+export const tierExportQuery = asOfQuery.extend({
+  tier: tier.optional().describe('the customers in this tier as of asOf'),
+  from: z
+    .enum(['high_value', 'potential', 'ordinary', 'new'])
+    .optional()
+    .describe('with `to`: the customers who were in this tier at asOf − 7…'),
+  to: z
+    .enum(['high_value', 'potential', 'ordinary', 'gone'])
+    .optional()
+    .describe('…and are in this one at asOf'),
+});
+
+const exportDescription =
+  'The customers of a tier (`tier`) or of a week-over-week move (`from` and `to`), one row each: external customer id, tier at asOf and at asOf − 7 — no names or contact data. The same tiers as GET tiers, so a tier export holds exactly its `customers`. Text cells are formula-injection safe. Each export is recorded in the audit log (tiers.export).';
+
 export const tiersContract = {
   get: defineRoute({
     method: 'get',
@@ -72,6 +88,24 @@ export const tiersContract = {
       'METRICS §7 with the workspace tier settings, as of the start of asOf, from the read model (one row per active customer). Potential: a counted order in the recent window, or the 12-month predicted LTV of GET ltv/predicted (BG/NBD × Gamma-Gamma, as of each date) in the top topPredictedShare; recency only, with a note, where no model can be fitted. Movement: tiers at asOf − 7 → tiers at asOf. Money in yuan. Cached per read-model version.',
     query: tiersQuery,
     response: tiersResponse.extend({ freshness: freshnessSchema }),
+    window: 'asOf',
+  }),
+  exportCsv: defineRoute({
+    method: 'get',
+    path: '/workspaces/:ws/tiers/export.csv',
+    access: 'viewer',
+    summary: 'Segment export as CSV: the customers of a tier or of a tier move (external ids)',
+    description: exportDescription,
+    query: tierExportQuery,
+    window: 'asOf',
+  }),
+  exportXlsx: defineRoute({
+    method: 'get',
+    path: '/workspaces/:ws/tiers/export.xlsx',
+    access: 'viewer',
+    summary: 'Segment export as XLSX: the customers of a tier or of a tier move (external ids)',
+    description: exportDescription,
+    query: tierExportQuery,
     window: 'asOf',
   }),
 };

@@ -2,6 +2,7 @@ import { tiersContract } from '@yugang/contract';
 import { fenToYuan } from '@yugang/metrics';
 import { implement, type RouteDefinition } from '../../http/route.js';
 import { cachedTiers } from './tiers.service.js';
+import { tierExportRoutes } from './tiers-export.routes.js';
 
 export function tiersRoutes(): RouteDefinition[] {
   return [
@@ -26,5 +27,6 @@ export function tiersRoutes(): RouteDefinition[] {
         notes: result.notes,
       };
     }),
+    ...tierExportRoutes(),
   ];
 }

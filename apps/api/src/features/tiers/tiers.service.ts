@@ -85,16 +85,24 @@ function scatter(
   }
 }
 
+/** Tier codes (TIER_CODES) per customer id at both dates, and each customer's window GMV. */
+export interface TierCodesOfFacts {
+  /** Customer ids, ascending: active customers and every customer with a prediction. */
+  ids: Float64Array;
+  current: Uint8Array;
+  previous: Uint8Array;
+  monetary: Float64Array;
+}
+
 /**
- * METRICS §7 tiers at both dates over one fact row per active customer plus every customer with a
- * prediction (typed arrays, merged by id); the `idle` rest are ordinary at both dates.
+ * METRICS §7 tier codes at both dates over one fact row per active customer plus every customer
+ * with a prediction (typed arrays, merged by id); customers not in `ids` are ordinary at both.
  */
-export function tiersOfFacts(input: {
+export function tierCodesOfFacts(input: {
   facts: TierFacts;
-  customers: number;
   predictions: TierPredictions;
   settings: TierSettings;
-}): { summary: TierSummaryRow[]; movement: TierMovement } {
+}): TierCodesOfFacts {
   const { facts, predictions, settings } = input;
   const f = facts.columns;
   const none = new Float64Array(0);
@@ -122,6 +130,18 @@ export function tiersOfFacts(input: {
   };
   const current = tierCodes({ ...now, predicted: predicted(predictions.current) }, settings);
   const previous = tierCodes({ ...before, predicted: predicted(predictions.previous) }, settings);
+  return { ids, current, previous, monetary: now.monetary };
+}
+
+/** METRICS §7 tiers at both dates (tierCodesOfFacts); the `idle` rest are ordinary at both dates. */
+export function tiersOfFacts(input: {
+  facts: TierFacts;
+  customers: number;
+  predictions: TierPredictions;
+  settings: TierSettings;
+}): { summary: TierSummaryRow[]; movement: TierMovement } {
+  const { ids, current, previous, monetary } = tierCodesOfFacts(input);
+  const n = ids.length;
   const idle = input.customers - n;
   if (idle < 0) throw new Error('tiers: more customers with facts than customers');
   const totals: TierTotals = {
@@ -131,7 +151,7 @@ export function tiersOfFacts(input: {
   for (let i = 0; i < n; i++) {
     const tier = TIERS[current[i]!]!;
     totals.customers[tier] += 1;
-    totals.gmvFen[tier] += now.monetary[i]!;
+    totals.gmvFen[tier] += monetary[i]!;
   }
   return {
     summary: tierSummaryFromTotals(totals),
@@ -179,6 +199,48 @@ export async function tiersFromReadModel(
   workspace: Pick<Workspace, 'id' | 'settings'>,
   asOf: string,
 ): Promise<TiersResult> {
+  const { settings, previousAsOf, facts, customers, current, previous } = await tierInputs(
+    db,
+    workspace,
+    asOf,
+  );
+  const { summary, movement } = tiersOfFacts({
+    facts,
+    customers,
+    predictions: tierPredictions(current, previous),
+    settings,
+  });
+  return {
+    asOf,
+    previousAsOf,
+    settings,
+    window: { from: addDays(asOf, -settings.lookbackDays), to: asOf },
+    summary,
+    movement,
+    predictedLtv: {
+      horizonMonths: PREDICTION_HORIZON_MONTHS,
+      current: inputOf(current),
+      previous: inputOf(previous),
+    },
+    notes: predictionNotes(settings, { asOf, previousAsOf }, current, previous),
+  };
+}
+
+/** The per-customer predictions of fitted models; null (recency only) where none was fitted. */
+export function tierPredictions(
+  current: PredictedLtvModel,
+  previous: PredictedLtvModel,
+): TierPredictions {
+  const scoresOf = (model: PredictedLtvModel) => (model.fit === null ? null : model.scores);
+  return { current: scoresOf(current), previous: scoresOf(previous) };
+}
+
+/** What the tier rule reads as of asOf and asOf − 7: the facts, the customer count and the models. */
+export async function tierInputs(
+  db: Db,
+  workspace: Pick<Workspace, 'id' | 'settings'>,
+  asOf: string,
+) {
   const settings = workspaceSettingsOf(workspace).tiers;
   const previousAsOf = addDays(asOf, -7);
   // The facts query runs in the database while this process fits the models.
@@ -198,27 +260,7 @@ export async function tiersFromReadModel(
     horizonMonths: PREDICTION_HORIZON_MONTHS,
   });
   const [facts, customers] = await factsAndCount;
-  const scoresOf = (model: PredictedLtvModel) => (model.fit === null ? null : model.scores);
-  const { summary, movement } = tiersOfFacts({
-    facts,
-    customers,
-    predictions: { current: scoresOf(current), previous: scoresOf(previous) },
-    settings,
-  });
-  return {
-    asOf,
-    previousAsOf,
-    settings,
-    window: { from: addDays(asOf, -settings.lookbackDays), to: asOf },
-    summary,
-    movement,
-    predictedLtv: {
-      horizonMonths: PREDICTION_HORIZON_MONTHS,
-      current: inputOf(current),
-      previous: inputOf(previous),
-    },
-    notes: predictionNotes(settings, { asOf, previousAsOf }, current, previous),
-  };
+  return { settings, previousAsOf, facts, customers, current, previous };
 }
 
 /** tiersFromReadModel from the shared per-read-model-version cache. */
