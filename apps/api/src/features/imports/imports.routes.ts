@@ -1,6 +1,4 @@
 import { importsContract, XLSX_TYPE } from '@yugang/contract';
-import { importFailure } from './import-errors.js';
-import { z } from 'zod';
 import { loadConfig } from '../../config.js';
 import type { ImportRowError } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors/app-error.js';
@@ -8,10 +6,8 @@ import { implement, type RouteDefinition } from '../../http/route.js';
 import { writeCsv, writeXlsx, type TableView } from '../../lib/table-export.js';
 import { findImport, listImports, type ImportRecord } from './imports.queries.js';
 import type { DashboardWarmer } from '../../warm-up/dashboard-warmer.js';
-import { landed, runImport, type ImportResult } from './imports.service.js';
-import { DEFAULT_LIMITS } from './limits.js';
+import { acceptedImport, finishedImport, importUpload } from './imports.runner.js';
 import { getProgress } from './progress.js';
-import { fileSource } from './source.js';
 import { receiveUpload } from './upload.js';
 
 export interface ImportRoutesOptions {
@@ -62,44 +58,24 @@ export function importsRoutes(options: ImportRoutesOptions = {}): RouteDefinitio
           { maxBytes: maxUploadBytes, idleMs: uploadIdleMs },
           query.fileName ?? `${params.kind} upload`,
         );
-        let result: Promise<ImportResult>;
-        let started: (id: number) => void = () => {};
-        const startedId = new Promise<number>((resolve) => (started = resolve));
-        try {
-          const source = await fileSource(upload.path, DEFAULT_LIMITS);
-          result = runImport(handle, {
+        const run = await importUpload(
+          handle,
+          upload,
+          {
             workspace,
             kind: params.kind,
-            source,
             fileName: query.fileName ?? upload.fileName,
             dryRun: query.dryRun,
             actor: { userId: actor.userId, apiKeyId: actor.apiKeyId },
-            signal: AbortSignal.timeout(importTimeoutMs),
-            onStarted: started,
-          });
-        } catch (error) {
-          await upload.dispose();
-          throw error;
-        }
-        const cleaned = result.finally(() => upload.dispose());
-        void cleaned.then(
-          (done) => {
-            if (landed(done)) options.warmer?.schedule(workspace.id);
+            timeoutMs: importTimeoutMs,
           },
-          () => {},
+          options.warmer,
         );
         if (!query.wait) {
-          const id = await Promise.race([startedId, cleaned.then((r) => r.id)]);
-          cleaned.catch((error: unknown) => console.error('background import failed', error));
-          res.status(202).json({
-            import: { id, status: 'running' },
-            progress: `/api/v1/workspaces/${workspace.slug}/imports/${id}`,
-          });
+          res.status(202).json(acceptedImport(workspace.slug, await run.inBackground()));
           return undefined as never;
         }
-        const done = await cleaned;
-        if (done.status === 'rejected' || done.status === 'failed') throw importFailure(done);
-        return { import: done };
+        return { import: finishedImport(await run.done) };
       },
     ),
 

@@ -1,8 +1,6 @@
 import { ingestContract } from '@yugang/contract';
-import { importFailure } from './import-errors.js';
-import { z } from 'zod';
 import { implement, type RouteDefinition } from '../../http/route.js';
-import { landed, runImport } from './imports.service.js';
+import { importRows } from './imports.runner.js';
 import type { DashboardWarmer } from '../../warm-up/dashboard-warmer.js';
 import { jsonSource } from './json-source.js';
 
@@ -16,17 +14,15 @@ export function ingestRoutes(
 ): RouteDefinition[] {
   return [
     implement(ingestContract.ingest, async ({ handle, workspace, actor, params, query, body }) => {
-      const result = await runImport(handle, {
+      const rows = {
         workspace,
         kind: params.kind,
         source: jsonSource(body),
         fileName: `ingest (${body.length} rows)`,
         dryRun: query.dryRun,
         actor: { userId: actor.userId, apiKeyId: actor.apiKeyId },
-      });
-      if (result.status === 'rejected' || result.status === 'failed') throw importFailure(result);
-      if (landed(result)) options.warmer?.schedule(workspace.id);
-      return { import: result };
+      };
+      return { import: await importRows(handle, rows, options.warmer) };
     }),
   ];
 }

@@ -1,0 +1,85 @@
+/**
+ * How the server runs the imports it receives, so the routes stay thin: an uploaded file is read
+ * from its temp file (removed when the import ends) and either awaited or left running in the
+ * background once its history row exists (202 with a progress link); a rejected or failed import
+ * becomes the error answer; one that landed tells the dashboard warmer (warm-up/).
+ */
+import type { DatabaseHandle } from '../../db/database.js';
+import type { DashboardWarmer } from '../../warm-up/dashboard-warmer.js';
+import { importFailure } from './import-errors.js';
+import { landed, runImport, type ImportOptions, type ImportResult } from './imports.service.js';
+import { DEFAULT_LIMITS } from './limits.js';
+import { fileSource } from './source.js';
+import type { Upload } from './upload.js';
+
+/** A finished import, or the error answer of a rejected or failed one. */
+export function finishedImport(result: ImportResult): ImportResult {
+  if (result.status === 'rejected' || result.status === 'failed') throw importFailure(result);
+  return result;
+}
+
+/** Imports rows to the end (JSON ingest): the finished import, or the error answer. */
+export async function importRows(
+  handle: DatabaseHandle,
+  options: ImportOptions,
+  warmer?: DashboardWarmer,
+): Promise<ImportResult> {
+  const result = finishedImport(await runImport(handle, options));
+  if (landed(result)) warmer?.schedule(options.workspace.id);
+  return result;
+}
+
+export interface UploadImport {
+  /** The import's outcome (the temp file is gone by then). */
+  done: Promise<ImportResult>;
+  /** The import id as soon as its history row exists; the import goes on in the background. */
+  inBackground(): Promise<number>;
+}
+
+/** Starts importing an uploaded file (stopped and rolled back after `timeoutMs`). */
+export async function importUpload(
+  handle: DatabaseHandle,
+  upload: Upload,
+  options: Omit<ImportOptions, 'source' | 'onStarted' | 'signal'> & { timeoutMs: number },
+  warmer?: DashboardWarmer,
+): Promise<UploadImport> {
+  const { timeoutMs, ...rest } = options;
+  let started: (id: number) => void = () => {};
+  const startedId = new Promise<number>((resolve) => (started = resolve));
+  let result: Promise<ImportResult>;
+  try {
+    const source = await fileSource(upload.path, DEFAULT_LIMITS);
+    result = runImport(handle, {
+      ...rest,
+      source,
+      signal: AbortSignal.timeout(timeoutMs),
+      onStarted: started,
+    });
+  } catch (error) {
+    await upload.dispose();
+    throw error;
+  }
+  const done = result.finally(() => upload.dispose());
+  void done.then(
+    (finished) => {
+      if (landed(finished)) warmer?.schedule(options.workspace.id);
+    },
+    () => {},
+  );
+  return {
+    done,
+    async inBackground() {
+      const id = await Promise.race([startedId, done.then((r) => r.id)]);
+      done.catch((error: unknown) => console.error('background import failed', error));
+      return id;
+    },
+  };
+}
+
+/** The 202 answer of an import left running: where to follow it. */
+export function acceptedImport(workspaceSlug: string, id: number) {
+  return {
+    import: { id, status: 'running' as const },
+    progress: `/api/v1/workspaces/${workspaceSlug}/imports/${id}`,
+  };
+}
