@@ -8,3 +8,5 @@ export * from './retention-heatmap.js';
 export * from './ceiling-gauge.js';
 export * from './tier-sankey.js';
 export * from './benchmark-bar.js';
+export * from './budget-split.js';
+export * from './marked-lines.js';

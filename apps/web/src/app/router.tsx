@@ -11,6 +11,7 @@ import { meQueryOptions } from '../features/auth/api/get-me';
 import { NotFoundPage, RootLayout } from './root-layout';
 import { Shell } from './shell';
 import { loginSearch, reviewSearch, rootSearch, trendsSearch } from './search';
+import { cohortsSearch, compareSearch, roiSearch, tiersSearch } from './pages/analysis-search';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -90,10 +91,44 @@ const trendsRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/trends-page'), 'TrendsPage'),
 });
 
+const compareRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/compare',
+  validateSearch: compareSearch,
+  component: lazyRouteComponent(() => import('./pages/compare-page'), 'ComparePage'),
+});
+
+const cohortsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/cohorts',
+  validateSearch: cohortsSearch,
+  component: lazyRouteComponent(() => import('./pages/cohorts-page'), 'CohortsPage'),
+});
+
+const roiRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/roi',
+  validateSearch: roiSearch,
+  component: lazyRouteComponent(() => import('./pages/roi-page'), 'RoiPage'),
+});
+
+const tiersRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/tiers',
+  validateSearch: tiersSearch,
+  component: lazyRouteComponent(() => import('./pages/tiers-page'), 'TiersPage'),
+});
+
 const displayRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/settings/display',
   component: lazyRouteComponent(() => import('./pages/display-page'), 'DisplayPage'),
+});
+
+const dataRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/data',
+  component: lazyRouteComponent(() => import('./pages/data-page'), 'DataPage'),
 });
 
 const soonRoute = createRoute({
@@ -109,7 +144,12 @@ const routeTree = rootRoute.addChildren([
     workspaceIndexRoute,
     reviewRoute,
     trendsRoute,
+    compareRoute,
+    cohortsRoute,
+    roiRoute,
+    tiersRoute,
     displayRoute,
+    dataRoute,
     soonRoute,
   ]),
 ]);

@@ -9,12 +9,14 @@ import { useLogout } from '../features/auth/api/logout';
 import { authMessages } from '../features/auth/messages';
 import { useLocale, useMessages } from '../lib/i18n';
 import { appMessages } from './messages';
+import { analysisMessages } from './pages/analysis-messages';
 import { useMembership } from './use-membership';
 
 type SoonPage = 'cohorts' | 'ltv' | 'roi' | 'community' | 'imports' | 'goals' | 'members';
 
 export function Shell() {
   const t = useMessages(appMessages);
+  const analysis = useMessages(analysisMessages);
   const auth = useMessages(authMessages);
   const { locale, setLocale } = useLocale();
   const { print } = useSearch({ strict: false });
@@ -49,6 +51,17 @@ export function Shell() {
   const soon = (page: SoonPage, label: string) => (
     <li>
       <Link to="/w/$ws/soon/$page" params={{ ws, page }} activeProps={{ 'aria-current': 'page' }}>
+        {label}
+      </Link>
+    </li>
+  );
+
+  const page = (
+    to: '/w/$ws/compare' | '/w/$ws/cohorts' | '/w/$ws/roi' | '/w/$ws/tiers',
+    label: string,
+  ) => (
+    <li>
+      <Link to={to} params={{ ws }} activeProps={{ 'aria-current': 'page' }}>
         {label}
       </Link>
     </li>
@@ -120,15 +133,23 @@ export function Shell() {
         </ul>
         <h2>{t.groupAnalysis}</h2>
         <ul>
-          {soon('cohorts', t.cohorts)}
+          {page('/w/$ws/compare', analysis.compare)}
+          {page('/w/$ws/cohorts', analysis.cohorts)}
           {soon('ltv', t.ltv)}
-          {soon('roi', t.roi)}
+          {page('/w/$ws/roi', analysis.roi)}
+          {page('/w/$ws/tiers', analysis.tiers)}
           {soon('community', t.community)}
         </ul>
         {canEdit ? (
           <>
             <h2>{t.groupData}</h2>
-            <ul>{soon('imports', t.imports)}</ul>
+            <ul>
+              <li>
+                <Link to="/w/$ws/data" params={{ ws }} activeProps={{ 'aria-current': 'page' }}>
+                  {t.imports}
+                </Link>
+              </li>
+            </ul>
           </>
         ) : null}
         <h2>{t.groupSettings}</h2>

@@ -1,0 +1,88 @@
+/** Cumulative private cost vs gross profit, and cumulative ROI private vs public, with the marked months. */
+import { useMemo } from 'react';
+import { COLORS, markedLinesOption } from '@yugang/charts';
+import type { Locale } from '@yugang/metrics';
+import type { ResponseOf, roiContract } from '@yugang/contract';
+import { ChartFrame } from '../../../components/charts/chart-frame';
+import { formatFigure } from '../../../lib/format';
+import { useMessages } from '../../../lib/i18n';
+import { cumulativeSeries } from '../roi-analysis-rows';
+import { roiAnalysisMessages } from '../roi-messages';
+
+type Roi = ResponseOf<typeof roiContract.get>;
+
+export function CumulativeCards({ roi, locale, ws }: { roi: Roi; locale: Locale; ws: string }) {
+  const t = useMessages(roiAnalysisMessages);
+  const s = useMemo(() => cumulativeSeries(roi, locale), [roi, locale]);
+  const marks = s.marks.map((m) => ({ category: m.month, label: m.label }));
+  const takeaway =
+    s.marks.length === 0 ? t.noMarks : s.marks.map((m) => `${m.label} ${m.month}`).join(' · ');
+  const money = useMemo(
+    () =>
+      markedLinesOption({
+        locale,
+        title: t.cumulative,
+        unit: 'money',
+        categories: s.months,
+        series: [
+          { name: t.cost, values: s.privateCost, color: '#cf222e' },
+          { name: t.grossProfit, values: s.privateGrossProfit, color: COLORS.private },
+        ],
+        marks: marks.filter((_, i) => s.marks[i]!.kind === 'costBalance'),
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [locale, s, t.cumulative, t.cost, t.grossProfit],
+  );
+  const ratio = useMemo(
+    () =>
+      markedLinesOption({
+        locale,
+        title: t.roiCurves,
+        unit: 'multiple',
+        categories: s.months,
+        series: [
+          { name: t.privateRoi, values: s.privateRoi, color: COLORS.private },
+          { name: t.publicRoi, values: s.publicRoi, color: COLORS.public },
+        ],
+        marks: marks.filter((_, i) => s.marks[i]!.kind === 'roiConvergence'),
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [locale, s, t.roiCurves, t.privateRoi, t.publicRoi],
+  );
+  const aria = (o: typeof money) =>
+    (o.aria as { label: { description: string } }).label.description;
+  return (
+    <>
+      <ChartFrame
+        title={t.cumulative}
+        takeaway={takeaway}
+        option={money}
+        description={aria(money)}
+        table={{
+          headers: ['', t.cost, t.grossProfit],
+          rows: s.months.map((m, i) => [
+            m,
+            formatFigure(s.privateCost[i], 'money', locale),
+            formatFigure(s.privateGrossProfit[i], 'money', locale),
+          ]),
+        }}
+        fileName={`${ws}-cumulative-cost`}
+      />
+      <ChartFrame
+        title={t.roiCurves}
+        takeaway={takeaway}
+        option={ratio}
+        description={aria(ratio)}
+        table={{
+          headers: ['', t.privateRoi, t.publicRoi],
+          rows: s.months.map((m, i) => [
+            m,
+            formatFigure(s.privateRoi[i], 'multiple', locale),
+            formatFigure(s.publicRoi[i], 'multiple', locale),
+          ]),
+        }}
+        fileName={`${ws}-cumulative-roi`}
+      />
+    </>
+  );
+}
