@@ -34,5 +34,6 @@ export const attributionContract = {
     response: attributionResponse.extend({ freshness: freshnessSchema }),
     window: 'range',
     defaultDays: 365,
+    cache: 'data',
   }),
 };

@@ -39,5 +39,6 @@ export const cohortsContract = {
       'retention[c][k] (METRICS §2) for every cohort up to asOf, overall and by customer group at the end of asOf.',
     query: cohortsQuery,
     response: cohortsResponse,
+    cache: 'data',
   }),
 };

@@ -93,5 +93,6 @@ export const communityContract = {
     query: communityQuery,
     response: communityResponse.extend({ freshness: freshnessSchema }),
     window: 'asOf',
+    cache: 'data',
   }),
 };

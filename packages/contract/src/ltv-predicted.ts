@@ -92,5 +92,6 @@ export const ltvPredictedContract = {
     query: predictedLtvQuery,
     response: predictedLtvResponse.extend({ freshness: freshnessSchema }),
     window: 'asOf',
+    cache: 'data',
   }),
 };

@@ -40,5 +40,6 @@ export const ltvContract = {
       'ltv_historical[c][k] (METRICS §2): cumulative GMV or gross profit per cohort customer, by customer group at the end of asOf. Money in yuan.',
     query: ltvQuery,
     response: ltvResponse,
+    cache: 'data',
   }),
 };

@@ -34,5 +34,6 @@ export const membershipContract = {
     query: windowQuery,
     response: membershipResponse.extend({ freshness: freshnessSchema }),
     window: 'range',
+    cache: 'data',
   }),
 };

@@ -84,6 +84,7 @@ export const riskContract = {
     query: riskQuery,
     response: riskResponse.extend({ freshness: freshnessSchema }),
     window: 'range',
+    cache: 'data',
   }),
   checkText: defineRoute({
     method: 'post',

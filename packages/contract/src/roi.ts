@@ -115,5 +115,6 @@ export const roiContract = {
     query: roiQuery,
     response: roiResponse.extend({ freshness: freshnessSchema }),
     window: 'range',
+    cache: 'data',
   }),
 };

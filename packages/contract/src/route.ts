@@ -46,6 +46,11 @@ export interface RouteContract<
    * `freshness` to the answer.
    */
   window?: 'range' | 'asOf';
+  /**
+   * `'data'`: the answer depends only on the workspace's data, its settings and the query (not on
+   * goals, annotations or who asks), so the API keeps it serialised per data version.
+   */
+  cache?: 'data';
   /** For `window: 'range'`: the default window's length in days (default 28). */
   defaultDays?: number | ((query: Record<string, unknown>) => number);
 }

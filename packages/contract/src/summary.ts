@@ -31,5 +31,6 @@ export const summaryContract = {
     query: summaryQuery,
     response: summaryResponse.extend({ freshness: freshnessSchema }),
     window: 'range',
+    cache: 'data',
   }),
 };

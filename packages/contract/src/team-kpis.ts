@@ -51,5 +51,6 @@ export const teamKpisContract = {
     query: teamKpisQuery,
     response: teamKpisResponse.extend({ freshness: freshnessSchema }),
     window: 'range',
+    cache: 'data',
   }),
 };

@@ -89,6 +89,7 @@ export const tiersContract = {
     query: tiersQuery,
     response: tiersResponse.extend({ freshness: freshnessSchema }),
     window: 'asOf',
+    cache: 'data',
   }),
   exportCsv: defineRoute({
     method: 'get',

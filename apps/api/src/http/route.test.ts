@@ -16,6 +16,7 @@ let server: Listening;
 const seen: string[] = [];
 
 const windowed = z.object({ from: z.string(), to: z.string() });
+let computed = 0;
 
 const routes: RouteDefinition[] = [
   implement(
@@ -29,6 +30,18 @@ const routes: RouteDefinition[] = [
       window: 'range',
     }),
     ({ window }) => window,
+  ),
+  implement(
+    defineRoute({
+      method: 'get',
+      path: '/workspaces/:ws/counted',
+      access: 'viewer',
+      summary: 'Counts its computations',
+      query: z.object({ n: z.coerce.number().default(0) }),
+      response: z.object({ computed: z.number(), n: z.number() }),
+      cache: 'data',
+    }),
+    ({ query }) => ({ computed: ++computed, n: query.n }),
   ),
   implement(
     defineRoute({
@@ -265,6 +278,20 @@ describe('route kit', () => {
       fixture.headers.viewer,
     );
     expect(asOf.status).toBe(400);
+  });
+
+  it('when a contract says cache: data, then its answer is kept per query until the data version changes', async () => {
+    const first = await call('GET', '/workspaces/acme/counted?n=1', fixture.headers.viewer);
+    const again = await call('GET', '/workspaces/acme/counted?n=1', fixture.headers.lead);
+    const other = await call('GET', '/workspaces/acme/counted?n=2', fixture.headers.viewer);
+    expect(again.body).toEqual(first.body);
+    expect(other.body.computed).toBe(first.body.computed + 1);
+    await database.db
+      .insertInto('imports')
+      .values({ workspace_id: fixture.workspace.id, kind: 'orders', status: 'succeeded' })
+      .execute();
+    const after = await call('GET', '/workspaces/acme/counted?n=1', fixture.headers.viewer);
+    expect(after.body.computed).toBe(other.body.computed + 1);
   });
 
   it('when a handler sends its own answer, then the kit sends nothing more', async () => {

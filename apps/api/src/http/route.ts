@@ -31,6 +31,7 @@ import type { DatabaseHandle } from '../db/database.js';
 import type { Database, Role, Workspace } from '../db/schema.js';
 import { AppError } from '../errors/app-error.js';
 import { anchorDay, dataFreshness } from '../read-model/freshness.js';
+import { answerCache, readModelVersion } from '../read-model/read-model-cache.js';
 import {
   AccessResolver,
   actorOf,
@@ -45,7 +46,11 @@ type AnyObject = z.ZodObject;
 type Maybe<S> = S extends z.ZodType ? z.output<S> : undefined;
 type Extra<P> = P extends z.ZodType ? z.output<P> : Record<never, never>;
 /** The kit adds `freshness` to windowed answers; handlers return the rest. */
-type WithoutFreshness<T> = T extends object ? ('freshness' extends keyof T ? Omit<T, 'freshness'> : T) : T;
+type WithoutFreshness<T> = T extends object
+  ? 'freshness' extends keyof T
+    ? Omit<T, 'freshness'>
+    : T
+  : T;
 type Returns<R> = R extends z.ZodType ? WithoutFreshness<z.input<R>> : void;
 
 type RouteDocs = Pick<RouteContract, 'summary' | 'description' | 'tags' | 'errors' | 'openapi'>;
@@ -98,6 +103,7 @@ export interface RouteDefinition extends RouteDocs {
   middleware: RequestHandler[];
   window: RouteContract['window'];
   defaultDays: RouteContract['defaultDays'];
+  cache: RouteContract['cache'];
   run(ctx: InternalContext): Promise<unknown>;
 }
 
@@ -144,6 +150,7 @@ function define(
     middleware: spec.middleware ?? [],
     window: spec.window,
     defaultDays: spec.defaultDays,
+    cache: spec.cache,
     run,
   };
 }
@@ -174,8 +181,10 @@ export function implement<
   handler: (ctx: ContextFor<A, P, Q, B>) => Promise<Returns<R>> | Returns<R>,
   options: ImplementOptions = {},
 ): RouteDefinition {
-  return define({ ...(contract as RouteContract), middleware: options.middleware }, contract.access, async (ctx) =>
-    handler(ctx as unknown as ContextFor<A, P, Q, B>),
+  return define(
+    { ...(contract as RouteContract), middleware: options.middleware },
+    contract.access,
+    async (ctx) => handler(ctx as unknown as ContextFor<A, P, Q, B>),
   );
 }
 
@@ -268,24 +277,42 @@ function expressHandlers(
         principal: state.principal,
         workspace: state.workspace,
       };
-      if (route.window && state.workspace) await resolveWindowOf(route, ctx, state.workspace);
-      const result = await route.run(ctx);
-      const value =
-        ctx.freshness && result && typeof result === 'object'
-          ? { ...result, freshness: ctx.freshness }
-          : result;
+      // One look-up of the data version serves the window's anchor and the kept answer.
+      const version =
+        state.workspace && (route.window || route.cache)
+          ? await readModelVersion(ctx.db, state.workspace.id)
+          : undefined;
+      if (route.window && state.workspace) {
+        await resolveWindowOf(route, ctx, state.workspace, version);
+      }
+      const answer = async (): Promise<string | undefined> => {
+        const result = await route.run(ctx);
+        const value =
+          ctx.freshness && result && typeof result === 'object'
+            ? { ...result, freshness: ctx.freshness }
+            : result;
+        if (res.headersSent || !route.response) return undefined;
+        const checked = route.response.safeParse(value);
+        if (!checked.success) {
+          throw new Error(
+            `${route.method.toUpperCase()} ${route.path} answered outside its response schema: ${checked.error.message}`,
+          );
+        }
+        return JSON.stringify(checked.data);
+      };
+      // An answer that depends only on the data and the settings is kept, serialised, per data
+      // version: a busy dashboard then costs a version look-up and a send, not a computation,
+      // a schema check and a stringify of up to ~130 KB (cohorts, ltv) on every request.
+      const text =
+        route.cache === 'data' && state.workspace && version !== undefined
+          ? await cachedAnswer(version, state.workspace, route, ctx.query, answer)
+          : await answer();
       if (res.headersSent) return;
-      if (!route.response) {
+      if (text === undefined) {
         res.status(204).end();
         return;
       }
-      const checked = route.response.safeParse(value);
-      if (!checked.success) {
-        throw new Error(
-          `${route.method.toUpperCase()} ${route.path} answered outside its response schema: ${checked.error.message}`,
-        );
-      }
-      res.status(route.status).json(checked.data);
+      res.status(route.status).type('application/json').send(text);
     } catch (error) {
       next(error);
     }
@@ -293,13 +320,37 @@ function expressHandlers(
   return [authorize, ...route.middleware, run];
 }
 
+async function cachedAnswer(
+  version: string,
+  workspace: Workspace,
+  route: RouteDefinition,
+  query: unknown,
+  answer: () => Promise<string | undefined>,
+): Promise<string | undefined> {
+  const parts = [
+    `${route.method} ${route.path}`,
+    JSON.stringify(query ?? {}),
+    JSON.stringify([workspace.time_zone, workspace.private_launched_on, workspace.settings]),
+  ];
+  const { value } = await answerCache.getAt(
+    version,
+    workspace.id,
+    'answer',
+    parts,
+    answer,
+    (text) => (text ? text.length * 2 : 0),
+  );
+  return value;
+}
+
 /** Resolves the contract's window once, anchored on the workspace's latest data day. */
 async function resolveWindowOf(
   route: RouteDefinition,
   ctx: InternalContext,
   workspace: Workspace,
+  version: string | undefined,
 ): Promise<void> {
-  ctx.freshness = await dataFreshness(ctx.db, workspace.id);
+  ctx.freshness = await dataFreshness(ctx.db, workspace.id, version);
   const latestDay = anchorDay(ctx.freshness, workspace);
   const query = ctx.query as Record<string, unknown>;
   try {

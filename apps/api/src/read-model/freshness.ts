@@ -16,7 +16,11 @@ type Db = Kysely<Database>;
  * account statistics; null without any data.
  */
 async function loadFreshness(db: Db, workspaceId: number): Promise<Freshness> {
-  const { rows } = await sql<{ latest_order_day: string | null; latest_other_day: string | null; loaded_at: Date | null }>`
+  const { rows } = await sql<{
+    latest_order_day: string | null;
+    latest_other_day: string | null;
+    loaded_at: Date | null;
+  }>`
     select
       (select max(local_date) from rm_daily where workspace_id = ${workspaceId})::text as latest_order_day,
       greatest(
@@ -34,14 +38,25 @@ async function loadFreshness(db: Db, workspaceId: number): Promise<Freshness> {
   };
 }
 
-export async function dataFreshness(db: Db, workspaceId: number): Promise<Freshness> {
-  const { value } = await readModelCache.get(db, workspaceId, 'freshness', [], () =>
-    loadFreshness(db, workspaceId),
-  );
+/** `version`: the data version the caller has just read, saving a second look-up. */
+export async function dataFreshness(
+  db: Db,
+  workspaceId: number,
+  version?: string,
+): Promise<Freshness> {
+  const load = () => loadFreshness(db, workspaceId);
+  const { value } =
+    version === undefined
+      ? await readModelCache.get(db, workspaceId, 'freshness', [], load)
+      : await readModelCache.getAt(version, workspaceId, 'freshness', [], load);
   return value;
 }
 
 /** The day default windows end on: the latest data day, or today when there is no data yet. */
-export function anchorDay(freshness: Freshness, workspace: Workspace, now: Date = new Date()): string {
+export function anchorDay(
+  freshness: Freshness,
+  workspace: Workspace,
+  now: Date = new Date(),
+): string {
   return freshness.latestDataDay ?? localDateOf(now, workspace.time_zone);
 }

@@ -58,6 +58,18 @@ export class ReadModelCache {
     weigh: (value: T) => number = () => 1024,
   ): Promise<{ value: T; cached: boolean; version: string }> {
     const version = await readModelVersion(db, workspaceId);
+    return this.getAt(version, workspaceId, kind, parts, compute, weigh);
+  }
+
+  /** As get, for a version the caller has just read (one look-up serves several entries). */
+  async getAt<T>(
+    version: string,
+    workspaceId: number,
+    kind: string,
+    parts: readonly (string | number)[],
+    compute: () => Promise<T>,
+    weigh: (value: T) => number = () => 1024,
+  ): Promise<{ value: T; cached: boolean; version: string }> {
     const key = [workspaceId, version, kind, ...parts].join('\u0000');
     const hit = this.entries.get(key);
     if (hit) {
@@ -120,3 +132,9 @@ export class ReadModelCache {
 
 /** The process-wide cache: 64 answers, 512 MB of per-customer arrays. */
 export const readModelCache = new ReadModelCache({ maxEntries: 64, maxWeight: 512 * 2 ** 20 });
+
+/**
+ * Serialised answers of the routes whose contract says `cache: 'data'` (route kit), apart from
+ * the computed values above so that many small answers never push out a model fit or the tiers.
+ */
+export const answerCache = new ReadModelCache({ maxEntries: 512, maxWeight: 64 * 2 ** 20 });

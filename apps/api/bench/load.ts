@@ -1,0 +1,146 @@
+/**
+ * `pnpm test:load`: many concurrent dashboard readers against a real server on loopback, bounded
+ * in connections and time. Prints requests, throughput, p50/p95/p99 and errors, and exits 1 when
+ * any request failed or p99 passed LOAD_P99_MS. (autocannon's histogram has p90 and p97.5, no p95.)
+ *
+ *   DATABASE_URL=postgres://…/yugang_bench pnpm test:load    # starts dist/server.js on that database
+ *   LOAD_URL=http://127.0.0.1:3000 pnpm test:load            # or an already running server
+ *
+ * LOAD_CONNECTIONS (200), LOAD_SECONDS (60), LOAD_P99_MS (500), LOAD_WORKSPACE (demo),
+ * LOAD_EMAIL / LOAD_PASSWORD (the demo login). WEB_CONCURRENCY is passed to the server it starts.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const connections = Number(process.env.LOAD_CONNECTIONS ?? 200);
+const seconds = Number(process.env.LOAD_SECONDS ?? 60);
+const p99Budget = Number(process.env.LOAD_P99_MS ?? 500);
+const ws = process.env.LOAD_WORKSPACE ?? 'demo';
+const email = process.env.LOAD_EMAIL ?? 'demo@yugang.local';
+const password = process.env.LOAD_PASSWORD ?? 'yugang-demo';
+
+/** What the review and trends pages ask for when they open with their defaults. */
+const PATHS = [
+  '/metrics/summary',
+  '/metrics/trends?metric=gmv&grain=month',
+  '/metrics/trends?metric=purchase_frequency&grain=month',
+  '/metrics/membership',
+  '/roi',
+  '/team-kpis',
+  '/community',
+  '/risk',
+  '/attribution?grain=month',
+  '/cohorts',
+  '/ltv',
+  '/tiers',
+  '/review',
+];
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  return port;
+}
+
+async function startServer(): Promise<{ url: string; child: ChildProcess }> {
+  if (!process.env.DATABASE_URL) {
+    throw new Error('set DATABASE_URL (a database loaded with yg demo) or LOAD_URL');
+  }
+  const port = await freePort();
+  const child = spawn(process.execPath, ['dist/server.js'], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      YUGANG_DEMO: 'off',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    const ok = await fetch(`${url}/api/v1/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) return { url, child };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the server did not answer health within 120 s');
+}
+
+async function login(url: string): Promise<string> {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok) throw new Error(`login as ${email} answered ${response.status}`);
+  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  if (!cookie) throw new Error('login set no cookie');
+  return cookie;
+}
+
+async function main(): Promise<void> {
+  const started = process.env.LOAD_URL ? undefined : await startServer();
+  const url = process.env.LOAD_URL ?? started!.url;
+  try {
+    const cookie = await login(url);
+    const paths = PATHS.map((p) => `/api/v1/workspaces/${ws}${p}`);
+    // Fill the per-version caches once, as the start-up warm-up or a first visitor would.
+    for (const path of paths) {
+      const first = Date.now();
+      const response = await fetch(url + path, { headers: { cookie } });
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+      console.log(`first call ${path}: ${Date.now() - first} ms`);
+    }
+    console.log(
+      `load average before: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
+    const result = await autocannon({
+      url,
+      connections,
+      duration: seconds,
+      headers: { cookie },
+      requests: paths.map((path) => ({ method: 'GET', path })),
+    });
+    const errors = result.errors + result.timeouts + result.non2xx;
+    const seconds_ = result.duration;
+    console.log(
+      [
+        `connections ${connections}, ${seconds_.toFixed(1)} s, paths ${paths.length}`,
+        `requests ${result.requests.total} (${(result.requests.total / seconds_).toFixed(0)}/s), ${(result.throughput.total / seconds_ / 1e6).toFixed(2)} MB/s`,
+        `latency p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
+        `errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`,
+        `load average after: ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')}`,
+      ].join('\n'),
+    );
+    if (errors > 0 || result.latency.p99 > p99Budget) {
+      console.error(
+        `FAILED: ${errors} errors, p99 ${result.latency.p99} ms (budget ${p99Budget} ms)`,
+      );
+      process.exitCode = 1;
+    }
+  } finally {
+    if (started) {
+      started.child.kill('SIGTERM');
+      await once(started.child, 'exit');
+    }
+  }
+}
+
+await main();
