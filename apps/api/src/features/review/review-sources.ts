@@ -7,6 +7,7 @@
 /* eslint-disable import-x/no-restricted-paths -- the review is where features are composed (like warm-up/): it reads each figure through the service that answers it */
 import {
   addDays,
+  fenToYuan,
   figure,
   metricById,
   ratio,
@@ -161,8 +162,12 @@ export async function creditedGmv(db: Db, ws: Workspace, weeks: Periods) {
       const privateFen = r?.private ?? 0;
       const totalFen = r?.total ?? 0;
       return {
-        credited_gmv_private: figure(privateFen / 100),
-        credited_gmv_private_share: ratio(privateFen / 100, totalFen / 100, 'no GMV in the window'),
+        credited_gmv_private: figure(fenToYuan(privateFen)),
+        credited_gmv_private_share: ratio(
+          fenToYuan(privateFen),
+          fenToYuan(totalFen),
+          'no GMV in the window',
+        ),
       };
     },
   );

@@ -5,7 +5,7 @@ type Db = Kysely<Database>;
 
 /**
  * Private members at each instant: joined before it and not left by then. No service counts
- * members at a point in time yet, so the review reads it here, one scan for all the instants.
+ * members at a point in time yet, so the review reads it here, one pass for all the instants.
  */
 export async function privateMembersAt(
   db: Db,
@@ -13,20 +13,19 @@ export async function privateMembersAt(
   instants: readonly Date[],
 ): Promise<number[]> {
   if (instants.length === 0) return [];
-  const values = sql.join(
-    instants.map((d, i) => sql`(${i}::int, ${d.toISOString()}::timestamptz)`),
+  const counts = sql.join(
+    instants.map((d, i) => {
+      const at = d.toISOString();
+      return sql`count(*) filter (where joined_private_at < ${at}::timestamptz
+        and (left_private_at is null or left_private_at >= ${at}::timestamptz))::bigint
+        as ${sql.ref(`n${i}`)}`;
+    }),
   );
-  const { rows } = await sql<{ i: number; n: string | number }>`
-    select t.i, count(c.customer_id)::bigint as n
-    from (values ${values}) as t(i, at)
-    left join rm_customer c
-      on c.workspace_id = ${workspaceId}
-      and c.joined_private_at < t.at
-      and (c.left_private_at is null or c.left_private_at >= t.at)
-    group by t.i`.execute(db);
-  const counts = new Array<number>(instants.length).fill(0);
-  for (const r of rows) counts[Number(r.i)] = Number(r.n);
-  return counts;
+  const { rows } = await sql<Record<string, string | number>>`
+    select ${counts} from rm_customer
+    where workspace_id = ${workspaceId} and joined_private_at is not null`.execute(db);
+  const row = rows[0] ?? {};
+  return instants.map((_d, i) => Number(row[`n${i}`] ?? 0));
 }
 
 /** The first local day with orders, or null. */

@@ -105,6 +105,25 @@ describe('GET /review', () => {
     expect(figure('guide_rate').goal).toMatchObject({ target: 0.05, source: 'catalog' });
   });
 
+  it('then private members at the week end count the customers joined and not left by then', async () => {
+    const at = new Date('2026-09-28T00:00:00+08:00');
+    const row = await demo.t.database.db
+      .selectFrom('customers')
+      .innerJoin('workspaces', 'workspaces.id', 'customers.workspace_id')
+      .where('workspaces.slug', '=', demo.slug)
+      .where('customers.joined_private_at', '<', at)
+      .where((eb) =>
+        eb.or([
+          eb('customers.left_private_at', 'is', null),
+          eb('customers.left_private_at', '>=', at),
+        ]),
+      )
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(figure('private_members').current.value).toBe(Number(row.n));
+    expect(figure('private_members').current.value).toBeGreaterThan(0);
+  });
+
   it('then insights are 3 to 5 sentences in both languages naming their figures', () => {
     expect(body.insights.length).toBeGreaterThanOrEqual(3);
     expect(body.insights.length).toBeLessThanOrEqual(5);
