@@ -48,8 +48,6 @@ export interface IncrementalityOptions {
   /** Interval level (default 0.9). */
   level?: number;
   seed?: number;
-  /** Private costs over the months the post windows cover, same unit as gmv (for the ROI). */
-  privateCost?: number | null;
 }
 
 export interface Interval {
@@ -100,7 +98,6 @@ export interface IncrementalityResult {
   naive: Outcomes<Interval>;
   naiveTotal: Outcomes<Interval>;
   balance: BalanceRow[];
-  roi: { incremental: Interval; naive: Interval; privateCost: number } | null;
   draws: number;
   level: number;
   seed: number;
@@ -447,46 +444,60 @@ export function estimateIncrementality(
     c >= 2 ? Math.sqrt((c + 1) / (c - 1)) : 0,
   );
   const pointMean = new Float64Array(strataCount * 3);
+  const stratumMean = new Float64Array(strataCount * 3);
+  const usableStratum = new Uint8Array(strataCount);
+  /** ATT under customer weights (null: all 1, the point estimate). */
   const att = (
-    weight: (u: number) => number,
+    weights: Float64Array | null,
     replicate = false,
   ): { values: number[]; matched: number } => {
     controlSum.fill(0);
+    const c = controls.data;
     for (let r = 0; r < controls.length; r++) {
-      const wt = weight(cIndex[r]!);
+      const wt = weights === null ? 1 : weights[cIndex[r]!]!;
       if (wt === 0) continue;
       const at = r * T_WIDTH;
-      const s = controls.data[at + 1]!;
-      controlSum[s * 4]! += wt;
-      controlSum[s * 4 + 1]! += wt * controls.data[at + 2]!;
-      controlSum[s * 4 + 2]! += wt * controls.data[at + 3]!;
-      controlSum[s * 4 + 3]! += wt * controls.data[at + 4]!;
+      const s = c[at + 1]! * 4;
+      controlSum[s]! += wt;
+      controlSum[s + 1]! += wt * c[at + 2]!;
+      controlSum[s + 2]! += wt * c[at + 3]!;
+      controlSum[s + 3]! += wt * c[at + 4]!;
     }
-    const sums = [0, 0, 0];
-    let weightSum = 0;
-    let matched = 0;
-    for (let r = 0; r < treated.length; r++) {
-      const at = r * T_WIDTH;
-      const s = treated.data[at + 1]!;
+    for (let s = 0; s < strataCount; s++) {
       const cw = controlSum[s * 4]!;
-      if (cw === 0 || controlCount[s]! < MIN_CONTROLS) continue;
-      matched += 1;
-      const wt = weight(tIndex[r]!);
-      if (wt === 0) continue;
-      weightSum += wt;
+      usableStratum[s] = cw === 0 || controlCount[s]! < MIN_CONTROLS ? 0 : 1;
+      if (usableStratum[s] === 0) continue;
       for (let k = 0; k < 3; k++) {
         let mean = controlSum[s * 4 + 1 + k]! / cw;
         if (replicate) mean = pointMean[s * 3 + k]! + spread[s]! * (mean - pointMean[s * 3 + k]!);
-        sums[k]! += wt * (treated.data[at + 2 + k]! - mean);
+        stratumMean[s * 3 + k] = mean;
       }
     }
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let weightSum = 0;
+    let matched = 0;
+    const t = treated.data;
+    for (let r = 0; r < treated.length; r++) {
+      const at = r * T_WIDTH;
+      const s = t[at + 1]!;
+      if (usableStratum[s] === 0) continue;
+      matched += 1;
+      const wt = weights === null ? 1 : weights[tIndex[r]!]!;
+      if (wt === 0) continue;
+      weightSum += wt;
+      s0 += wt * (t[at + 2]! - stratumMean[s * 3]!);
+      s1 += wt * (t[at + 3]! - stratumMean[s * 3 + 1]!);
+      s2 += wt * (t[at + 4]! - stratumMean[s * 3 + 2]!);
+    }
     return {
-      values: sums.map((v) => (weightSum > 0 ? v / weightSum : Number.NaN)),
+      values: [s0, s1, s2].map((v) => (weightSum > 0 ? v / weightSum : Number.NaN)),
       matched,
     };
   };
 
-  const point = att(() => 1);
+  const point = att(null);
   const matched = point.matched;
   for (let st = 0; st < strataCount; st++) {
     const cw = controlSum[st * 4]!;
@@ -503,7 +514,7 @@ export function estimateIncrementality(
     const weights = new Float64Array(distinct);
     for (let b = 0; b < draws; b++) {
       for (let u = 0; u < distinct; u++) weights[u] = exponentialOne(boot());
-      const { values } = att((u) => weights[u]!, true);
+      const { values } = att(weights, true);
       if (values.some((v) => Number.isNaN(v))) continue;
       for (let k = 0; k < 3; k++) replicates[k]![usable] = values[k]!;
       usable += 1;
@@ -567,16 +578,6 @@ export function estimateIncrementality(
     controlCount,
   );
 
-  const cost = options.privateCost ?? null;
-  const roi =
-    cost !== null && cost > 0
-      ? {
-          incremental: scaled(total.grossProfit, 1 / cost),
-          naive: scaled(naiveTotal.grossProfit, 1 / cost),
-          privateCost: cost,
-        }
-      : null;
-
   return {
     months: post,
     preMonths: pre,
@@ -594,7 +595,6 @@ export function estimateIncrementality(
     naive,
     naiveTotal,
     balance,
-    roi,
     draws: usable,
     level,
     seed,
@@ -608,10 +608,10 @@ function balanceTable(
   cohorts: number[],
   cohortMembers: Map<number, number>,
   naiveControl: Map<number, number[]>,
-  att: (weight: (u: number) => number) => unknown,
+  att: (weights: null) => unknown,
   controlCounts: Int32Array,
 ): BalanceRow[] {
-  att(() => 1); // leaves the point estimate's per-stratum control weights in controlSum
+  att(null); // leaves the point estimate's per-stratum control weights in controlSum
   const strata = controlSum.length / 4;
   const membersIn = new Float64Array(strata);
   for (let r = 0; r < treated.length; r++) {
@@ -668,6 +668,24 @@ function balanceTable(
     });
   }
   return rows;
+}
+
+/**
+ * Incremental ROI = incremental gross profit of the matched members ÷ private costs over the
+ * months their post windows cover (same unit as gmv), beside the naive ROI from the naive gap;
+ * null without costs.
+ */
+export function incrementalRoi(
+  result: Pick<IncrementalityResult, 'total' | 'naiveTotal'>,
+  privateCost: number,
+): { incremental: Interval; naive: Interval } | null {
+  if (!(privateCost > 0)) return null;
+  const by = (x: Interval): Interval => ({
+    estimate: x.estimate / privateCost,
+    low: x.low === null ? null : x.low / privateCost,
+    high: x.high === null ? null : x.high / privateCost,
+  });
+  return { incremental: by(result.total.grossProfit), naive: by(result.naiveTotal.grossProfit) };
 }
 
 /** Builds CustomerMonths from one object per customer (tests, small data). */

@@ -8,9 +8,12 @@ type Db = Kysely<Database>;
 const monthIndexOf = (column: string) =>
   sql`(extract(year from ${sql.ref(column)}) * 12 + extract(month from ${sql.ref(column)}) - 1)::int`;
 
-/** Per-customer-month rows key on customer_id × MONTH_SLOTS + months since 2000-01. */
-export const MONTH_SLOTS = 4096;
-export const MONTH_BASE = 2000 * 12;
+/**
+ * Per-customer-month rows key on customer_id × MONTH_SLOTS + months since 1990-01 (good until
+ * 2075); numberColumns then ships them in chunks of 64 customers.
+ */
+export const MONTH_SLOTS = 1024;
+export const MONTH_BASE = 1990 * 12;
 
 export const CUSTOMER_COLUMNS = [
   'customer_id',
@@ -53,11 +56,14 @@ export const MONTH_COLUMNS = ['key', 'orders', 'gmv_fen', 'gross_profit_fen'] as
 export type IncrementalityMonths = NumberColumns<(typeof MONTH_COLUMNS)[number]>;
 
 /**
- * Counted orders, GMV and gross profit per customer and local month before asOf, summed from the
- * read model's customer-day rows; key = customer_id × MONTH_SLOTS + (month index − MONTH_BASE),
- * so the rows arrive grouped by customer and in month order.
+ * Counted orders, GMV and gross profit per customer and local day before asOf (the read model's
+ * customer-day rows), keyed customer_id × MONTH_SLOTS + (month index − MONTH_BASE): the rows
+ * arrive in key order, so a customer's days of one month are adjacent and the service adds them
+ * up in one pass. Not grouped here: grouping ~5M customer-months needs ~1 GB of hash table or
+ * spills to disk (1M customers: 12.5 s with the default work_mem), while the chunked ordering
+ * numberColumns does anyway costs nothing more.
  */
-export async function incrementalityMonths(
+export async function incrementalityDays(
   db: Db,
   workspaceId: number,
   asOf: string,
@@ -67,11 +73,9 @@ export async function incrementalityMonths(
     sql`
       select d.customer_id::bigint * ${sql.lit(MONTH_SLOTS)}
           + (${monthIndexOf('d.local_date')} - ${sql.lit(MONTH_BASE)}) as key,
-        sum(d.orders)::bigint as orders, sum(d.gmv_fen)::bigint as gmv_fen,
-        sum(d.gross_profit_fen)::bigint as gross_profit_fen
+        d.orders, d.gmv_fen, d.gross_profit_fen
       from rm_customer_day d
-      where d.workspace_id = ${workspaceId} and d.local_date < ${asOf}::date and d.orders > 0
-      group by 1`,
+      where d.workspace_id = ${workspaceId} and d.local_date < ${asOf}::date and d.orders > 0`,
     MONTH_COLUMNS,
     'key',
   );

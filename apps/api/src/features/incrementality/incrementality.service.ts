@@ -16,7 +16,7 @@ import type { Database, Workspace } from '../../db/schema.js';
 import { readModelCache } from '../../read-model/read-model-cache.js';
 import {
   incrementalityCustomers,
-  incrementalityMonths,
+  incrementalityDays,
   MONTH_BASE,
   MONTH_SLOTS,
   privateCostFen,
@@ -31,37 +31,49 @@ export async function loadCustomerMonths(
   workspaceId: number,
   asOf: string,
 ): Promise<CustomerMonths> {
-  const [customers, months] = await Promise.all([
+  const [customers, days] = await Promise.all([
     incrementalityCustomers(db, workspaceId, asOf),
-    incrementalityMonths(db, workspaceId, asOf),
+    incrementalityDays(db, workspaceId, asOf),
   ]);
   const n = customers.rows;
   const c = customers.columns;
-  const m = months.columns;
+  const d = days.columns;
+  // Days → months: rows come in key order, so equal keys (one customer's month) are adjacent.
   const start = new Int32Array(n + 1);
-  const month = new Int32Array(months.rows);
+  const month = new Int32Array(days.rows);
+  const orders = new Float64Array(days.rows);
+  const gmv = new Float64Array(days.rows);
+  const grossProfit = new Float64Array(days.rows);
+  let rows = 0;
   let r = 0;
   for (let i = 0; i < n; i++) {
-    start[i] = r;
+    start[i] = rows;
     const id = c.customer_id[i]!;
-    while (r < months.rows && Math.floor(m.key[r]! / MONTH_SLOTS) === id) {
-      month[r] = (m.key[r]! % MONTH_SLOTS) + MONTH_BASE;
-      r++;
+    while (r < days.rows && Math.floor(d.key[r]! / MONTH_SLOTS) === id) {
+      const m = (d.key[r]! % MONTH_SLOTS) + MONTH_BASE;
+      if (rows === start[i] || month[rows - 1] !== m) {
+        month[rows] = m;
+        rows += 1;
+      }
+      orders[rows - 1]! += d.orders[r]!;
+      gmv[rows - 1]! += d.gmv_fen[r]!;
+      grossProfit[rows - 1]! += d.gross_profit_fen[r]!;
+      r += 1;
     }
   }
-  // Both sets come from the same counted orders before asOf, so every month row has its customer.
-  if (r !== months.rows) throw new Error('incrementality: a customer-month row has no customer');
-  start[n] = r;
+  // Both sets come from the same counted orders before asOf, so every day row has its customer.
+  if (r !== days.rows) throw new Error('incrementality: a customer-day row has no customer');
+  start[n] = rows;
   return {
     customers: n,
     joinMonth: c.join_month,
     acquisitionMonth: c.acquisition_month,
     firstChannel: c.first_channel,
     start,
-    month,
-    orders: m.orders,
-    gmv: m.gmv_fen,
-    grossProfit: m.gross_profit_fen,
+    month: month.subarray(0, rows),
+    orders: orders.subarray(0, rows),
+    gmv: gmv.subarray(0, rows),
+    grossProfit: grossProfit.subarray(0, rows),
   };
 }
 
