@@ -9,7 +9,7 @@ export function CompareTable({ rows, locale }: { rows: readonly CompareRow[]; lo
   const t = useMessages(compareMessages);
   const n = (x: number) => formatNumber(x, locale, { digits: 2 });
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t.table}>
       <table className="figure-table" data-testid="compare-table">
         <caption className="sr-only">{t.table}</caption>
         <thead>

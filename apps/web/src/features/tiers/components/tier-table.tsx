@@ -10,7 +10,7 @@ type Tiers = ResponseOf<typeof tiersContract.get>;
 export function TierTable({ tiers, locale }: { tiers: Tiers; locale: Locale }) {
   const t = useMessages(tiersMessages);
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t.sizes}>
       <table className="figure-table">
         <caption className="sr-only">{t.sizes}</caption>
         <thead>

@@ -1,0 +1,176 @@
+/**
+ * The analysis pages (compare, cohorts, roi, tiers) of the built web app in Debian's Chromium on
+ * the demo workspace: each opens in zh-CN and English with its charts drawn and no console error,
+ * axe-core finds no serious or critical violation, one number per page equals the API's, and the
+ * segment export link downloads a file whose rows equal the tier's count.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { DEMO_LOGIN, ensureDemoWorkspace } from '../../src/bootstrap.js';
+import { listen, type Listening } from '../listen.js';
+import { createTestDatabase, type TestDatabase } from '../test-database.js';
+import { axeSource, browserAvailable, buildWebApp, launchBrowser } from './browser.js';
+
+let database: TestDatabase;
+let server: Listening;
+let browser: Browser;
+
+const LOCALES = ['zh-CN', 'en'] as const;
+
+/** A signed-in context whose pages record console errors. */
+async function signedIn(locale: string): Promise<{ context: BrowserContext; errors: string[] }> {
+  const context = await browser.newContext({
+    locale,
+    viewport: { width: 1280, height: 900 },
+    bypassCSP: true,
+    acceptDownloads: true,
+  });
+  const login = await context.request.post(`${server.url}/api/v1/auth/login`, {
+    data: { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password },
+  });
+  expect(login.status()).toBe(200);
+  const errors: string[] = [];
+  context.on('page', (page) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(String(error)));
+  });
+  return { context, errors };
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource() });
+  return page.evaluate(`(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | '));
+  })()`);
+}
+
+async function chartsReady(page: Page, atLeast: number) {
+  await expect
+    .poll(() => page.locator('[data-echart][data-chart-ready="true"]').count(), {
+      timeout: 30_000,
+    })
+    .toBeGreaterThanOrEqual(atLeast);
+}
+
+async function api<T>(page: Page, path: string): Promise<T> {
+  const res = await page.request.get(`${server.url}/api/v1/workspaces/demo${path}`);
+  expect(res.status(), path).toBe(200);
+  return (await res.json()) as T;
+}
+
+const run = browserAvailable('analysis pages e2e');
+
+beforeAll(async () => {
+  if (!run) return;
+  const webDist = buildWebApp();
+  database = await createTestDatabase();
+  await ensureDemoWorkspace(database, () => {}, { customers: 1500 });
+  server = await listen(createApp({ handle: database, webDist }));
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await database?.dispose();
+});
+
+describe.runIf(run)('the analysis pages in a real browser', () => {
+  it.each(LOCALES)(
+    'when the lead opens compare, cohorts, roi and tiers in %s, then each draws, equals the API on one number, passes axe-core and logs no error',
+    async (locale) => {
+      const { context, errors } = await signedIn(locale);
+      const page = await context.newPage();
+      const latest = await api<{ freshness: { latestDataDay: string } }>(page, '/metrics/summary');
+      const to = latest.freshness.latestDataDay;
+      const from = `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`;
+      const window = `preset=custom&from=${from}&to=${to}`;
+
+      // 公域 vs 私域: buyers, private, for the window in the URL
+      await page.goto(`${server.url}/w/demo/compare?${window}&lang=${locale}`);
+      await chartsReady(page, 3);
+      const summary = await api<{ metrics: { buyers: { private: { value: number } } } }>(
+        page,
+        `/metrics/summary?from=${from}&to=${to}`,
+      );
+      expect(await page.getByTestId('compare-buyers-private').getAttribute('data-value')).toBe(
+        String(summary.metrics.buyers.private.value),
+      );
+      expect(await seriousViolations(page), 'compare').toEqual([]);
+
+      // cohorts: the picked cohort's size
+      const cohorts = await api<{ cohorts: { cohort: string; size: number }[] }>(
+        page,
+        '/cohorts?basis=first_order&maxK=12',
+      );
+      const cohort = cohorts.cohorts.filter((c) => c.size > 0).at(-3)!;
+      await page.goto(`${server.url}/w/demo/cohorts?cohort=${cohort.cohort}&lang=${locale}`);
+      await chartsReady(page, 2);
+      expect(await page.getByTestId('cohort-size').getAttribute('data-value')).toBe(
+        String(cohort.size),
+      );
+      expect(await seriousViolations(page), 'cohorts').toEqual([]);
+
+      // ROI: the private ROI of the formula
+      await page.goto(`${server.url}/w/demo/roi?${window}&lang=${locale}`);
+      await chartsReady(page, 4);
+      const roi = await api<{ privateRoi: { value: number | null } }>(
+        page,
+        `/roi?from=${from}&to=${to}`,
+      );
+      expect(await page.getByTestId('roi-formula').getAttribute('data-value')).toBe(
+        String(roi.privateRoi.value ?? ''),
+      );
+      expect(await seriousViolations(page), 'roi').toEqual([]);
+
+      // tiers: the potential tier's size
+      await page.goto(`${server.url}/w/demo/tiers?lang=${locale}`);
+      await chartsReady(page, 1);
+      const tiers = await api<{ tiers: { tier: string; customers: number }[] }>(page, '/tiers');
+      const potential = tiers.tiers.find((t) => t.tier === 'potential')!;
+      expect(await page.getByTestId('tier-potential-customers').getAttribute('data-value')).toBe(
+        String(potential.customers),
+      );
+      expect(await seriousViolations(page), 'tiers').toEqual([]);
+
+      expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    180_000,
+  );
+
+  it('when the lead downloads a tier from the export form, then the file has one row per customer of that tier', async () => {
+    const { context, errors } = await signedIn('zh-CN');
+    const page = await context.newPage();
+    await page.goto(`${server.url}/w/demo/tiers`);
+    await chartsReady(page, 1);
+    const tiers = await api<{ tiers: { tier: string; customers: number }[] }>(page, '/tiers');
+    const ordinary = tiers.tiers.find((t) => t.tier === 'ordinary')!;
+    await page.getByTestId('export-tier').selectOption('ordinary');
+    expect(await page.getByTestId('export-size').getAttribute('data-value')).toBe(
+      String(ordinary.customers),
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-csv').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^demo-tier-ordinary-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = readFileSync((await download.path())!, 'utf8');
+    const lines = text
+      .replace(/^\ufeff/, '')
+      .split('\r\n')
+      .filter(Boolean);
+    expect(lines[0]).toBe('customer_external_id,tier,previous_tier');
+    expect(lines.length - 1).toBe(ordinary.customers);
+    expect(ordinary.customers).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
