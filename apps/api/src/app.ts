@@ -31,6 +31,7 @@ import { ltvRoutes } from './features/ltv/ltv.routes.js';
 import { tiersRoutes } from './features/tiers/tiers.routes.js';
 import { attributionRoutes } from './features/attribution/attribution.routes.js';
 import { importsRoutes } from './features/imports/imports.routes.js';
+import { channelsRoutes } from './features/channels/channels.routes.js';
 import { importTemplatesRoutes } from './features/imports/import-templates.routes.js';
 import { ingestRoutes } from './features/imports/ingest.routes.js';
 import { reviewRoutes } from './features/review/review.routes.js';
@@ -94,6 +95,7 @@ export function createApp({
     ...attributionRoutes(),
     ...importsRoutes({ warmer }),
     ...importTemplatesRoutes(),
+    ...channelsRoutes(),
     ...ingestRoutes({ warmer }),
     ...reviewRoutes(),
     ...incrementalityRoutes(),

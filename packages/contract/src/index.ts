@@ -3,6 +3,7 @@ import { apiKeysContract } from './api-keys.js';
 import { attributionContract } from './attribution.js';
 import { auditContract } from './audit.js';
 import { authContract } from './auth.js';
+import { channelsContract } from './channels.js';
 import { cohortsContract } from './cohorts.js';
 import { communityContract } from './community.js';
 import { goalsContract } from './goals.js';
@@ -33,6 +34,7 @@ export * from './api-keys.js';
 export * from './attribution.js';
 export * from './audit.js';
 export * from './auth.js';
+export * from './channels.js';
 export * from './cohorts.js';
 export * from './community.js';
 export * from './goals.js';
@@ -61,6 +63,7 @@ export const contract = {
   attribution: attributionContract,
   audit: auditContract,
   auth: authContract,
+  channels: channelsContract,
   cohorts: cohortsContract,
   community: communityContract,
   goals: goalsContract,
