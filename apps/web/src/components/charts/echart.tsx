@@ -90,7 +90,7 @@ export function EChart({ option, description, height, handle, className }: EChar
       aria-label={description}
       data-echart=""
       data-chart-ready={ready ? 'true' : 'false'}
-      style={{ height, width: '100%' }}
+      style={{ height, width: '100%', minWidth: 0, overflow: 'hidden' }}
     />
   );
 }

@@ -67,7 +67,12 @@ export function HeadlineCard({
         </div>
       ) : null}
       {figure.series.length > 1 ? (
-        <EChart option={option} description={description} height={44} className="sparkline" />
+        <EChart
+          option={option}
+          description={description}
+          height={evidence ? 44 : 140}
+          className="sparkline"
+        />
       ) : null}
       {evidence ? <EvidenceDetails figure={figure} review={review} locale={locale} /> : null}
     </article>
