@@ -5,7 +5,8 @@ import { FIXTURE_PASSWORD, startTestApp, type TestApp } from './fixtures.js';
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // These tests play a proxy on loopback that says https and names the public host.
+  t = await startTestApp({ trustProxy: 'loopback' });
 });
 afterAll(async () => {
   await t?.close();

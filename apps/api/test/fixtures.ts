@@ -1,5 +1,6 @@
 import type { Express } from 'express';
 import { createApp } from '../src/app.js';
+import { defaultConfig, type Config } from '../src/config.js';
 import type { DatabaseHandle } from '../src/db/database.js';
 import type { Role, Workspace } from '../src/db/schema.js';
 import { createApiKey } from '../src/features/api-keys/api-keys.service.js';
@@ -136,12 +137,19 @@ export interface TestApp {
 
 /** A migrated database (PGlite, or Postgres with TEST_DATABASE_URL), the app on a port, a fixture. */
 export async function startTestApp(
-  options: { slug?: string; foreignSlug?: string; warmer?: boolean } = {},
+  options: {
+    slug?: string;
+    foreignSlug?: string;
+    warmer?: boolean;
+    /** TRUST_PROXY for tests that play the proxy in front (X-Forwarded-*); default none. */
+    trustProxy?: Config['TRUST_PROXY'];
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const fixture = await createFixture(database, options);
   const warmer = options.warmer ? new DashboardWarmer(database, 0) : undefined;
-  const app = createApp({ handle: database, warmer });
+  const config = { ...defaultConfig, TRUST_PROXY: options.trustProxy ?? false };
+  const app = createApp({ handle: database, warmer, config });
   const server = await listen(app);
   const call = async <T>(method: string, path: string, opts: CallOptions = {}) => {
     const who = typeof opts.as === 'string' ? fixture.headers[opts.as] : (opts.as ?? {});

@@ -3,7 +3,14 @@ import type { Request, Response } from 'express';
 import { AppError } from '../../errors/app-error.js';
 import { implement, type RouteDefinition } from '../../http/route.js';
 import { authenticateUser, changePassword, describeCaller } from './auth.service.js';
-import { AttemptLimiter } from './rate-limit.js';
+import { auditLogin } from './login-audit.js';
+import {
+  checkLogin,
+  LOGIN_LIMITS,
+  recordLoginFailure,
+  recordLoginSuccess,
+  type LoginLimits,
+} from './rate-limit.js';
 import { createSession, deleteSession, readCookie, SESSION_COOKIE } from './sessions.js';
 
 function setSessionCookie(req: Request, res: Response, token: string, expires: Date): void {
@@ -16,33 +23,25 @@ function setSessionCookie(req: Request, res: Response, token: string, expires: D
   });
 }
 
-export interface LoginLimits {
-  /** Failures per IP + email (default 10 per 15 minutes): stops guessing one password. */
-  perEmail?: AttemptLimiter;
-  /** Failures per IP over all emails (default 100 per 15 minutes): slows password spraying. */
-  perIp?: AttemptLimiter;
-}
-
-/** Auth routes; each app gets its own in-memory login limiters. */
-export function authRoutes({
-  perEmail = new AttemptLimiter(10, 15 * 60_000),
-  perIp = new AttemptLimiter(100, 15 * 60_000),
-}: LoginLimits = {}): RouteDefinition[] {
+/** Auth routes; the login limits live in the database (rate-limit.ts). */
+export function authRoutes(limits: LoginLimits = LOGIN_LIMITS): RouteDefinition[] {
   return [
     implement(authContract.login, async ({ body, db, req, res }) => {
       const ip = req.ip ?? '';
-      const key = `${ip}|${body.email}`;
-      perIp.check(ip);
-      perEmail.check(key);
+      await checkLogin(db, ip, body.email, limits);
       let user;
       try {
         user = await authenticateUser(db, body.email, body.password);
       } catch (error) {
-        perIp.fail(ip);
-        perEmail.fail(key);
+        // Only a wrong email or password counts (not, say, a database outage).
+        if (error instanceof AppError && error.status === 401) {
+          await recordLoginFailure(db, ip, body.email, limits);
+          await auditLogin(db, { email: body.email, ip, succeeded: false });
+        }
         throw error;
       }
-      perEmail.succeed(key);
+      await recordLoginSuccess(db, ip, body.email, limits);
+      await auditLogin(db, { email: body.email, ip, succeeded: true, userId: user.id });
       const session = await createSession(db, user.id);
       setSessionCookie(req, res, session.token, session.expiresAt);
       return { user };
