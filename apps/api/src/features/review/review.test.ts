@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewFigure, ReviewResponse } from '@yugang/contract';
+import { isoWeekOf } from '@yugang/contract';
+import { addDays } from '@yugang/metrics';
 import { startReviewDemo, type ReviewDemo } from './review-demo.fixture.js';
+import { firstOrderDay } from './review.queries.js';
 
 let demo: ReviewDemo;
 let body: ReviewResponse;
@@ -14,6 +17,17 @@ const get = async (path: string) => {
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
 };
+
+const workspaceId = async () =>
+  Number(
+    (
+      await demo.t.database.db
+        .selectFrom('workspaces')
+        .select('id')
+        .where('slug', '=', demo.slug)
+        .executeTakeFirstOrThrow()
+    ).id,
+  );
 
 beforeAll(async () => {
   demo = await startReviewDemo();
@@ -132,6 +146,13 @@ describe('GET /review', () => {
       expect(i.text.en).not.toBe('');
       expect(i.figures.length).toBeGreaterThan(0);
     }
+  });
+
+  it('when the same week last year is before the first order, then 同比 is null', async () => {
+    const first = await firstOrderDay(demo.t.database.db, await workspaceId());
+    const early: ReviewResponse = await get(`/review?week=${isoWeekOf(addDays(first!, 21))}`);
+    for (const f of early.sections.flatMap((s) => s.figures)) expect(f.yearAgo, f.key).toBeNull();
+    expect(figure('credited_gmv_private').yearAgo).not.toBeNull();
   });
 
   it('when the week is not an ISO week, then 400; a viewer of another workspace gets 404', async () => {
