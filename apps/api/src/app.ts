@@ -47,7 +47,7 @@ export interface AppOptions {
   /** Warms the dashboard's default answers after each import (the server passes one). */
   warmer?: DashboardWarmer | undefined;
   /** Validated settings (config.ts); the app reads no environment variable itself. */
-  config?: Pick<Config, 'TRUST_PROXY' | 'SLOW_REQUEST_MS'>;
+  config?: Pick<Config, 'TRUST_PROXY' | 'SLOW_REQUEST_MS' | 'YUGANG_MAX_UPLOAD_MB'>;
   /** Where request lines and errors go; default: errors only, to stderr. */
   logger?: Logger;
 }
@@ -93,7 +93,7 @@ export function createApp({
     ...ltvRoutes(),
     ...tiersRoutes(),
     ...attributionRoutes(),
-    ...importsRoutes({ warmer }),
+    ...importsRoutes({ warmer, maxUploadBytes: config.YUGANG_MAX_UPLOAD_MB * 1024 * 1024 }),
     ...importTemplatesRoutes(),
     ...channelsRoutes(),
     ...ingestRoutes({ warmer }),
