@@ -119,6 +119,9 @@ export const reviewContract = {
     path: `${PATH}.pptx`,
     access: 'viewer',
     summary: 'The weekly review as editable PowerPoint slides with an evidence appendix',
+    description:
+      'Answers 200 with a .pptx file (application/vnd.openxmlformats-officedocument.presentationml.presentation): a cover with the insights, one slide per section with native charts and speaker notes, a footer with window, filters and freshness, and an appendix of metric definitions.',
+    tags: ['review'],
     query: reviewExportQuery,
   }),
   pdf: defineRoute({
@@ -126,6 +129,9 @@ export const reviewContract = {
     path: `${PATH}.pdf`,
     access: 'viewer',
     summary: 'The weekly review page printed by headless Chromium (A4 landscape)',
+    description:
+      'Answers 200 with application/pdf: the web app’s review page printed as the caller (a session of the caller’s user, minted for the print and deleted after it).',
+    tags: ['review'],
     query: reviewExportQuery,
     errors: {
       422: 'an API key has no user to print the page as',
@@ -137,6 +143,10 @@ export const reviewContract = {
     path: `${PATH}/charts/:name`,
     access: 'viewer',
     summary: 'A review chart as a PNG (ECharts rendered on the server), for pushes and slides',
+    description:
+      'Answers 200 with image/png, 1600×800: `share`, or the trend of any figure key of the review (e.g. credited_gmv_private.png). 501 without a CJK font.',
+    tags: ['review'],
+    errors: { 501: 'no CJK font (fonts-noto-cjk) on this server' },
     params: reviewChartParams,
     query: reviewExportQuery,
   }),
