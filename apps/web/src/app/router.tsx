@@ -131,6 +131,12 @@ const dataRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/data-page'), 'DataPage'),
 });
 
+const settingsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/settings',
+  component: lazyRouteComponent(() => import('./pages/settings-page'), 'SettingsPage'),
+});
+
 const soonRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/soon/$page',
@@ -150,6 +156,7 @@ const routeTree = rootRoute.addChildren([
     tiersRoute,
     displayRoute,
     dataRoute,
+    settingsRoute,
     soonRoute,
   ]),
 ]);

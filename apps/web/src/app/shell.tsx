@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useLogout } from '../features/auth/api/logout';
 import { authMessages } from '../features/auth/messages';
 import { useLocale, useMessages } from '../lib/i18n';
+import { settingsMessages } from '../features/settings/messages';
 import { appMessages } from './messages';
 import { analysisMessages } from './pages/analysis-messages';
 import { useMembership } from './use-membership';
@@ -18,6 +19,7 @@ export function Shell() {
   const t = useMessages(appMessages);
   const analysis = useMessages(analysisMessages);
   const auth = useMessages(authMessages);
+  const settingsText = useMessages(settingsMessages);
   const { locale, setLocale } = useLocale();
   const { print } = useSearch({ strict: false });
   const { ws, me, membership, canEdit } = useMembership();
@@ -155,7 +157,13 @@ export function Shell() {
         <h2>{t.groupSettings}</h2>
         <ul>
           {soon('goals', t.goals)}
-          {membership?.role === 'owner' ? soon('members', t.members) : null}
+          {canEdit ? (
+            <li>
+              <Link to="/w/$ws/settings" params={{ ws }} activeProps={{ 'aria-current': 'page' }}>
+                {settingsText.menu}
+              </Link>
+            </li>
+          ) : null}
           <li>
             <Link
               to="/w/$ws/settings/display"

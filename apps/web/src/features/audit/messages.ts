@@ -1,0 +1,61 @@
+import { defineMessages } from '../../lib/i18n';
+
+const AREA_ZH: Record<string, string> = {
+  members: '成员',
+  api_keys: 'API 密钥',
+  apiKeys: 'API 密钥',
+  settings: '设置',
+  annotations: '标注',
+  goals: '目标',
+  readiness: '准备度',
+  tiers: '分层导出',
+  imports: '导入',
+};
+const AREA_EN: Record<string, string> = {
+  members: 'members',
+  api_keys: 'API keys',
+  apiKeys: 'API keys',
+  settings: 'settings',
+  annotations: 'annotations',
+  goals: 'goals',
+  readiness: 'readiness',
+  tiers: 'tier exports',
+  imports: 'imports',
+};
+
+export const auditMessages = defineMessages({
+  'zh-CN': {
+    title: '操作日志',
+    body: '谁在什么时候改了成员、密钥、设置、目标和标注。',
+    area: '类别',
+    all: '全部',
+    actor: '操作人',
+    search: '关键词',
+    when: '时间',
+    action: '操作',
+    target: '对象',
+    details: '详情',
+    byKey: (id: number) => `API 密钥 #${id}`,
+    areaName: (area: string) => AREA_ZH[area] ?? area,
+    more: '加载更早的记录',
+    none: '没有符合条件的记录。',
+    shown: (n: number, total: number) => `显示 ${n} / ${total} 条`,
+  },
+  en: {
+    title: 'Audit log',
+    body: 'Who changed members, keys, settings, goals and annotations, and when.',
+    area: 'Area',
+    all: 'All',
+    actor: 'By',
+    search: 'Contains',
+    when: 'When',
+    action: 'Action',
+    target: 'Target',
+    details: 'Details',
+    byKey: (id: number) => `API key #${id}`,
+    areaName: (area: string) => AREA_EN[area] ?? area,
+    more: 'Load older entries',
+    none: 'No entry matches.',
+    shown: (n: number, total: number) => `Showing ${n} of ${total}`,
+  },
+});
