@@ -1,7 +1,7 @@
 import { daysBetween } from '@yugang/metrics';
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
-import { numberColumns, type NumberColumns } from '../../read-model/read-model-columns.js';
+import type { Database } from '../db/schema.js';
+import { numberColumns, type NumberColumns } from './read-model-columns.js';
 
 type Db = Kysely<Database>;
 

@@ -14,13 +14,18 @@ import {
   type Dataset,
 } from '../../read-model/test-data.js';
 import {
-  cachedPredictedLtv,
+  customerHistories,
+  customerHistoriesAtTwoDates,
+} from '../../read-model/read-model.histories.js';
+import {
   cachedPredictedLtvModels,
-  predictedLtvFromReadModel,
   predictedLtvModel,
+} from '../../read-model/read-model.predicted-ltv.js';
+import {
+  cachedPredictedLtv,
+  predictedLtvFromReadModel,
   TOP_CUSTOMERS,
 } from './ltv-predicted.service.js';
-import { customerHistories, customerHistoriesAtTwoDates } from './ltv-predicted.queries.js';
 
 const AS_OF = '2026-09-01';
 

@@ -15,7 +15,7 @@ import {
   cachedPredictedLtvModels,
   type CustomerScores,
   type PredictedLtvModel,
-} from '../ltv/ltv-predicted.service.js';
+} from '../../read-model/read-model.predicted-ltv.js';
 import { readModelCache } from '../../read-model/read-model-cache.js';
 import { workspaceSettingsOf } from '../../lib/workspace-settings.js';
 import { customerCount, tierFacts, type TierFacts } from './tiers.queries.js';

@@ -21,7 +21,7 @@ import {
 } from '../../read-model/test-data.js';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../db/database.js';
-import { predictedLtvModel } from '../ltv/ltv-predicted.service.js';
+import { predictedLtvModel } from '../../read-model/read-model.predicted-ltv.js';
 import {
   PREDICTION_HORIZON_MONTHS,
   RECENCY_ONLY_NOTE,
