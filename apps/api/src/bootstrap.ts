@@ -6,7 +6,7 @@ import type { Database } from './db/schema.js';
 import { UPLOAD_ROOT } from './features/imports/upload.js';
 import { loadDemo } from './demo/load-demo.js';
 import { DEMO_SLUG, demoEndToday } from './demo/story.js';
-import { addMember } from './features/users/users.service.js';
+import { addMember } from './features/members/add-member.js';
 import { findWorkspace } from './features/workspaces/workspaces.service.js';
 
 export const DEMO_LOGIN = { email: 'demo@yugang.local', password: 'yugang-demo' } as const;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember } from '../src/features/users/users.service.js';
+import { addMember } from '../src/features/members/add-member.js';
 import { FIXTURE_PASSWORD, startTestApp, type TestApp } from './fixtures.js';
 
 let t: TestApp;

@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '../src/db/database.js';
 import type { Role, Workspace } from '../src/db/schema.js';
 import { createApiKey } from '../src/features/api-keys/api-keys.service.js';
 import { createSession, SESSION_COOKIE } from '../src/features/auth/sessions.js';
-import { addMember } from '../src/features/users/users.service.js';
+import { addMember } from '../src/features/members/add-member.js';
 import { DashboardWarmer } from '../src/warm-up/dashboard-warmer.js';
 import { createWorkspace } from '../src/features/workspaces/workspaces.service.js';
 import { listen, type Listening } from './listen.js';

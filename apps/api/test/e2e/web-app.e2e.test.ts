@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { DEMO_LOGIN, ensureDemoWorkspace } from '../../src/bootstrap.js';
-import { addMember } from '../../src/features/users/users.service.js';
+import { addMember } from '../../src/features/members/add-member.js';
 import { listen, type Listening } from '../listen.js';
 import { createTestDatabase, type TestDatabase } from '../test-database.js';
 import { axeSource, browserAvailable, buildWebApp, launchBrowser } from './browser.js';

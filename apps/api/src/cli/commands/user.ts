@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { DatabaseHandle } from '../../db/database.js';
 import type { Role } from '../../db/schema.js';
-import { addMember } from '../../features/users/users.service.js';
+import { addMember } from '../../features/members/add-member.js';
 import { getWorkspace } from '../../features/workspaces/workspaces.service.js';
 import { generatePassword } from '../../lib/password.js';
 import { UsageError } from '../context.js';

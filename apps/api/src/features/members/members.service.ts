@@ -3,8 +3,8 @@ import type { Database, Role } from '../../db/schema.js';
 import { AppError, conflict, notFound } from '../../errors/app-error.js';
 import { generatePassword } from '../../lib/password.js';
 import { audited, type AuditEntry } from '../../lib/audit.js';
-import { addMember } from '../users/users.service.js';
-import type { Member } from './members.schema.js';
+import { addMember } from './add-member.js';
+import type { Member } from '@yugang/contract';
 
 type Actor = AuditEntry['actor'];
 

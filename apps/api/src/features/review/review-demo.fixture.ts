@@ -2,7 +2,7 @@
 import { startTestApp, type TestApp } from '../../../test/fixtures.js';
 import { loadDemo } from '../../demo/load-demo.js';
 import { createSession, SESSION_COOKIE } from '../auth/sessions.js';
-import { addMember } from '../users/users.service.js';
+import { addMember } from '../members/add-member.js';
 
 export interface ReviewDemo {
   t: TestApp;
