@@ -32,6 +32,7 @@ import { tiersRoutes } from './features/tiers/tiers.routes.js';
 import { attributionRoutes } from './features/attribution/attribution.routes.js';
 import { importsRoutes } from './features/imports/imports.routes.js';
 import { channelsRoutes } from './features/channels/channels.routes.js';
+import { importPresetsRoutes } from './features/imports/presets/presets.routes.js';
 import { importTemplatesRoutes } from './features/imports/import-templates.routes.js';
 import { ingestRoutes } from './features/imports/ingest.routes.js';
 import { reviewRoutes } from './features/review/review.routes.js';
@@ -93,6 +94,8 @@ export function createApp({
     ...ltvRoutes(),
     ...tiersRoutes(),
     ...attributionRoutes(),
+    // Before importsRoutes: POST …/imports/preview is not an import kind.
+    ...importPresetsRoutes({ maxUploadBytes: config.YUGANG_MAX_UPLOAD_MB * 1024 * 1024 }),
     ...importsRoutes({ warmer, maxUploadBytes: config.YUGANG_MAX_UPLOAD_MB * 1024 * 1024 }),
     ...importTemplatesRoutes(),
     ...channelsRoutes(),

@@ -26,6 +26,13 @@ export const rowError = z.object({
   reason: z.string(),
 });
 
+export const skippedRows = z.object({
+  code: z.enum(['unpaid', 'no_stable_id', 'summary_row', 'folded', 'duplicate_contact']),
+  reason: z.string().describe('English'),
+  reasonZh: z.string().describe('简体中文'),
+  rows: z.number().int(),
+});
+
 export const importResult = z.object({
   id: z.number().int(),
   kind: importKind,
@@ -44,6 +51,13 @@ export const importResult = z.object({
   errorCount: z.number().int(),
   errors: z.array(rowError).describe('the first 100 problems, in line order'),
   ignoredColumns: z.array(z.string()),
+  preset: z
+    .string()
+    .nullable()
+    .describe('the platform preset (tmall, douyin, …) or `mapping:<name>` the file was read with'),
+  skipped: z
+    .array(skippedRows)
+    .describe('source rows left out on purpose (unpaid orders, no stable id, folded sub-orders)'),
   ms: z.number().int(),
 });
 
@@ -54,6 +68,23 @@ const boolFlag = z
   .optional()
   .transform((v) => v === 'true' || v === '1' || v === '');
 
+const name = z.string().min(1).max(100);
+
+/** How a file is read: a platform preset (detected when not named), a saved mapping, a channel. */
+function readQuery() {
+  return z.object({
+    preset: name
+      .optional()
+      .describe(
+        'a platform preset (GET …/import-presets); detected from the header when left out; none: our own columns',
+      ),
+    mapping: name.optional().describe('a saved column mapping (GET …/import-mappings)'),
+    channel: name
+      .optional()
+      .describe("book the file's orders and new buyers to this channel instead of the preset's"),
+  });
+}
+
 export const uploadQuery = z.object({
   dryRun: boolFlag.describe('validate only: nothing is written'),
   wait: z
@@ -62,6 +93,7 @@ export const uploadQuery = z.object({
     .transform((v) => v !== 'false' && v !== '0')
     .describe('false: answer 202 with the import id at once; poll GET …/imports/{id}'),
   fileName: z.string().max(255).optional().describe('the file name to record (raw uploads)'),
+  ...readQuery().shape,
 });
 
 export const importRecord = z.object({
@@ -77,6 +109,7 @@ export const importRecord = z.object({
   message: z.string().nullable(),
   createdBy: z.number().int().nullable(),
   apiKeyId: z.number().int().nullable(),
+  preset: z.string().nullable().describe('the preset or mapping:<name> the file was read with'),
   startedAt: z.iso.datetime(),
   finishedAt: z.iso.datetime().nullable(),
 });
@@ -166,5 +199,130 @@ export const importsContract = {
     access: 'viewer',
     summary: 'The rejected rows of an import as XLSX (line, column, reason)',
     params: z.object({ id: positiveId }),
+  }),
+};
+
+const label = z.object({ zh: z.string(), en: z.string() });
+
+export const importPreset = z.object({
+  name: z.string(),
+  label,
+  kind: importKind,
+  channel: z
+    .object({ code: z.string(), name: z.string(), domain: z.enum(['public', 'private']) })
+    .nullable()
+    .describe('the channel its orders and new buyers are booked to (created when missing)'),
+  columns: z
+    .array(z.object({ column: z.string(), headers: z.array(z.string()), required: z.boolean() }))
+    .describe("the header names this platform's export uses"),
+});
+
+export const importPresetsResponse = z.object({ presets: z.array(importPreset) });
+
+export const previewQuery = readQuery().extend({
+  kind: importKind.optional().describe('the kind expected; detected from the header when left out'),
+  rows: z.coerce.number().int().min(1).max(100).default(20),
+  columns: z
+    .string()
+    .max(10_000)
+    .optional()
+    .describe('an unsaved mapping to try: JSON object, file header → field'),
+});
+
+const previewValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const importPreview = z.object({
+  kind: importKind.nullable().describe('null: no kind matches the header'),
+  preset: z.string().nullable(),
+  presetLabel: label.nullable(),
+  mapping: z.string().nullable(),
+  format: z.enum(['csv', 'xlsx', 'json']),
+  encoding: z.string().nullable(),
+  headerLine: z.number().int().describe('the header row (title rows above it are skipped)'),
+  columns: z
+    .array(
+      z.object({
+        header: z.string(),
+        field: z.string().nullable().describe('the field it lands in; null: ignored'),
+        suggestions: z.array(z.string()).describe('likely fields for an unmapped column'),
+      }),
+    )
+    .describe("the file's columns in order"),
+  fields: z.array(
+    z.object({ name: z.string(), type: z.string(), required: z.boolean(), present: z.boolean() }),
+  ),
+  rows: z
+    .array(z.object({ line: z.number().int(), values: z.record(z.string(), previewValue) }))
+    .describe('the first rows as they will land (money in yuan, phones as their hash)'),
+  errors: z.array(rowError).describe('problems in the previewed rows or with the header'),
+  skipped: z.array(skippedRows),
+  sourceRows: z.number().int().describe('data rows read for the preview'),
+  truncated: z.boolean().describe('the preview read only the start of the file'),
+});
+
+export const previewResponse = z.object({ preview: importPreview });
+
+export const importMapping = z.object({
+  name,
+  kind: importKind,
+  columns: z
+    .record(z.string().min(1).max(200), z.string().max(100))
+    .describe('file header → field of the kind ("" ignores the column)'),
+  updatedAt: z.iso.datetime(),
+});
+
+export const importMappingBody = importMapping.omit({ updatedAt: true });
+export const importMappingsResponse = z.object({ mappings: z.array(importMapping) });
+export const importMappingResponse = z.object({ mapping: importMapping });
+
+export const importPresetsContract = {
+  presets: defineRoute({
+    method: 'get',
+    path: '/workspaces/:ws/import-presets',
+    access: 'viewer',
+    summary: 'The platform export presets the importer detects (Tmall, Douyin, WeCom …)',
+    response: importPresetsResponse,
+  }),
+  preview: defineRoute({
+    method: 'post',
+    path: '/workspaces/:ws/imports/preview',
+    access: 'lead',
+    summary: 'Detect the kind and preset of a file and show its first rows as they will land',
+    description:
+      'The body is the file, as for an upload. Nothing is written (the workspace phone-hash key ' +
+      'is created on first use). Unmapped columns come with suggested fields.',
+    query: previewQuery,
+    response: previewResponse,
+    openapi: {
+      requestBody: {
+        required: true,
+        content: {
+          'text/csv': { schema: { type: 'string', format: 'binary' } },
+          [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } },
+        },
+      },
+    },
+  }),
+  mappings: defineRoute({
+    method: 'get',
+    path: '/workspaces/:ws/import-mappings',
+    access: 'viewer',
+    summary: "The workspace's saved column mappings",
+    response: importMappingsResponse,
+  }),
+  saveMapping: defineRoute({
+    method: 'post',
+    path: '/workspaces/:ws/import-mappings',
+    access: 'lead',
+    summary: 'Save a named column mapping (replaces one of the same name)',
+    body: importMappingBody,
+    response: importMappingResponse,
+  }),
+  deleteMapping: defineRoute({
+    method: 'delete',
+    path: '/workspaces/:ws/import-mappings/:name',
+    access: 'lead',
+    summary: 'Delete a saved column mapping',
+    params: z.object({ name }),
   }),
 };

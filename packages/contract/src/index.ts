@@ -7,7 +7,7 @@ import { channelsContract } from './channels.js';
 import { cohortsContract } from './cohorts.js';
 import { communityContract } from './community.js';
 import { goalsContract } from './goals.js';
-import { importsContract } from './imports.js';
+import { importPresetsContract, importsContract } from './imports.js';
 import { importTemplatesContract } from './import-templates.js';
 import { incrementalityContract, experimentsContract } from './incrementality.js';
 import { ingestContract } from './ingest.js';
@@ -68,6 +68,7 @@ export const contract = {
   community: communityContract,
   goals: goalsContract,
   imports: importsContract,
+  importPresets: importPresetsContract,
   importTemplates: importTemplatesContract,
   ingest: ingestContract,
   incrementality: incrementalityContract,

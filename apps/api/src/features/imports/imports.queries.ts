@@ -15,6 +15,8 @@ export interface ImportRecord {
   message: string | null;
   createdBy: number | null;
   apiKeyId: number | null;
+  /** The platform preset or mapping:<name> the file was read with. */
+  preset: string | null;
   startedAt: Date;
   finishedAt: Date | null;
 }
@@ -91,6 +93,7 @@ const COLUMNS = [
   'message',
   'created_by',
   'api_key_id',
+  'preset',
   'started_at',
   'finished_at',
 ] as const;
@@ -114,6 +117,7 @@ function toRecord(row: Row): ImportRecord {
     message: row.message,
     createdBy: row.created_by,
     apiKeyId: row.api_key_id,
+    preset: row.preset,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
   };

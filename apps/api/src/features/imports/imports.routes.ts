@@ -7,6 +7,7 @@ import { writeCsv, writeXlsx, type TableView } from '../../lib/table-export.js';
 import { findImport, listImports, type ImportRecord } from './imports.queries.js';
 import type { DashboardWarmer } from '../../warm-up/dashboard-warmer.js';
 import { acceptedImport, finishedImport, importUpload } from './imports.runner.js';
+import { readOptions } from './mapping.js';
 import { getProgress } from './progress.js';
 import { receiveUpload } from './upload.js';
 
@@ -53,6 +54,8 @@ export function importsRoutes(options: ImportRoutesOptions = {}): RouteDefinitio
             `send the file itself (text/csv, ${XLSX_TYPE}) or a multipart form; JSON rows go to POST …/ingest/${params.kind}`,
           );
         }
+        // A preset, saved mapping or channel named in the query (a bad one answers before the body).
+        const read = await readOptions(handle.db, workspace.id, params.kind, query);
         const upload = await receiveUpload(
           req,
           { maxBytes: maxUploadBytes, idleMs: uploadIdleMs },
@@ -67,6 +70,7 @@ export function importsRoutes(options: ImportRoutesOptions = {}): RouteDefinitio
             fileName: query.fileName ?? upload.fileName,
             dryRun: query.dryRun,
             actor: { userId: actor.userId, apiKeyId: actor.apiKeyId },
+            read,
             timeoutMs: importTimeoutMs,
           },
           options.warmer,

@@ -14,7 +14,7 @@ import { finishImport, insertImport } from './imports.queries.js';
 import { KIND_SPECS, stageColumns, type ImportKind, type KindSpec } from './kinds/index.js';
 import { DEFAULT_LIMITS, type ImportLimits } from './limits.js';
 import { finishProgress, startProgress, type ImportProgress } from './progress.js';
-import { SKIP_REASONS } from './presets/index.js';
+import { SKIP_REASONS, type SkipReason } from './presets/index.js';
 import { readWithPreset, type ReadInfo, type ReadOptions } from './presets/preset-source.js';
 import { emptyFile, type RowSource } from './source.js';
 import { copyRows, rowConverter } from './stage-rows.js';
@@ -36,7 +36,7 @@ export interface ImportOptions {
 }
 
 export interface SkippedRows {
-  code: string;
+  code: SkipReason;
   reason: string;
   reasonZh: string;
   rows: number;

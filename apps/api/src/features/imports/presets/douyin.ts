@@ -46,7 +46,7 @@ export const douyin = definePreset({
   sources: {
     order_id: 'order',
     customer_id: 'buyer',
-    channel: 'order',
+    channel: 'channel',
     ordered_at: 'created',
     amount: 'payable',
     status: 'status',

@@ -74,14 +74,18 @@ export async function readWithPreset(
     }
     head.push(...next.value);
   }
+  // Title rows (one filled cell) above a header of our own columns are left out too.
+  const filled = (row: SourceRow) => row.cells.filter((c) => c.trim() !== '').length;
+  const titleRows = head.findIndex((row) => filled(row) >= 2);
+  const body = titleRows > 0 ? head.slice(titleRows) : head;
   const plain: PresetRows = {
-    batches: replay(head, iterator, done),
+    batches: replay(body, iterator, done),
     info: {
       preset: null,
       mapping: null,
       kind: null,
-      headerLine: head[0]?.line ?? 1,
-      header: head[0]?.cells ?? [],
+      headerLine: body[0]?.line ?? 1,
+      header: body[0]?.cells ?? [],
       labels: {},
       skipped: new Map(),
       sourceRows: 0,

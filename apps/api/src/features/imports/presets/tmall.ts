@@ -39,7 +39,7 @@ export const tmall = definePreset({
   sources: {
     order_id: 'order',
     customer_id: 'buyer',
-    channel: 'order',
+    channel: 'channel',
     ordered_at: 'created',
     amount: 'paid',
     status: 'status',
