@@ -18,8 +18,14 @@ const require = createRequire(path.join(api, 'package.json'));
 const { chromium } = require('playwright-core') as typeof import('playwright-core');
 
 const PAGES = [
-  { name: 'review', path: '/w/demo/review' },
-  { name: 'trends', path: '/w/demo/trends' },
+  { name: 'review', path: '/w/demo/review', charts: 4 },
+  { name: 'trends', path: '/w/demo/trends', charts: 4 },
+  { name: 'compare', path: '/w/demo/compare', charts: 3 },
+  { name: 'cohorts', path: '/w/demo/cohorts', charts: 1 },
+  { name: 'roi', path: '/w/demo/roi', charts: 4 },
+  { name: 'tiers', path: '/w/demo/tiers', charts: 1 },
+  { name: 'community', path: '/w/demo/community', charts: 2 },
+  { name: 'risk', path: '/w/demo/risk', charts: 1 },
 ] as const;
 const LOCALES = ['zh-CN', 'en'] as const;
 const VIEWPORTS = [
@@ -117,7 +123,7 @@ async function main() {
         for (const p of PAGES) {
           await page.goto(`${base}${p.path}?lang=${locale}`);
           await page.waitForFunction(
-            `document.querySelectorAll('[data-echart]').length > 3 &&
+            `document.querySelectorAll('[data-echart]').length >= ${p.charts} &&
              [...document.querySelectorAll('[data-echart]')].every((c) => c.dataset.chartReady === 'true')`,
             undefined,
             { timeout: 60_000 },

@@ -28,6 +28,18 @@ describe('retentionHeatmapOption', () => {
   it('scales colour by the later months (month 0 is 100 % by definition) and describes month 1', () => {
     const option = retentionHeatmapOption({ locale: 'zh-CN', title: '留存', rows });
     expect((option.visualMap as { max: number }).max).toBe(0.3);
+    expect((option.visualMap as { text: string[] }).text).toEqual(['30.0%', '0.0%']);
+    const series = (option.series as HeatmapSeriesOption[])[0]!;
+    expect((series.label as { show: boolean }).show).toBe(true);
+    const narrow = retentionHeatmapOption({
+      locale: 'zh-CN',
+      title: '留存',
+      rows,
+      cellLabels: false,
+    });
+    expect(((narrow.series as HeatmapSeriesOption[])[0]!.label as { show: boolean }).show).toBe(
+      false,
+    );
     const aria = (option.aria as { label: { description: string } }).label.description;
     expect(aria).toContain('3 个同期群');
     expect(aria).toContain('2026-01');

@@ -19,6 +19,8 @@ export interface RetentionHeatmapInput {
   locale: Locale;
   title: string;
   rows: readonly RetentionRow[];
+  /** Write the share in each cell (default true; off on narrow screens, where they overlap). */
+  cellLabels?: boolean;
 }
 
 /** [k, row index, value] triples for every reached cell (value null shows as "no data"). */
@@ -58,7 +60,7 @@ export function retentionHeatmapOption(input: RetentionHeatmapInput): EChartsOpt
     type: 'heatmap',
     data,
     label: {
-      show: input.rows.length <= 18 && maxK <= 14,
+      show: (input.cellLabels ?? true) && input.rows.length <= 18 && maxK <= 14,
       fontSize: 10,
       formatter: (p: { value?: unknown }) => {
         const v = Array.isArray(p.value) ? (p.value[2] as number | null) : null;
@@ -100,6 +102,7 @@ export function retentionHeatmapOption(input: RetentionHeatmapInput): EChartsOpt
       min: 0,
       max: top,
       calculable: false,
+      text: [percent(top), percent(0)],
       orient: 'horizontal',
       left: 'center',
       bottom: 0,

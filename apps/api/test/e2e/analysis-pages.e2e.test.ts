@@ -1,5 +1,5 @@
 /**
- * The analysis pages (compare, cohorts, roi, tiers) of the built web app in Debian's Chromium on
+ * The analysis pages (compare, cohorts, roi, tiers, community, risk) of the built web app in Debian's Chromium on
  * the demo workspace: each opens in zh-CN and English with its charts drawn and no console error,
  * axe-core finds no serious or critical violation, one number per page equals the API's, and the
  * segment export link downloads a file whose rows equal the tier's count.
@@ -83,7 +83,7 @@ afterAll(async () => {
 
 describe.runIf(run)('the analysis pages in a real browser', () => {
   it.each(LOCALES)(
-    'when the lead opens compare, cohorts, roi and tiers in %s, then each draws, equals the API on one number, passes axe-core and logs no error',
+    'when the lead opens compare, cohorts, roi, tiers, community and risk in %s, then each draws, equals the API on one number, passes axe-core and logs no error',
     async (locale) => {
       const { context, errors } = await signedIn(locale);
       const page = await context.newPage();
@@ -138,6 +138,42 @@ describe.runIf(run)('the analysis pages in a real browser', () => {
         String(potential.customers),
       );
       expect(await seriousViolations(page), 'tiers').toEqual([]);
+
+      // community: the largest group's members
+      await page.goto(`${server.url}/w/demo/community?lang=${locale}`);
+      await chartsReady(page, 2);
+      const community = await api<{ groups: { groupId: string; members: number }[] }>(
+        page,
+        '/community',
+      );
+      const biggest = [...community.groups].sort((a, b) => b.members - a.members)[0]!;
+      expect(
+        await page.getByTestId(`group-${biggest.groupId}-members`).getAttribute('data-value'),
+      ).toBe(String(biggest.members));
+      expect(await seriousViolations(page), 'community').toEqual([]);
+
+      // risk: the month's compliance rate, and the checker marks a sensitive word
+      await page.goto(`${server.url}/w/demo/risk?${window}&lang=${locale}`);
+      await chartsReady(page, 1);
+      const risk = await api<{ compliance: { value: number | null } }>(
+        page,
+        `/risk?from=${from}&to=${to}`,
+      );
+      expect(await page.getByTestId('compliance-rate').getAttribute('data-value')).toBe(
+        String(risk.compliance.value ?? ''),
+      );
+      await page.getByTestId('checker-text').fill('本周稳赚不赔，高收益理财');
+      await page.getByTestId('checker-text').press('Tab');
+      await page.locator('form.checker button[type=submit]').click();
+      await expect
+        .poll(() => page.getByTestId('checker-result').getAttribute('data-matches'))
+        .toBe('3');
+      expect(await page.locator('.checked-text mark').allTextContents()).toEqual([
+        '稳赚',
+        '高收益',
+        '理财',
+      ]);
+      expect(await seriousViolations(page), 'risk').toEqual([]);
 
       expect(await page.locator('html').getAttribute('lang')).toBe(locale);
       expect(errors).toEqual([]);

@@ -11,7 +11,14 @@ import { meQueryOptions } from '../features/auth/api/get-me';
 import { NotFoundPage, RootLayout } from './root-layout';
 import { Shell } from './shell';
 import { loginSearch, reviewSearch, rootSearch, trendsSearch } from './search';
-import { cohortsSearch, compareSearch, roiSearch, tiersSearch } from './pages/analysis-search';
+import {
+  cohortsSearch,
+  communitySearch,
+  compareSearch,
+  riskSearch,
+  roiSearch,
+  tiersSearch,
+} from './pages/analysis-search';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -119,6 +126,20 @@ const tiersRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/tiers-page'), 'TiersPage'),
 });
 
+const communityRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/community',
+  validateSearch: communitySearch,
+  component: lazyRouteComponent(() => import('./pages/community-page'), 'CommunityPage'),
+});
+
+const riskRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/risk',
+  validateSearch: riskSearch,
+  component: lazyRouteComponent(() => import('./pages/risk-page'), 'RiskPage'),
+});
+
 const displayRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/settings/display',
@@ -154,6 +175,8 @@ const routeTree = rootRoute.addChildren([
     cohortsRoute,
     roiRoute,
     tiersRoute,
+    communityRoute,
+    riskRoute,
     displayRoute,
     dataRoute,
     settingsRoute,

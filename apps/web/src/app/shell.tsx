@@ -59,7 +59,7 @@ export function Shell() {
   );
 
   const page = (
-    to: '/w/$ws/compare' | '/w/$ws/cohorts' | '/w/$ws/roi' | '/w/$ws/tiers',
+    to: `/w/$ws/${'compare' | 'cohorts' | 'roi' | 'tiers' | 'community' | 'risk'}`,
     label: string,
   ) => (
     <li>
@@ -140,7 +140,8 @@ export function Shell() {
           {soon('ltv', t.ltv)}
           {page('/w/$ws/roi', analysis.roi)}
           {page('/w/$ws/tiers', analysis.tiers)}
-          {soon('community', t.community)}
+          {page('/w/$ws/community', t.community)}
+          {page('/w/$ws/risk', analysis.risk)}
         </ul>
         {canEdit ? (
           <>

@@ -35,3 +35,12 @@ export const roiSearch = windowSearch;
 export const tiersSearch = z.object({
   asOf: date.optional().catch(undefined),
 });
+
+export const communitySearch = z.object({
+  asOf: date.optional().catch(undefined),
+  group: z.string().max(200).optional().catch(undefined),
+});
+
+export const riskSearch = windowSearch.extend({
+  account: z.string().max(200).optional().catch(undefined),
+});

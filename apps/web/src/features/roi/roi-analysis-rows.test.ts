@@ -39,11 +39,11 @@ describe('roi analysis rows', () => {
   });
 
   it('lays out the cumulative curves by month and marks only the months the API found', () => {
-    const s = cumulativeSeries(roi, 'zh-CN');
+    const s = cumulativeSeries(roi);
     expect(s.months).toEqual(['2026-01', '2026-02']);
     expect(s.privateCost).toEqual([10, 20]);
     expect(s.privateGrossProfit).toEqual([5, 25]);
     expect(s.privateRoi).toEqual([0.5, 1.25]);
-    expect(s.marks).toEqual([{ month: '2026-02', kind: 'costBalance', label: '回本' }]);
+    expect(s.marks).toEqual([{ month: '2026-02', kind: 'costBalance', index: 1 }]);
   });
 });

@@ -19,15 +19,15 @@ export interface CumulativeSeries {
   privateGrossProfit: number[];
   privateRoi: (number | null)[];
   publicRoi: (number | null)[];
-  marks: { month: string; kind: 'costBalance' | 'roiConvergence'; label: string }[];
+  marks: { month: string; kind: 'costBalance' | 'roiConvergence'; index: number }[];
 }
 
-export function cumulativeSeries(roi: Roi, locale: Locale): CumulativeSeries {
+export function cumulativeSeries(roi: Roi): CumulativeSeries {
   const points = roi.cumulative.points;
   const marks: CumulativeSeries['marks'] = [];
   for (const kind of ['costBalance', 'roiConvergence'] as const) {
     const mark = roi.cumulative[kind];
-    if (mark) marks.push({ month: mark.month, kind, label: mark.label[locale] ?? mark.month });
+    if (mark) marks.push({ month: mark.month, kind, index: mark.index });
   }
   return {
     months: points.map((p) => p.month),

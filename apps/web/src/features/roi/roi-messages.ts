@@ -30,6 +30,8 @@ export const roiAnalysisMessages = defineMessages({
     privateRoi: '私域 ROI',
     publicRoi: '公域 ROI',
     noMarks: '尚未出现回本月或 ROI 收敛月。',
+    costBalance: (n: number) => `回本（第 ${n} 个月）`,
+    roiConvergence: (n: number) => `ROI 追平公域（第 ${n} 个月）`,
     figures: '关键数字',
   },
   en: {
@@ -62,6 +64,8 @@ export const roiAnalysisMessages = defineMessages({
     privateRoi: 'Private ROI',
     publicRoi: 'Public ROI',
     noMarks: 'No cost-balance or ROI-convergence month yet.',
+    costBalance: (n: number) => `cost balance (month ${n})`,
+    roiConvergence: (n: number) => `ROI meets public (month ${n})`,
     figures: 'Key figures',
   },
 });

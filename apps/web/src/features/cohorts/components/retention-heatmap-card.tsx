@@ -3,7 +3,7 @@
  * reached through its container (the shared EChart component owns init and dispose). Heat maps
  * and the visual map are registered here, so only this page's chunk carries them.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { retentionHeatmapOption } from '@yugang/charts';
 import { formatNumber, formatPercent, type Locale } from '@yugang/metrics';
 import { getInstanceByDom, use as registerECharts } from 'echarts/core';
@@ -26,9 +26,11 @@ export function RetentionHeatmapCard(props: {
   const { locale, rows, onPick } = props;
   const t = useMessages(cohortsMessages);
   const wrapper = useRef<HTMLDivElement>(null);
+  // cell labels overlap below ~700 px; the table toggle still gives every number
+  const [wide] = useState(() => window.matchMedia('(min-width: 700px)').matches);
   const option = useMemo(
-    () => retentionHeatmapOption({ locale, title: props.title, rows }),
-    [locale, props.title, rows],
+    () => retentionHeatmapOption({ locale, title: props.title, rows, cellLabels: wide }),
+    [locale, props.title, rows, wide],
   );
   useEffect(() => {
     const element = wrapper.current?.querySelector<HTMLElement>('[data-echart]');

@@ -13,10 +13,10 @@ type Roi = ResponseOf<typeof roiContract.get>;
 
 export function CumulativeCards({ roi, locale, ws }: { roi: Roi; locale: Locale; ws: string }) {
   const t = useMessages(roiAnalysisMessages);
-  const s = useMemo(() => cumulativeSeries(roi, locale), [roi, locale]);
-  const marks = s.marks.map((m) => ({ category: m.month, label: m.label }));
+  const s = useMemo(() => cumulativeSeries(roi), [roi]);
+  const marks = s.marks.map((m) => ({ category: m.month, label: t[m.kind](m.index) }));
   const takeaway =
-    s.marks.length === 0 ? t.noMarks : s.marks.map((m) => `${m.label} ${m.month}`).join(' · ');
+    s.marks.length === 0 ? t.noMarks : marks.map((m) => `${m.label} ${m.category}`).join(' · ');
   const money = useMemo(
     () =>
       markedLinesOption({

@@ -1,0 +1,70 @@
+/** One group's weekly members and activity rate, each on its own axis and chart. */
+import { useMemo } from 'react';
+import { COLORS, markedLinesOption } from '@yugang/charts';
+import type { Locale } from '@yugang/metrics';
+import { ChartFrame } from '../../../components/charts/chart-frame';
+import { formatFigure } from '../../../lib/format';
+import { useMessages } from '../../../lib/i18n';
+import { groupWeeks, type CommunityGroup } from '../community-rows';
+import { communityMessages } from '../messages';
+
+export function GroupTrendCards({
+  group,
+  locale,
+  ws,
+}: {
+  group: CommunityGroup;
+  locale: Locale;
+  ws: string;
+}) {
+  const t = useMessages(communityMessages);
+  const w = useMemo(() => groupWeeks(group), [group]);
+  const members = useMemo(
+    () =>
+      markedLinesOption({
+        locale,
+        title: t.trendMembers(group.name),
+        unit: 'count',
+        categories: w.weeks,
+        series: [{ name: t.membersSeries, values: w.members, color: COLORS.private }],
+      }),
+    [locale, t, group.name, w],
+  );
+  const activity = useMemo(
+    () =>
+      markedLinesOption({
+        locale,
+        title: t.trendActivity(group.name),
+        unit: 'ratio',
+        categories: w.weeks,
+        series: [{ name: t.activitySeries, values: w.activity, color: COLORS.goal }],
+      }),
+    [locale, t, group.name, w],
+  );
+  const aria = (o: typeof members) =>
+    (o.aria as { label: { description: string } }).label.description;
+  const table = (values: (number | null)[], unit: 'count' | 'ratio', name: string) => ({
+    headers: ['', name],
+    rows: w.weeks.map((week, i) => [week, formatFigure(values[i], unit, locale)]),
+  });
+  return (
+    <>
+      <ChartFrame
+        title={t.trendMembers(group.name)}
+        option={members}
+        description={aria(members)}
+        table={table(w.members, 'count', t.membersSeries)}
+        fileName={`${ws}-group-${group.groupId}-members`}
+        height={220}
+      />
+      <ChartFrame
+        title={t.trendActivity(group.name)}
+        option={activity}
+        description={aria(activity)}
+        table={table(w.activity, 'ratio', t.activitySeries)}
+        fileName={`${ws}-group-${group.groupId}-activity`}
+        height={220}
+      />
+    </>
+  );
+}

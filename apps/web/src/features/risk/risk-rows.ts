@@ -1,0 +1,44 @@
+/** GET risk and POST risk/check-text for the page: the latest day's alerts, and text split at matches. Pure. */
+import type { ResponseOf, riskContract } from '@yugang/contract';
+
+type Risk = ResponseOf<typeof riskContract.get>;
+type Check = ResponseOf<typeof riskContract.checkText>;
+export type RiskAlert = Risk['alerts'][number];
+
+/** The alerts (and advice) of the latest day that has any, alerts before advice. */
+export function latestAlerts(risk: Risk): { date: string | null; alerts: RiskAlert[] } {
+  let date: string | null = null;
+  for (const a of risk.alerts) if (date === null || a.date > date) date = a.date;
+  const alerts = risk.alerts
+    .filter((a) => a.date === date)
+    .sort((a, b) =>
+      a.level === b.level ? a.accountId.localeCompare(b.accountId) : a.level === 'alert' ? -1 : 1,
+    );
+  return { date, alerts };
+}
+
+/** An account's alerts per rule over the window, newest first. */
+export function accountAlerts(risk: Risk, accountId: string): RiskAlert[] {
+  return risk.alerts
+    .filter((a) => a.accountId === accountId)
+    .sort((a, b) => b.date.localeCompare(a.date));
+}
+
+export interface TextPart {
+  text: string;
+  word: string | null;
+}
+
+/** The checked text cut into plain parts and matched words (overlapping matches: the first wins). */
+export function highlightParts(text: string, matches: Check['matches']): TextPart[] {
+  const parts: TextPart[] = [];
+  let at = 0;
+  for (const m of [...matches].sort((a, b) => a.index - b.index)) {
+    if (m.index < at) continue;
+    if (m.index > at) parts.push({ text: text.slice(at, m.index), word: null });
+    parts.push({ text: text.slice(m.index, m.index + m.length), word: m.word });
+    at = m.index + m.length;
+  }
+  if (at < text.length) parts.push({ text: text.slice(at), word: null });
+  return parts;
+}
