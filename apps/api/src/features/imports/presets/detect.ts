@@ -1,5 +1,14 @@
 import { normaliseHeader } from '../header-map.js';
+import type { KindSpec } from '../kinds/index.js';
 import type { Preset } from './preset.js';
+
+/** Whether a header already has every required column of one of our kinds (our own layout). */
+export function hasOwnColumns(spec: KindSpec, header: readonly string[]): boolean {
+  const cells = new Set(header.map((h) => normaliseHeader(h.trim())));
+  return spec.fields.every(
+    (f) => !f.required || [f.name, ...f.aliases].some((n) => cells.has(normaliseHeader(n))),
+  );
+}
 
 /** Where each logical column of a preset sits in a header row (absent columns are left out). */
 export function matchColumns(preset: Preset, header: readonly string[]): Map<string, number> {

@@ -3,11 +3,25 @@
  * ties in detection). Adding a preset is one file and one line in PRESETS.
  */
 import { douyin } from './douyin.js';
+import { jd } from './jd.js';
+import { pinduoduo } from './pinduoduo.js';
 import type { Preset } from './preset.js';
 import { tmall } from './tmall.js';
 import { wecomCustomers } from './wecom-customers.js';
+import { wecomContactsApi, wecomGroups, wecomGroupsApi } from './wecom-groups.js';
+import { youzan } from './youzan.js';
 
-export const PRESETS: readonly Preset[] = [tmall, douyin, wecomCustomers];
+export const PRESETS: readonly Preset[] = [
+  tmall,
+  douyin,
+  jd,
+  youzan,
+  pinduoduo,
+  wecomCustomers,
+  wecomGroups,
+  wecomGroupsApi,
+  wecomContactsApi,
+];
 
 export const PRESET_NAMES = PRESETS.map((p) => p.name);
 

@@ -10,7 +10,7 @@ import { normaliseHeader } from '../header-map.js';
 import { ImportFileError } from '../import-errors.js';
 import { KIND_SPECS, type ImportKind } from '../kinds/index.js';
 import { cleanCell, parseInstant, parseMoney, plainAmount } from '../values.js';
-import { detectPreset, matchColumns, missingColumns } from './detect.js';
+import { detectPreset, hasOwnColumns, matchColumns, missingColumns } from './detect.js';
 import { findPreset, PRESET_NAMES, PRESETS } from './index.js';
 import type { ChannelDefinition, FoldSpec, Preset, PresetContext, SkipReason } from './preset.js';
 
@@ -111,6 +111,11 @@ export async function readWithPreset(
         `the ${forced.name} preset reads ${forced.kind} files, not ${options.kind}`,
       );
     }
+  }
+  // A file in our own layout is read as it is, even when a preset could also read it.
+  if (!forced && body[0]) {
+    const own = options.kind ? [KIND_SPECS[options.kind]] : Object.values(KIND_SPECS);
+    if (own.some((spec) => hasOwnColumns(spec, body[0]!.cells))) return plain;
   }
   const candidates = forced
     ? [forced]

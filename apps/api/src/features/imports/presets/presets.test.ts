@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,8 +13,16 @@ import { fileSource } from '../source.js';
 
 const PLATFORMS = path.resolve(import.meta.dirname, '../../../../test/fixtures/imports/platforms');
 /** Every mobile number the fixtures hold: none may reach the database. */
-const PHONES = ['13912345678', '15800001111', '15800002222', '15800003333'];
+const PHONES = [
+  '13912345678',
+  '15800001111',
+  '15800002222',
+  '15800003333',
+  '13700001234',
+  '13700005678',
+];
 
+const scratch = mkdtempSync(path.join(tmpdir(), 'yugang-presets-'));
 let database: TestDatabase;
 let workspace: Workspace;
 
@@ -165,6 +175,109 @@ describe('platform presets', () => {
       .where('workspace_id', '=', workspace.id)
       .executeTakeFirstOrThrow();
     expect(Number(total.n)).toBe(6);
+  });
+
+  it('reads a JD export: SKU rows of one order keep the order amount once', async () => {
+    const result = await importPlatform('orders', 'jd-orders.csv');
+    expect(result.errors).toEqual([]);
+    expect(result).toMatchObject({ status: 'succeeded', preset: 'jd', inserted: 2 });
+    expect(skipped(result)).toEqual({ folded: 1, unpaid: 1 });
+    const rows = await orders('jd');
+    expect(rows.map((r) => [r.external_id, Number(r.amount_fen), r.status, r.customer])).toEqual([
+      ['301234567890', 30_000, 'completed', 'jd:jd_fishfan'],
+      ['301234567892', 6600, 'shipped', 'jd:jd_third'],
+    ]);
+  });
+
+  it('reads a Youzan export into a private-domain channel, joining buyers by phone', async () => {
+    const result = await importPlatform('orders', 'youzan-orders.csv');
+    expect(result.errors).toEqual([]);
+    expect(result).toMatchObject({ status: 'succeeded', preset: 'youzan', inserted: 3 });
+    expect(skipped(result)).toEqual({ unpaid: 1 });
+    const rows = await orders('youzan');
+    expect(rows.reduce((sum, r) => sum + Number(r.amount_fen), 0)).toBe(115_700);
+    expect(rows.map((r) => [r.status, r.returned, Number(r.refund_fen)])).toEqual([
+      ['completed', false, 0],
+      ['completed', true, 4500],
+      ['paid', false, 0],
+    ]);
+    // The Youzan buyer with 158 0000 1111 is the Douyin buyer and the WeCom contact.
+    const [douyinOrder] = await orders('douyin');
+    expect(rows[0]!.customer).toBe(douyinOrder!.customer);
+    const channel = await database.db
+      .selectFrom('channels')
+      .select('domain')
+      .where('workspace_id', '=', workspace.id)
+      .where('code', '=', 'youzan')
+      .executeTakeFirstOrThrow();
+    expect(channel.domain).toBe('private');
+  });
+
+  it('reads a Pinduoduo export: GMV is what the buyer paid, masked phones are skipped', async () => {
+    const result = await importPlatform('orders', 'pinduoduo-orders.csv');
+    expect(result.errors).toEqual([]);
+    expect(result).toMatchObject({ status: 'succeeded', preset: 'pinduoduo', inserted: 2 });
+    expect(skipped(result)).toEqual({ no_stable_id: 1 });
+    const rows = await orders('pinduoduo');
+    expect(
+      rows.map((r) => [Number(r.amount_fen), r.status, r.returned, Number(r.refund_fen)]),
+    ).toEqual([
+      [9400, 'completed', false, 0],
+      [5900, 'completed', true, 5900],
+    ]);
+  });
+
+  it('reads WeCom group statistics, from the console export and the API field names', async () => {
+    const console = await importPlatform('group_daily', 'wecom-groups.csv');
+    expect(console.errors).toEqual([]);
+    expect(console).toMatchObject({ status: 'succeeded', preset: 'wecom_groups', inserted: 3 });
+    const api = await importPlatform('group_daily', 'wecom-api-groupchat.csv');
+    expect(api.errors).toEqual([]);
+    expect(api).toMatchObject({ status: 'succeeded', preset: 'wecom_groups_api', inserted: 2 });
+    const days = await sql<{ group_id: string; date: string; members: number; messages: number }>`
+      select group_id, to_char(date, 'YYYY-MM-DD') as date, members, messages
+      from group_daily where workspace_id = ${workspace.id}`.execute(database.db);
+    const key = (r: { group_id: string; date: string }) => `${r.group_id} ${r.date}`;
+    const sorted = days.rows.sort((a, b) => (key(a) < key(b) ? -1 : 1));
+    expect(sorted).toEqual([
+      { group_id: 'owner:zhang', date: '2025-03-01', members: 400, messages: 900 },
+      { group_id: 'owner:zhang', date: '2025-03-02', members: 410, messages: 1100 },
+      { group_id: '新手答疑群', date: '2025-03-01', members: 1204, messages: 1560 },
+      { group_id: '鱼友1群', date: '2025-03-01', members: 180, messages: 420 },
+      { group_id: '鱼友1群', date: '2025-03-02', members: 185, messages: 510 },
+    ]);
+  });
+
+  it('reads the WeCom API contact statistics, reporting the fields it has no column for', async () => {
+    const file = path.join(scratch, 'accounts.csv');
+    writeFileSync(file, '账号ID,账号类型\nzhang,wecom\nli,wecom\n');
+    const accounts = await runImport(database, {
+      workspace,
+      kind: 'accounts',
+      source: await fileSource(file, DEFAULT_LIMITS),
+      fileName: 'accounts.csv',
+    });
+    expect(accounts.status).toBe('succeeded');
+    const result = await importPlatform('account_daily', 'wecom-api-user-behavior.csv');
+    expect(result.errors).toEqual([]);
+    expect(result).toMatchObject({
+      status: 'succeeded',
+      preset: 'wecom_contacts_api',
+      inserted: 2,
+    });
+    expect(result.ignoredColumns).toEqual(
+      expect.arrayContaining(['reply_percentage', 'avg_reply_time', 'negative_feedback_cnt']),
+    );
+    const rows = await database.db
+      .selectFrom('account_daily')
+      .select(['account_id', 'active_adds'])
+      .where('workspace_id', '=', workspace.id)
+      .orderBy('account_id')
+      .execute();
+    expect(rows).toEqual([
+      { account_id: 'li', active_adds: 4 },
+      { account_id: 'zhang', active_adds: 12 },
+    ]);
   });
 
   it('stores no phone number anywhere (every text column of every table)', async () => {
