@@ -16,7 +16,7 @@ export const apiKeysMessages = defineMessages({
     active: '有效',
     revoked: (when: string) => `已吊销 ${when}`,
     revoke: '吊销',
-    revokeLabel: (name: string) => `吊销密钥 ${name}`,
+    revokeLabel: (name: string) => `吊销 ${name}`,
     createTitle: '创建密钥',
     readOnlyOption: '只读密钥',
     create: '创建',

@@ -16,7 +16,11 @@ export function useCreateApiKey(ws: string) {
   return useMutation({
     mutationFn: (body: BodyOf<typeof apiKeysContract.create>) =>
       apiCall(apiKeysContract.create, { params: { ws }, body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: key(ws) }),
+    // the audit log (and anything else of the workspace) records the change too
+    onSuccess: () =>
+      client.invalidateQueries({
+        predicate: (q) => q.queryKey[1] === ws && q.queryKey[0] !== 'auth',
+      }),
   });
 }
 
@@ -24,6 +28,10 @@ export function useRevokeApiKey(ws: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (keyId: number) => apiCall(apiKeysContract.revoke, { params: { ws, keyId } }),
-    onSuccess: () => client.invalidateQueries({ queryKey: key(ws) }),
+    // the audit log (and anything else of the workspace) records the change too
+    onSuccess: () =>
+      client.invalidateQueries({
+        predicate: (q) => q.queryKey[1] === ws && q.queryKey[0] !== 'auth',
+      }),
   });
 }

@@ -71,10 +71,12 @@ export function ImportHistory({ ws }: { ws: string }) {
                       {row.rowsRejected > 0 || row.status === 'rejected' ? (
                         <span className="history-table__links">
                           {formatNumber(row.rowsRejected, locale)}{' '}
-                          <a href={links.csv} download aria-label={t.downloadErrorsCsv}>
+                          <a href={links.csv} download>
+                            <span className="sr-only">{t.errorsOf(row.fileName)}</span>
                             {t.csv}
                           </a>{' '}
-                          <a href={links.xlsx} download aria-label={t.downloadErrorsXlsx}>
+                          <a href={links.xlsx} download>
+                            <span className="sr-only">{t.errorsOf(row.fileName)}</span>
                             {t.xlsx}
                           </a>
                         </span>

@@ -28,10 +28,12 @@ export function TemplatesCard({ ws }: { ws: string }) {
           return (
             <li key={kind}>
               <span>{name}</span>
-              <a href={links.csv} download aria-label={t.templateLink(name, t.csv)}>
+              <a href={links.csv} download>
+                <span className="sr-only">{t.templateLink(name)}</span>
                 {t.csv}
               </a>
-              <a href={links.xlsx} download aria-label={t.templateLink(name, t.xlsx)}>
+              <a href={links.xlsx} download>
+                <span className="sr-only">{t.templateLink(name)}</span>
                 {t.xlsx}
               </a>
             </li>

@@ -15,7 +15,11 @@ function useMembersMutation<V, R>(ws: string, call: (vars: V) => Promise<R>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: call,
-    onSuccess: () => client.invalidateQueries({ queryKey: key(ws) }),
+    // the audit log (and anything else of the workspace) records the change too
+    onSuccess: () =>
+      client.invalidateQueries({
+        predicate: (q) => q.queryKey[1] === ws && q.queryKey[0] !== 'auth',
+      }),
   });
 }
 
