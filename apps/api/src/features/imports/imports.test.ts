@@ -1,3 +1,8 @@
+/**
+ * The import pipeline end to end on a real database: every kind's sample in load order, re-imports,
+ * encodings and XLSX, then the bad files. Over 500 lines on purpose: the cases share one database
+ * whose state each builds on (the samples loaded in order), which one file keeps in view.
+ */
 import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
