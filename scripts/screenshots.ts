@@ -22,6 +22,7 @@ const PAGES = [
   { name: 'trends', path: '/w/demo/trends', charts: 4 },
   { name: 'compare', path: '/w/demo/compare', charts: 3 },
   { name: 'cohorts', path: '/w/demo/cohorts', charts: 1 },
+  { name: 'ltv', path: '/w/demo/ltv', charts: 3 },
   { name: 'roi', path: '/w/demo/roi', charts: 4 },
   { name: 'tiers', path: '/w/demo/tiers', charts: 1 },
   { name: 'community', path: '/w/demo/community', charts: 2 },

@@ -10,3 +10,4 @@ export * from './tier-sankey.js';
 export * from './benchmark-bar.js';
 export * from './budget-split.js';
 export * from './marked-lines.js';
+export * from './histogram.js';

@@ -1,5 +1,5 @@
 /**
- * The analysis pages (compare, cohorts, roi, tiers, community, risk) of the built web app in Debian's Chromium on
+ * The analysis pages (compare, cohorts, ltv, roi, tiers, community, risk) of the built web app in Debian's Chromium on
  * the demo workspace: each opens in zh-CN and English with its charts drawn and no console error,
  * axe-core finds no serious or critical violation, one number per page equals the API's, and the
  * segment export link downloads a file whose rows equal the tier's count.
@@ -83,7 +83,7 @@ afterAll(async () => {
 
 describe.runIf(run)('the analysis pages in a real browser', () => {
   it.each(LOCALES)(
-    'when the lead opens compare, cohorts, roi, tiers, community and risk in %s, then each draws, equals the API on one number, passes axe-core and logs no error',
+    'when the lead opens compare, cohorts, ltv, roi, tiers, community and risk in %s, then each draws, equals the API on one number, passes axe-core and logs no error',
     async (locale) => {
       const { context, errors } = await signedIn(locale);
       const page = await context.newPage();
@@ -116,6 +116,18 @@ describe.runIf(run)('the analysis pages in a real browser', () => {
         String(cohort.size),
       );
       expect(await seriousViolations(page), 'cohorts').toEqual([]);
+
+      // LTV: mean P(alive) of all customers
+      await page.goto(`${server.url}/w/demo/ltv?lang=${locale}`);
+      await chartsReady(page, 3);
+      const predicted = await api<{ pAliveByGroup: { all: { meanPAlive: number | null } } }>(
+        page,
+        '/ltv/predicted',
+      );
+      expect(await page.getByTestId('p-alive-all').getAttribute('data-value')).toBe(
+        String(predicted.pAliveByGroup.all.meanPAlive ?? ''),
+      );
+      expect(await seriousViolations(page), 'ltv').toEqual([]);
 
       // ROI: the private ROI of the formula
       await page.goto(`${server.url}/w/demo/roi?${window}&lang=${locale}`);

@@ -15,6 +15,7 @@ import {
   cohortsSearch,
   communitySearch,
   compareSearch,
+  ltvSearch,
   riskSearch,
   roiSearch,
   tiersSearch,
@@ -140,6 +141,13 @@ const riskRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/risk-page'), 'RiskPage'),
 });
 
+const ltvRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/ltv',
+  validateSearch: ltvSearch,
+  component: lazyRouteComponent(() => import('./pages/ltv-page'), 'LtvPage'),
+});
+
 const displayRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/settings/display',
@@ -177,6 +185,7 @@ const routeTree = rootRoute.addChildren([
     tiersRoute,
     communityRoute,
     riskRoute,
+    ltvRoute,
     displayRoute,
     dataRoute,
     settingsRoute,

@@ -59,7 +59,7 @@ export function Shell() {
   );
 
   const page = (
-    to: `/w/$ws/${'compare' | 'cohorts' | 'roi' | 'tiers' | 'community' | 'risk'}`,
+    to: `/w/$ws/${'compare' | 'cohorts' | 'ltv' | 'roi' | 'tiers' | 'community' | 'risk'}`,
     label: string,
   ) => (
     <li>
@@ -137,7 +137,7 @@ export function Shell() {
         <ul>
           {page('/w/$ws/compare', analysis.compare)}
           {page('/w/$ws/cohorts', analysis.cohorts)}
-          {soon('ltv', t.ltv)}
+          {page('/w/$ws/ltv', t.ltv)}
           {page('/w/$ws/roi', analysis.roi)}
           {page('/w/$ws/tiers', analysis.tiers)}
           {page('/w/$ws/community', t.community)}

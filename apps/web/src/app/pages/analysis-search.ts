@@ -44,3 +44,9 @@ export const communitySearch = z.object({
 export const riskSearch = windowSearch.extend({
   account: z.string().max(200).optional().catch(undefined),
 });
+
+export const ltvSearch = z.object({
+  basis: z.enum(['first_order', 'private_join']).optional().catch(undefined),
+  measure: z.enum(['gmv', 'gross_profit']).optional().catch(undefined),
+  group: z.enum(['all', 'private', 'public']).optional().catch(undefined),
+});

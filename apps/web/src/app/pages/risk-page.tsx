@@ -27,7 +27,7 @@ export function RiskPage() {
   const navigate = useNavigate({ from: '/w/$ws/risk' });
   const latest = useSummary(ws, {});
   const latestDay = latest.data?.freshness.latestDataDay ?? null;
-  const window = latestDay ? windowOf(search, latestDay, 'this_month') : null;
+  const window = latestDay ? windowOf(search, latestDay, 'last_month') : null;
   const query = useRisk(ws, window ?? {}, Boolean(window));
   const today = useMemo(() => (query.data ? latestAlerts(query.data) : null), [query.data]);
   const accounts = query.data?.byAccount.map((r) => r.accountId) ?? [];
@@ -51,7 +51,7 @@ export function RiskPage() {
       <WindowControls
         search={search}
         window={window}
-        fallback="this_month"
+        fallback="last_month"
         onChange={(next) => set(next)}
       />
       {query.isError ? (
@@ -73,11 +73,15 @@ export function RiskPage() {
           ) : null}
           <ComplianceFacts risk={query.data} locale={locale} />
           <div className="chart-grid" style={{ marginTop: '1rem' }}>
-            <AlertsByDayCard risk={query.data} locale={locale} ws={ws} />
-            <section>
-              <h2 className="section-title">{t.byAccount}</h2>
-              <AccountTable risk={query.data} locale={locale} />
-            </section>
+            {query.data.byDay.length > 0 ? (
+              <AlertsByDayCard risk={query.data} locale={locale} ws={ws} />
+            ) : null}
+            {query.data.byAccount.length > 0 ? (
+              <section>
+                <h2 className="section-title">{t.byAccount}</h2>
+                <AccountTable risk={query.data} locale={locale} />
+              </section>
+            ) : null}
           </div>
           {accounts.length > 0 ? (
             <div className="controls">

@@ -18,7 +18,7 @@ export function CommunityAlerts({ data, locale }: { data: Community; locale: Loc
     ...data.hollowGrowth.map((h) =>
       t.hollow(
         h.name,
-        signed(h.memberChange, formatNumber(h.memberChange, locale)),
+        signed(h.memberChange, formatPercent(h.memberChange, locale)),
         signed(h.activityChange, formatPercent(h.activityChange, locale)),
       ),
     ),
@@ -85,7 +85,7 @@ export function GroupTable({
                 <td>{formatPercent(g.activityRate.value, locale)}</td>
                 <td>{formatPercent(g.activityRate7d.value, locale)}</td>
                 <td>{formatNumber(g.internal.per100.value, locale, { digits: 1 })}</td>
-                <td>{signed(g.trend.memberChange, formatNumber(g.trend.memberChange, locale))}</td>
+                <td>{signed(g.trend.memberChange, formatPercent(g.trend.memberChange, locale))}</td>
                 <td>
                   {signed(
                     g.trend.activityChange,

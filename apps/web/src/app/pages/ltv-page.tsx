@@ -1,0 +1,90 @@
+/** 生命周期价值: historical LTV curves by cohort and group; predicted CLV and P(alive) with the model read out. */
+import { useId } from 'react';
+import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { ErrorState, Loading } from '../../components/ui/status';
+import { useLtv } from '../../features/ltv/api/get-ltv';
+import { useLtvPredicted } from '../../features/ltv/api/get-ltv-predicted';
+import { LtvCurvesCards } from '../../features/ltv/components/ltv-curves-cards';
+import { PredictedLtvSection } from '../../features/ltv/components/predicted-ltv-section';
+import type { LtvGroup } from '../../features/ltv/ltv-analysis-rows';
+import { ltvAnalysisMessages } from '../../features/ltv/ltv-messages';
+import { useLocale, useMessages } from '../../lib/i18n';
+import './analysis.css';
+
+export function LtvPage() {
+  const t = useMessages(ltvAnalysisMessages);
+  const { locale } = useLocale();
+  const id = useId();
+  const { ws } = useParams({ from: '/w/$ws' });
+  const search = useSearch({ from: '/w/$ws/ltv' });
+  const navigate = useNavigate({ from: '/w/$ws/ltv' });
+  const basis = search.basis ?? 'first_order';
+  const measure = search.measure ?? 'gmv';
+  const group: LtvGroup = search.group ?? 'all';
+  const ltv = useLtv(ws, { basis, measure, maxK: 12 });
+  const predicted = useLtvPredicted(ws, {});
+  const set = (next: Partial<typeof search>) =>
+    void navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
+  const radios = <V extends string>(
+    name: string,
+    legend: string,
+    value: V,
+    options: readonly (readonly [V, string])[],
+  ) => (
+    <fieldset className="segmented">
+      <legend>{legend}</legend>
+      {options.map(([v, label]) => (
+        <label key={v} className={value === v ? 'is-active' : undefined}>
+          <input
+            type="radio"
+            name={`${id}-${name}`}
+            checked={value === v}
+            onChange={() => set({ [name]: v })}
+          />
+          {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+  return (
+    <div className="page ltv-page">
+      <header className="page-head">
+        <div>
+          <h1>{t.title}</h1>
+          <p className="muted">{t.intro}</p>
+        </div>
+      </header>
+      <div className="controls">
+        {radios('basis', t.basis, basis, [
+          ['first_order', t.firstOrder],
+          ['private_join', t.privateJoin],
+        ] as const)}
+        {radios('measure', t.measure, measure, [
+          ['gmv', t.gmv],
+          ['gross_profit', t.grossProfit],
+        ] as const)}
+        {radios('group', t.group, group, [
+          ['all', t.all],
+          ['private', t.privateLabel],
+          ['public', t.publicLabel],
+        ] as const)}
+      </div>
+      {ltv.isError ? (
+        <ErrorState error={ltv.error} onRetry={() => void ltv.refetch()} />
+      ) : ltv.isPending ? (
+        <Loading />
+      ) : (
+        <div className="chart-grid">
+          <LtvCurvesCards ltv={ltv.data} group={group} locale={locale} ws={ws} />
+        </div>
+      )}
+      {predicted.isError ? (
+        <ErrorState error={predicted.error} onRetry={() => void predicted.refetch()} />
+      ) : predicted.isPending ? (
+        <Loading />
+      ) : (
+        <PredictedLtvSection predicted={predicted.data} locale={locale} ws={ws} />
+      )}
+    </div>
+  );
+}
