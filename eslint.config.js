@@ -38,6 +38,13 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // Plain JavaScript here is Node scripts and configs (build.mjs, eslint.config.js).
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: {
+      globals: { URL: 'readonly', process: 'readonly', console: 'readonly', Buffer: 'readonly' },
+    },
+  },
+  {
     // Migrations are frozen in time and typed against Kysely<any>, as Kysely recommends.
     files: ['apps/api/src/db/migrations/**', 'apps/api/src/db/migrate.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
