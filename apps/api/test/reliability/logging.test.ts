@@ -1,7 +1,7 @@
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
-import { createErrorHandler } from '../../src/http/error-handler.js';
+import { createErrorHandler, handleError } from '../../src/http/error-handler.js';
 import { requestLog } from '../../src/http/request-log.js';
 import { createFixture, type Fixture } from '../fixtures.js';
 import { listen, type Listening } from '../listen.js';
@@ -97,5 +97,21 @@ describe('one error handler', () => {
     await fetch(`${app.url}/slow`);
     await eventually(() => mini.lines.length > before);
     expect(mini.lines[before]).toMatchObject({ level: 40, slow: true, route: '/slow' });
+  });
+});
+
+describe('process-level errors', () => {
+  it('when an unhandled rejection reaches handleError, then it is one error line naming its source', () => {
+    const own = captureLogger();
+    const handled = handleError(new Error('lost promise'), own.logger, {
+      source: 'unhandledRejection',
+    });
+    expect(handled.status).toBe(500);
+    expect(own.lines).toHaveLength(1);
+    expect(own.lines[0]).toMatchObject({
+      level: 50,
+      source: 'unhandledRejection',
+      msg: 'lost promise',
+    });
   });
 });
