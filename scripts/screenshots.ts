@@ -25,6 +25,8 @@ const PAGES = [
   { name: 'ltv', path: '/w/demo/ltv', charts: 3 },
   { name: 'roi', path: '/w/demo/roi', charts: 4 },
   { name: 'tiers', path: '/w/demo/tiers', charts: 1 },
+  { name: 'data', path: '/w/demo/data', charts: 0 },
+  { name: 'settings', path: '/w/demo/settings', charts: 0 },
   { name: 'community', path: '/w/demo/community', charts: 2 },
   { name: 'risk', path: '/w/demo/risk', charts: 1 },
 ] as const;
@@ -124,7 +126,8 @@ async function main() {
         for (const p of PAGES) {
           await page.goto(`${base}${p.path}?lang=${locale}`);
           await page.waitForFunction(
-            `document.querySelectorAll('[data-echart]').length >= ${p.charts} &&
+            `document.querySelector('#content .page') && !document.querySelector('.state--loading') &&
+             document.querySelectorAll('[data-echart]').length >= ${p.charts} &&
              [...document.querySelectorAll('[data-echart]')].every((c) => c.dataset.chartReady === 'true')`,
             undefined,
             { timeout: 60_000 },

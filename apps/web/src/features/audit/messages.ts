@@ -1,6 +1,7 @@
 import { defineMessages } from '../../lib/i18n';
 
 const AREA_ZH: Record<string, string> = {
+  auth: '登录',
   members: '成员',
   api_keys: 'API 密钥',
   apiKeys: 'API 密钥',
@@ -12,6 +13,7 @@ const AREA_ZH: Record<string, string> = {
   imports: '导入',
 };
 const AREA_EN: Record<string, string> = {
+  auth: 'sign-in',
   members: 'members',
   api_keys: 'API keys',
   apiKeys: 'API keys',

@@ -110,14 +110,17 @@ export function UploadCard({ ws, onStarted }: { ws: string; onStarted: (id: numb
         >
           <p className="drop-zone__hint">{t.dropHere}</p>
           <p className="muted">{t.or}</p>
+          {/* The native input stays focusable but unseen: its button text would follow the browser's language, not ours. */}
           <label className="file-picker">
-            <span>{t.fileLabel}</span>
             <input
               type="file"
+              className="file-picker__input"
               data-testid="file-input"
               accept=".csv,.txt,.tsv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               onChange={(e) => void choose(e.target.files?.[0])}
             />
+            <span className="file-picker__button">{t.choose}</span>
+            <span className="muted">{t.fileLabel}</span>
           </label>
         </div>
       ) : (
