@@ -35,11 +35,21 @@ export function phoneKey(key: Buffer, digits: string): string {
   return `ph_${createHmac('sha256', key).update(digits).digest('hex').slice(0, 40)}`;
 }
 
-/** An id cell as stored: a phone becomes its keyed hash, anything else is kept. */
+/** Phones remembered per import (a buyer's phone repeats on each of their orders). */
+const MEMO_SIZE = 200_000;
+
+/** An id cell as stored: a phone becomes its keyed hash (remembered), anything else is kept. */
 export function idHasher(key: Buffer): IdHasher {
+  const memo = new Map<string, string>();
   return (text) => {
     const digits = mainlandMobile(text);
-    return digits === null ? text : phoneKey(key, digits);
+    if (digits === null) return text;
+    let hashed = memo.get(digits);
+    if (hashed === undefined) {
+      hashed = phoneKey(key, digits);
+      if (memo.size < MEMO_SIZE) memo.set(digits, hashed);
+    }
+    return hashed;
   };
 }
 
