@@ -92,6 +92,5 @@ export const ltvPredictedContract = {
     query: predictedLtvQuery,
     response: predictedLtvResponse.extend({ freshness: freshnessSchema }),
     window: 'asOf',
-    cache: 'data',
   }),
 };

@@ -89,7 +89,6 @@ export const tiersContract = {
     query: tiersQuery,
     response: tiersResponse.extend({ freshness: freshnessSchema }),
     window: 'asOf',
-    cache: 'data',
   }),
   exportCsv: defineRoute({
     method: 'get',

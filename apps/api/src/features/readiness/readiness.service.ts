@@ -3,8 +3,10 @@ import {
   monthOf,
   monthsBetween,
   organisationStage,
+  preActionsProgress,
   READINESS_QUESTIONS,
   scoreReadiness,
+  type PreActionId,
   type ReadinessAnswer,
 } from '@yugang/metrics';
 import type { Kysely } from 'kysely';
@@ -41,6 +43,7 @@ function out(row: AssessmentRow) {
     createdAt: isoTime(row.created_at),
     answers,
     result: scoreReadiness(answers),
+    preActions: preActionsProgress(answers as Partial<Record<PreActionId, boolean>>),
   };
 }
 
