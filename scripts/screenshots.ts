@@ -24,6 +24,7 @@ const PAGES = [
   { name: 'cohorts', path: '/w/demo/cohorts', charts: 1 },
   { name: 'ltv', path: '/w/demo/ltv', charts: 3 },
   { name: 'roi', path: '/w/demo/roi', charts: 4 },
+  { name: 'attribution', path: '/w/demo/attribution', charts: 1 },
   { name: 'tiers', path: '/w/demo/tiers', charts: 1 },
   { name: 'data', path: '/w/demo/data', charts: 0 },
   { name: 'settings', path: '/w/demo/settings', charts: 0 },

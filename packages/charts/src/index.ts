@@ -11,3 +11,4 @@ export * from './benchmark-bar.js';
 export * from './budget-split.js';
 export * from './marked-lines.js';
 export * from './histogram.js';
+export * from './readiness-radar.js';

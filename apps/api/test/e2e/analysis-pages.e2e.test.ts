@@ -1,5 +1,5 @@
 /**
- * The analysis pages (compare, cohorts, ltv, roi, tiers, community, risk) of the built web app in Debian's Chromium on
+ * The analysis pages (compare, cohorts, ltv, roi, attribution, tiers, community, risk) of the built web app in Debian's Chromium on
  * the demo workspace: each opens in zh-CN and English with its charts drawn and no console error,
  * axe-core finds no serious or critical violation, one number per page equals the API's, and the
  * segment export link downloads a file whose rows equal the tier's count.
@@ -83,7 +83,7 @@ afterAll(async () => {
 
 describe.runIf(run)('the analysis pages in a real browser', () => {
   it.each(LOCALES)(
-    'when the lead opens compare, cohorts, ltv, roi, tiers, community and risk in %s, then each draws, equals the API on one number, passes axe-core and logs no error',
+    'when the lead opens every analysis page in %s, then each draws, equals the API on one number, passes axe-core and logs no error',
     async (locale) => {
       const { context, errors } = await signedIn(locale);
       const page = await context.newPage();
@@ -140,6 +140,19 @@ describe.runIf(run)('the analysis pages in a real browser', () => {
         String(roi.privateRoi.value ?? ''),
       );
       expect(await seriousViolations(page), 'roi').toEqual([]);
+
+      // attribution: private credited GMV summed over the window's months
+      await page.goto(`${server.url}/w/demo/attribution?${window}&lang=${locale}`);
+      await chartsReady(page, 1);
+      const credited = await api<{ rows: { private: number }[] }>(
+        page,
+        `/attribution?from=${from}&to=${to}&grain=month`,
+      );
+      await expect.poll(() => page.getByTestId('guide-rate').count()).toBe(1);
+      expect(await page.getByTestId('credited-total').getAttribute('data-value')).toBe(
+        String(credited.rows.reduce((sum, r) => sum + r.private, 0)),
+      );
+      expect(await seriousViolations(page), 'attribution').toEqual([]);
 
       // tiers: the potential tier's size
       await page.goto(`${server.url}/w/demo/tiers?lang=${locale}`);

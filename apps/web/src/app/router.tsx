@@ -12,6 +12,7 @@ import { NotFoundPage, RootLayout } from './root-layout';
 import { Shell } from './shell';
 import { loginSearch, reviewSearch, rootSearch, trendsSearch } from './search';
 import {
+  attributionSearch,
   cohortsSearch,
   communitySearch,
   compareSearch,
@@ -148,6 +149,19 @@ const ltvRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/ltv-page'), 'LtvPage'),
 });
 
+const attributionRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/attribution',
+  validateSearch: attributionSearch,
+  component: lazyRouteComponent(() => import('./pages/attribution-page'), 'AttributionPage'),
+});
+
+const readinessRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/readiness',
+  component: lazyRouteComponent(() => import('./pages/readiness-page'), 'ReadinessPage'),
+});
+
 const displayRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/settings/display',
@@ -186,6 +200,8 @@ const routeTree = rootRoute.addChildren([
     communityRoute,
     riskRoute,
     ltvRoute,
+    attributionRoute,
+    readinessRoute,
     displayRoute,
     dataRoute,
     settingsRoute,

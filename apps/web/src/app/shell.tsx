@@ -59,7 +59,7 @@ export function Shell() {
   );
 
   const page = (
-    to: `/w/$ws/${'compare' | 'cohorts' | 'ltv' | 'roi' | 'tiers' | 'community' | 'risk'}`,
+    to: `/w/$ws/${'compare' | 'cohorts' | 'ltv' | 'roi' | 'attribution' | 'tiers' | 'community' | 'risk' | 'readiness'}`,
     label: string,
   ) => (
     <li>
@@ -140,8 +140,10 @@ export function Shell() {
           {page('/w/$ws/ltv', t.ltv)}
           {page('/w/$ws/roi', analysis.roi)}
           {page('/w/$ws/tiers', analysis.tiers)}
+          {page('/w/$ws/attribution', analysis.attribution)}
           {page('/w/$ws/community', t.community)}
           {page('/w/$ws/risk', analysis.risk)}
+          {page('/w/$ws/readiness', analysis.readiness)}
         </ul>
         {canEdit ? (
           <>

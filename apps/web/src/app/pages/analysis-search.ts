@@ -50,3 +50,7 @@ export const ltvSearch = z.object({
   measure: z.enum(['gmv', 'gross_profit']).optional().catch(undefined),
   group: z.enum(['all', 'private', 'public']).optional().catch(undefined),
 });
+
+export const attributionSearch = windowSearch.extend({
+  grain: z.enum(['month', 'week']).optional().catch(undefined),
+});
