@@ -134,6 +134,9 @@ describe.runIf(run)('the web app in a real browser', () => {
     expect(await present.textContent()).toContain(review.window.from);
     await page.keyboard.press('Escape');
     await expect.poll(() => present.count()).toBe(0);
+    await expect
+      .poll(() => page.evaluate('document.activeElement && document.activeElement.textContent'))
+      .toBe('周会模式');
 
     const pptxHref = await page.getByTestId('download-pptx').getAttribute('href');
     expect(pptxHref).toContain(`review.pptx?week=${review.week}&lang=zh-CN`);

@@ -1,5 +1,6 @@
 /** 周报: the week's headline figures with evidence, insights, present mode and downloads. */
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { useRef } from 'react';
 import { addDays } from '@yugang/metrics';
 import { isoWeekOf, weekStart } from '@yugang/contract';
 import { reviewDownloads, useReview } from '../../features/review/api/get-review';
@@ -23,6 +24,7 @@ export function ReviewPage() {
   const { print } = useSearch({ strict: false });
   const navigate = useNavigate({ from: '/w/$ws/review' });
   const review = useReview(ws, { week: search.week });
+  const presentButton = useRef<HTMLButtonElement>(null);
   usePrintReady(Boolean(review.data));
 
   if (review.isPending) return <Loading />;
@@ -34,8 +36,12 @@ export function ReviewPage() {
   const latest = data.freshness.latestDataDay;
   const canGoForward = latest !== null && weekStart(shiftWeek(data.week, 1))! <= latest;
   const goTo = (week: string) => void navigate({ search: (prev) => ({ ...prev, week }) });
-  const setPresent = (on: boolean) =>
-    void navigate({ search: (prev) => ({ ...prev, present: on ? '1' : undefined }) });
+  const setPresent = (on: boolean) => {
+    void navigate({ search: (prev) => ({ ...prev, present: on ? '1' : undefined }) }).then(() => {
+      // back from the slides, the keyboard is where it left
+      if (!on) presentButton.current?.focus();
+    });
+  };
 
   return (
     <div className={`page review-page ${print ? 'review-page--print' : ''}`}>
@@ -66,7 +72,12 @@ export function ReviewPage() {
                 <span aria-hidden="true"> ›</span>
               </button>
             </nav>
-            <button type="button" className="primary" onClick={() => setPresent(true)}>
+            <button
+              type="button"
+              className="primary"
+              ref={presentButton}
+              onClick={() => setPresent(true)}
+            >
               {t.present}
             </button>
             <a className="button-link" href={downloads.pptx} download data-testid="download-pptx">
