@@ -30,6 +30,7 @@ const PAGES = [
   { name: 'settings', path: '/w/demo/settings', charts: 0 },
   { name: 'community', path: '/w/demo/community', charts: 2 },
   { name: 'risk', path: '/w/demo/risk', charts: 1 },
+  { name: 'readiness', path: '/w/demo/readiness', charts: 0 },
 ] as const;
 const LOCALES = ['zh-CN', 'en'] as const;
 const VIEWPORTS = [

@@ -1,5 +1,5 @@
 /**
- * The analysis pages (compare, cohorts, ltv, roi, attribution, tiers, community, risk) of the built web app in Debian's Chromium on
+ * The analysis pages (compare, cohorts, ltv, roi, attribution, tiers, community, risk, readiness) of the built web app in Debian's Chromium on
  * the demo workspace: each opens in zh-CN and English with its charts drawn and no console error,
  * axe-core finds no serious or critical violation, one number per page equals the API's, and the
  * segment export link downloads a file whose rows equal the tier's count.
@@ -206,6 +206,39 @@ describe.runIf(run)('the analysis pages in a real browser', () => {
     },
     180_000,
   );
+
+  it('when the lead saves a readiness assessment from the form, then the API holds it with the pre-action and the radar draws it', async () => {
+    const { context, errors } = await signedIn('zh-CN');
+    const page = await context.newPage();
+    await page.goto(`${server.url}/w/demo/readiness`);
+    await page.locator('.questionnaire select').first().waitFor();
+    const before = await api<{
+      history: unknown[];
+      organisation: { stage: { stage: string } | null };
+    }>(page, '/readiness');
+    if (before.organisation.stage) {
+      expect(await page.getByTestId('org-stage').getAttribute('data-value')).toBe(
+        before.organisation.stage.stage,
+      );
+    }
+    await page.locator('.questionnaire select').first().selectOption('4');
+    await page.locator('.checklist input[type=checkbox]').first().check();
+    await page.getByRole('button', { name: '保存自评' }).click();
+    await chartsReady(page, 1);
+    const after = await api<{
+      history: unknown[];
+      latest: { preActions: { done: string[] } } | null;
+    }>(page, '/readiness');
+    expect(after.history.length).toBe(before.history.length + 1);
+    expect(after.latest!.preActions.done).toHaveLength(1);
+    expect(await page.getByTestId('pre-actions-done').getAttribute('data-value')).toBe('1');
+    expect(await seriousViolations(page), 'readiness').toEqual([]);
+    await page.goto(`${server.url}/w/demo/readiness?lang=en`);
+    await chartsReady(page, 1);
+    expect(await seriousViolations(page), 'readiness en').toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 
   it('when the lead downloads a tier from the export form, then the file has one row per customer of that tier', async () => {
     const { context, errors } = await signedIn('zh-CN');
