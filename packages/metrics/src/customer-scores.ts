@@ -81,7 +81,12 @@ function message(e: unknown): string {
  */
 export function* scoreCustomersSteps(
   histories: CustomerHistoryColumns,
-  options: { horizonMonths: number; margin: number },
+  options: {
+    horizonMonths: number;
+    margin: number;
+    /** Parameters fitted earlier on these same histories: scored with, not refitted. */
+    fitted?: { bgNbd: BgNbdFit; gammaGamma: GammaGammaFit };
+  },
 ): Generator<void, ScoredCustomers, void> {
   const { rows: n, columns: h } = histories;
   if (n === 0) return { ok: false, reason: 'no customer has an order before asOf' };
@@ -97,13 +102,15 @@ export function* scoreCustomersSteps(
     return { ok: false, reason: 'no repeat buyers before asOf: the models cannot be fitted' };
   }
   let bgNbd: BgNbdFit;
-  try {
-    const grouped = groupBgNbdColumns({ frequency, recency: h.recency, T: h.t });
-    yield;
-    bgNbd = fitBgNbdGrouped(grouped);
-  } catch (e) {
-    return { ok: false, reason: `BG/NBD fit failed: ${message(e)}` };
-  }
+  if (options.fitted) bgNbd = options.fitted.bgNbd;
+  else
+    try {
+      const grouped = groupBgNbdColumns({ frequency, recency: h.recency, T: h.t });
+      yield;
+      bgNbd = fitBgNbdGrouped(grouped);
+    } catch (e) {
+      return { ok: false, reason: `BG/NBD fit failed: ${message(e)}` };
+    }
   yield;
   // Repeat buyers whose orders were all free cannot enter Gamma-Gamma (spend must be > 0).
   const usable = new Uint8Array(n);
@@ -137,11 +144,13 @@ export function* scoreCustomersSteps(
   }
   yield;
   let gammaGamma: GammaGammaFit;
-  try {
-    gammaGamma = fitGammaGammaColumns(spendRows);
-  } catch (e) {
-    return { ok: false, reason: `Gamma-Gamma fit failed: ${message(e)}` };
-  }
+  if (options.fitted) gammaGamma = options.fitted.gammaGamma;
+  else
+    try {
+      gammaGamma = fitGammaGammaColumns(spendRows);
+    } catch (e) {
+      return { ok: false, reason: `Gamma-Gamma fit failed: ${message(e)}` };
+    }
   yield;
   const scores: CustomerScores = {
     size: scored,

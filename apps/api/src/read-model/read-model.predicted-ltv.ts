@@ -15,6 +15,7 @@ import type { Kysely } from 'kysely';
 import type { Database, Workspace } from '../db/schema.js';
 import { workspaceSettingsOf } from '../lib/workspace-settings.js';
 import { readModelCache } from './read-model-cache.js';
+import { historiesVersion, loadFit, storeFit, type StoredFit } from './read-model.fits.js';
 import {
   customerHistories,
   customerHistoriesAtTwoDates,
@@ -73,7 +74,7 @@ const yieldToEventLoop = () =>
  */
 async function scoreCustomers(
   histories: CustomerHistories,
-  options: { horizonMonths: number; margin: number },
+  options: { horizonMonths: number; margin: number; fitted?: StoredFit },
 ): Promise<ScoredCustomers> {
   const steps = scoreCustomersSteps(histories, options);
   let step = steps.next();
@@ -87,7 +88,7 @@ async function scoreCustomers(
 /** Fits the models on loaded histories: the model, or no fit with its reason. */
 export async function predictedLtvModelOf(
   histories: CustomerHistories,
-  options: { asOf: string; horizonMonths: number; defaultMargin: number },
+  options: { asOf: string; horizonMonths: number; defaultMargin: number; fitted?: StoredFit },
 ): Promise<PredictedLtvModel> {
   const margin = marginOf(options.defaultMargin, histories);
   let repeatBuyers = 0;
@@ -103,6 +104,7 @@ export async function predictedLtvModelOf(
   const scored = await scoreCustomers(histories, {
     horizonMonths: options.horizonMonths,
     margin: margin.value,
+    fitted: options.fitted,
   });
   if (!scored.ok) {
     return { ...base, skipped: 0, fit: null, reason: scored.reason, scores: noCustomerScores() };
@@ -117,8 +119,9 @@ export async function predictedLtvModelOf(
 }
 
 /**
- * Fits the models on the histories before asOf (no cache): loaded from the read model, or given
- * by `histories` (e.g. both tier dates from one scan).
+ * The model on the histories before asOf (no in-memory cache): loaded from the read model, or
+ * given by `histories` (e.g. both tier dates from one scan). The fits stored for this read-model
+ * version and asOf are reused; a new fit is stored.
  */
 export async function predictedLtvModel(
   db: Db,
@@ -126,11 +129,18 @@ export async function predictedLtvModel(
   options: { asOf: string; horizonMonths: number },
   histories?: () => Promise<CustomerHistories>,
 ): Promise<PredictedLtvModel> {
+  const version = await historiesVersion(db, workspace.id);
+  const fitted = version === null ? null : await loadFit(db, workspace.id, version, options.asOf);
   const loaded = await (histories?.() ?? customerHistories(db, workspace.id, options.asOf));
-  return predictedLtvModelOf(loaded, {
+  const model = await predictedLtvModelOf(loaded, {
     ...options,
     defaultMargin: workspaceSettingsOf(workspace).defaultMargin,
+    fitted: fitted ?? undefined,
   });
+  if (version !== null && fitted === null && model.fit !== null) {
+    await storeFit(db, workspace.id, version, options.asOf, model.fit);
+  }
+  return model;
 }
 
 /** Bytes the model's per-customer arrays hold (for the cache's bound). */
