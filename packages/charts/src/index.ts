@@ -12,3 +12,4 @@ export * from './budget-split.js';
 export * from './marked-lines.js';
 export * from './histogram.js';
 export * from './readiness-radar.js';
+export * from './interval-forest.js';
