@@ -65,7 +65,10 @@ export async function closeInterruptedImports(
 
 const processStart = new Date(Date.now() - process.uptime() * 1000);
 
-/** Removes upload temp folders of processes that are no longer alive; returns files removed. */
+/**
+ * At start-up, before any upload: removes upload temp folders of processes that are no longer
+ * alive, and this pid's own (a previous process with the same pid); returns files removed.
+ */
 export async function removeStaleUploads(root: string = UPLOAD_ROOT): Promise<number> {
   let entries: string[];
   try {
@@ -76,7 +79,8 @@ export async function removeStaleUploads(root: string = UPLOAD_ROOT): Promise<nu
   let removed = 0;
   for (const entry of entries) {
     const pid = /^\d+$/.test(entry) ? Number(entry) : undefined;
-    if (pid === process.pid || (pid !== undefined && isAlive(pid))) continue;
+    // Our own pid's folder is stale too at start-up (a container restarts as pid 1 again).
+    if (pid !== undefined && pid !== process.pid && isAlive(pid)) continue;
     const target = path.join(root, entry);
     if (pid === undefined) {
       // A loose file from before per-process folders: only when nobody touched it for an hour.

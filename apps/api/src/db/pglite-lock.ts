@@ -103,9 +103,9 @@ export function readOwner(lockPath: string): LockOwner | undefined {
   }
 }
 
+// The pid and its start time decide, not the host name: a container recreated on the same volume
+// has a new host name, and is often pid 1 again (the start time tells it from its predecessor).
 function isLive(owner: LockOwner): boolean {
-  if (owner.host !== hostname()) return true; // another machine's process: cannot tell, refuse
-  if (owner.pid === process.pid) return true;
   try {
     process.kill(owner.pid, 0);
   } catch (error) {

@@ -4,12 +4,17 @@
  * killed with -9 leaves a stale lock that the next process takes over, and the folder opens
  * again; yg backup / restore copy the folder with the lock held.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
-import { acquireFolderLock, DataFolderLockedError, lockPathOf } from '../../src/db/pglite-lock.js';
+import {
+  acquireFolderLock,
+  DataFolderLockedError,
+  lockPathOf,
+  readOwner,
+} from '../../src/db/pglite-lock.js';
 import { createDataHome, startServerProcess, type DataHome } from './server-process.js';
 
 const engine = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
@@ -35,6 +40,25 @@ describe(`the PGlite folder lock (suite run on ${engine})`, { timeout: 240_000 }
       expect(existsSync(lockPathOf(dir))).toBe(false);
       const again = acquireFolderLock(dir);
       again.release();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(lockPathOf(dir), { force: true });
+    }
+  });
+
+  it('when the lock names a dead pid, or this pid with another start time (a restarted container), then it is taken over', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'yugang-lock-'));
+    const write = (owner: object) => writeFileSync(lockPathOf(dir), JSON.stringify(owner));
+    try {
+      for (const owner of [
+        { pid: 2 ** 22 + 1, startTime: '1', host: 'old-container', command: 'server', since: '' },
+        { pid: process.pid, startTime: '1', host: 'old-container', command: 'server', since: '' },
+      ]) {
+        write(owner);
+        const lock = acquireFolderLock(dir);
+        expect(readOwner(lockPathOf(dir))?.since).not.toBe('');
+        lock.release();
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
       rmSync(lockPathOf(dir), { force: true });
