@@ -31,6 +31,7 @@ const PAGES = [
   { name: 'community', path: '/w/demo/community', charts: 2 },
   { name: 'risk', path: '/w/demo/risk', charts: 1 },
   { name: 'readiness', path: '/w/demo/readiness', charts: 0 },
+  { name: 'goals', path: '/w/demo/goals', charts: 0 },
 ] as const;
 const LOCALES = ['zh-CN', 'en'] as const;
 const VIEWPORTS = [

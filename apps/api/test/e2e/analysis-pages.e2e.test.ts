@@ -1,5 +1,5 @@
 /**
- * The analysis pages (compare, cohorts, ltv, roi, attribution, tiers, community, risk, readiness) of the built web app in Debian's Chromium on
+ * The analysis pages (compare, cohorts, ltv, roi, attribution, tiers, community, risk, readiness, goals) of the built web app in Debian's Chromium on
  * the demo workspace: each opens in zh-CN and English with its charts drawn and no console error,
  * axe-core finds no serious or critical violation, one number per page equals the API's, and the
  * segment export link downloads a file whose rows equal the tier's count.
@@ -236,6 +236,44 @@ describe.runIf(run)('the analysis pages in a real browser', () => {
     await page.goto(`${server.url}/w/demo/readiness?lang=en`);
     await chartsReady(page, 1);
     expect(await seriousViolations(page), 'readiness en').toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('when the lead creates, edits and deletes a goal on the goals page, then the API follows each step', async () => {
+    const { context, errors } = await signedIn('en');
+    const page = await context.newPage();
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${server.url}/w/demo/goals?lang=en`);
+    await page.getByTestId('add-goal').click();
+    await page.getByTestId('goal-target').fill('123456');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    type Goals = { goals: { id: number; metric: string; target: number }[] };
+    await expect
+      .poll(async () => (await api<Goals>(page, '/goals')).goals.some((g) => g.target === 123456))
+      .toBe(true);
+    const created = (await api<Goals>(page, '/goals')).goals.find((g) => g.target === 123456)!;
+    expect(created.metric).toBe('gmv');
+    await expect
+      .poll(() => page.getByTestId(`goal-${created.id}-target`).getAttribute('data-value'))
+      .toBe('123456');
+    expect(await seriousViolations(page), 'goals').toEqual([]);
+
+    const row = page.locator(`tr[data-goal="${created.id}"]`);
+    await row.getByRole('button', { name: 'Edit' }).click();
+    await page.getByTestId('goal-target').fill('200000');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId(`goal-${created.id}-target`).getAttribute('data-value'))
+      .toBe('200000');
+    expect((await api<Goals>(page, '/goals')).goals.find((g) => g.id === created.id)!.target).toBe(
+      200000,
+    );
+
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await expect
+      .poll(async () => (await api<Goals>(page, '/goals')).goals.some((g) => g.id === created.id))
+      .toBe(false);
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);

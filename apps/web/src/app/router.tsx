@@ -21,6 +21,7 @@ import {
   roiSearch,
   tiersSearch,
 } from './pages/analysis-search';
+import { incrementalitySearch } from '../features/incrementality/incrementality-search';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -156,10 +157,23 @@ const attributionRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/attribution-page'), 'AttributionPage'),
 });
 
+const incrementalityRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/incrementality',
+  validateSearch: incrementalitySearch,
+  component: lazyRouteComponent(() => import('./pages/incrementality-page'), 'IncrementalityPage'),
+});
+
 const readinessRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/readiness',
   component: lazyRouteComponent(() => import('./pages/readiness-page'), 'ReadinessPage'),
+});
+
+const goalsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/goals',
+  component: lazyRouteComponent(() => import('./pages/goals-page'), 'GoalsPage'),
 });
 
 const displayRoute = createRoute({
@@ -201,7 +215,9 @@ const routeTree = rootRoute.addChildren([
     riskRoute,
     ltvRoute,
     attributionRoute,
+    incrementalityRoute,
     readinessRoute,
+    goalsRoute,
     displayRoute,
     dataRoute,
     settingsRoute,

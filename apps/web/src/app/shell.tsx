@@ -11,6 +11,7 @@ import { useLocale, useMessages } from '../lib/i18n';
 import { settingsMessages } from '../features/settings/messages';
 import { appMessages } from './messages';
 import { analysisMessages } from './pages/analysis-messages';
+import { incrementalityMessages } from '../features/incrementality/messages';
 import { useMembership } from './use-membership';
 
 type SoonPage = 'cohorts' | 'ltv' | 'roi' | 'community' | 'imports' | 'goals' | 'members';
@@ -18,6 +19,7 @@ type SoonPage = 'cohorts' | 'ltv' | 'roi' | 'community' | 'imports' | 'goals' | 
 export function Shell() {
   const t = useMessages(appMessages);
   const analysis = useMessages(analysisMessages);
+  const incrementality = useMessages(incrementalityMessages);
   const auth = useMessages(authMessages);
   const settingsText = useMessages(settingsMessages);
   const { locale, setLocale } = useLocale();
@@ -59,7 +61,7 @@ export function Shell() {
   );
 
   const page = (
-    to: `/w/$ws/${'compare' | 'cohorts' | 'ltv' | 'roi' | 'attribution' | 'tiers' | 'community' | 'risk' | 'readiness'}`,
+    to: `/w/$ws/${'compare' | 'cohorts' | 'ltv' | 'roi' | 'attribution' | 'incrementality' | 'tiers' | 'community' | 'risk' | 'readiness' | 'goals'}`,
     label: string,
   ) => (
     <li>
@@ -141,6 +143,7 @@ export function Shell() {
           {page('/w/$ws/roi', analysis.roi)}
           {page('/w/$ws/tiers', analysis.tiers)}
           {page('/w/$ws/attribution', analysis.attribution)}
+          {page('/w/$ws/incrementality', incrementality.menu)}
           {page('/w/$ws/community', t.community)}
           {page('/w/$ws/risk', analysis.risk)}
           {page('/w/$ws/readiness', analysis.readiness)}
@@ -159,7 +162,7 @@ export function Shell() {
         ) : null}
         <h2>{t.groupSettings}</h2>
         <ul>
-          {soon('goals', t.goals)}
+          {page('/w/$ws/goals', t.goals)}
           {canEdit ? (
             <li>
               <Link to="/w/$ws/settings" params={{ ws }} activeProps={{ 'aria-current': 'page' }}>
