@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from './route.js';
 import { freshnessSchema, withWindow } from './window.js';
-import { isoDate } from './common.js';
 
 export const attributionQuery = withWindow({
   grain: z.enum(['week', 'month']).default('month'),

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { defineRoute } from './route.js';
 import { asOfQuery, freshnessSchema } from './window.js';
 import { evidenceSchema } from './evidence.js';
-import { isoDate } from './common.js';
 
 export const communityQuery = asOfQuery;
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from './route.js';
 import { asOfQuery, freshnessSchema } from './window.js';
-import { isoDate } from './common.js';
 import { evidenceSchema, windowSchema } from './evidence.js';
 
 export const tiersQuery = asOfQuery;

@@ -2,7 +2,6 @@ import { SECTION1_IDS } from '@yugang/metrics';
 import { z } from 'zod';
 import { defineRoute } from './route.js';
 import { freshnessSchema, withWindow } from './window.js';
-import { isoDate } from './common.js';
 import { evidenceSchema } from './evidence.js';
 
 export const trendsQuery = withWindow({

@@ -1,5 +1,4 @@
 import { auditContract } from '@yugang/contract';
-import { z } from 'zod';
 import { implement, type RouteDefinition } from '../../http/route.js';
 import { listAudit } from './audit.service.js';
 

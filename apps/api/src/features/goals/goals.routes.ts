@@ -1,12 +1,6 @@
 import { goalsContract } from '@yugang/contract';
 import { implement, type RouteDefinition } from '../../http/route.js';
-import {
-  createGoal,
-  defaultAsOf,
-  goalsWithProgress,
-  patchGoal,
-  removeGoal,
-} from './goals.service.js';
+import { createGoal, goalsWithProgress, patchGoal, removeGoal } from './goals.service.js';
 
 export function goalsRoutes(): RouteDefinition[] {
   return [

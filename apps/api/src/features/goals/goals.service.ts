@@ -1,8 +1,6 @@
 import {
-  addDays,
   fenToYuan,
   goalProgress,
-  localDateOf,
   metricById,
   startOfLocalDate,
   type GoalPoint,
@@ -23,8 +21,9 @@ import {
   updateGoal,
   type GoalRow,
 } from './goals.queries.js';
-import type { CreateGoal, UpdateGoal } from './goals.schema.js';
+import { resolveAsOf, type CreateGoal, type UpdateGoal } from '@yugang/contract';
 import { isoTime } from '../../lib/iso-time.js';
+import { anchorDay, dataFreshness } from '../../read-model/freshness.js';
 
 type Db = Kysely<Database>;
 
@@ -74,8 +73,9 @@ async function actualsFor(
   return unit === 'money' ? points.map((p) => ({ ...p, value: fenToYuan(p.value) })) : points;
 }
 
-export function defaultAsOf(workspace: Workspace): string {
-  return addDays(localDateOf(new Date(), workspace.time_zone), 1);
+/** The progress a created or changed goal answers with: as of the latest data day, like GET. */
+async function defaultAsOf(db: Db, workspace: Workspace): Promise<string> {
+  return resolveAsOf({}, anchorDay(await dataFreshness(db, workspace.id), workspace));
 }
 
 async function withProgress(db: Db, workspace: Workspace, row: GoalRow, asOf: string) {
@@ -124,7 +124,7 @@ export async function createGoal(db: Db, workspace: Workspace, actor: Actor, bod
     note.target = String(created.id);
     return created;
   });
-  return withProgress(db, workspace, row, defaultAsOf(workspace));
+  return withProgress(db, workspace, row, await defaultAsOf(db, workspace));
 }
 
 export async function patchGoal(
@@ -155,7 +155,7 @@ export async function patchGoal(
     if (!updated) throw notFound(`goal ${id}`);
     return updated;
   });
-  return withProgress(db, workspace, row, defaultAsOf(workspace));
+  return withProgress(db, workspace, row, await defaultAsOf(db, workspace));
 }
 
 export async function removeGoal(

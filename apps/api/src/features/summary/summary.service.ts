@@ -8,8 +8,6 @@ import {
   weekStartOf,
   type CustomerValueMetrics,
   type DateWindow,
-  type Evidence,
-  type Section1Id,
 } from '@yugang/metrics';
 import type { Kysely } from 'kysely';
 import type { Database, Workspace } from '../../db/schema.js';

@@ -6,7 +6,7 @@ import { tierExportRoutes } from './tiers-export.routes.js';
 
 export function tiersRoutes(): RouteDefinition[] {
   return [
-    implement(tiersContract.get, async ({ db, workspace, query, asOf }) => {
+    implement(tiersContract.get, async ({ db, workspace, asOf }) => {
       const { result, cached } = await cachedTiers(db, workspace, asOf);
       return {
         asOf: result.asOf,

@@ -16,7 +16,7 @@ import {
   section1FromTotals,
   ZERO_TOTALS,
 } from '../../read-model/read-model.totals.js';
-import { annotationsIn, goalsFor, periodSeries, type GoalRow } from './trends.queries.js';
+import { annotationsIn, goalsFor, periodSeries } from './trends.queries.js';
 
 type Db = Kysely<Database>;
 
