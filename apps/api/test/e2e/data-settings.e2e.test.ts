@@ -1,8 +1,8 @@
 /**
- * The data and settings pages in Debian's Chromium on the demo workspace: a lead drops an orders
- * file on the data page, sees its first rows and kind, dry-runs a bad file (row errors in
- * Chinese) and the good one, imports it with the progress bar surviving a reload, and the weekly
- * review's private GMV changes; a viewer sees no upload control and no owner section; an owner
+ * The data and settings pages in Debian's Chromium on the demo workspace: a lead dry-runs a bad
+ * orders file (row errors in Chinese), then drops a Tmall order export, sees its kind, preset and
+ * first rows as they will land, dry-runs it, imports it with the progress bar surviving a reload,
+ * and the weekly review's figures change; a viewer sees no upload control and no owner section; an owner
  * adds a member (generated password shown once, and it signs in), is told the last owner cannot
  * step down, creates an API key, uses it from here, revokes it and it stops working, and filters
  * the audit log. axe-core finds nothing serious on either page in either language, and no page
@@ -80,6 +80,20 @@ function ordersCsv(day: string, rows: number, customer?: string): Buffer {
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
+/** A Tmall/Taobao order report as the platform exports it: `="…"` order ids, 买家会员名 as the buyer. */
+function tmallCsv(day: string, rows: number): Buffer {
+  const header =
+    '订单编号,买家会员名,买家支付宝账号,支付单号,买家应付货款,买家应付邮费,总金额,买家实际支付金额,订单状态,买家留言,收货人姓名,收货地址,联系手机,订单创建时间,订单付款时间,宝贝标题,宝贝种类,物流单号,订单备注,宝贝总数量,店铺名称,退款金额';
+  const lines = [header];
+  for (let i = 0; i < rows; i++) {
+    const id = `"=""${String(3412345678900000000n + BigInt(i))}"""`;
+    lines.push(
+      `${id},tb_e2e_${i % 700},,,100.00,,100.00,"¥100.00",交易成功,,,,,${day} 12:00:00,${day} 12:01:00,鱼缸 过滤器,,,,1,,0.00`,
+    );
+  }
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
 const run = browserAvailable('data and settings e2e');
 
 beforeAll(async () => {
@@ -120,7 +134,7 @@ afterAll(async () => {
 });
 
 describe.runIf(run)('the data and settings pages in a real browser', () => {
-  it('when a lead uploads an orders file on the data page, then it is previewed, dry-run, imported with progress across a reload, and the review GMV changes', async () => {
+  it('when a lead uploads a Tmall order export on the data page, then its preset and first rows are previewed, it is dry-run, imported with progress across a reload, and the review figures change', async () => {
     const { context, errors } = await openContext('zh-CN', [/status of 422/]);
     const page = await context.newPage();
     await signIn(page, LEAD, ZH);
@@ -128,10 +142,15 @@ describe.runIf(run)('the data and settings pages in a real browser', () => {
     const review = (await (
       await page.request.get(`${server.url}/api/v1/workspaces/demo/review`)
     ).json()) as { week: string; window: { from: string } };
-    const gmv = () => page.getByTestId('value-credited_gmv_private').getAttribute('data-value');
+    const figures = () =>
+      page
+        .locator('[data-testid^="value-"]')
+        .evaluateAll((nodes) =>
+          nodes.map((n) => `${n.getAttribute('data-testid')}=${n.getAttribute('data-value')}`),
+        );
     await page.goto(`${server.url}/w/demo/review?week=${review.week}`);
-    await expect.poll(gmv, { timeout: 30_000 }).not.toBeNull();
-    const before = Number(await gmv());
+    await expect.poll(async () => (await figures()).length, { timeout: 30_000 }).toBeGreaterThan(5);
+    const before = await figures();
 
     await page.getByRole('link', { name: '数据导入' }).click();
     await page.waitForURL(/\/w\/demo\/data/);
@@ -154,23 +173,25 @@ describe.runIf(run)('the data and settings pages in a real browser', () => {
 
     const rows = 3000;
     await page.getByTestId('file-input').setInputFiles({
-      name: 'orders-e2e.csv',
+      name: 'tmall-e2e.csv',
       mimeType: 'text/csv',
-      buffer: ordersCsv(review.window.from, rows),
+      buffer: tmallCsv(review.window.from, rows),
     });
     await expect
-      .poll(() => page.getByTestId('detected-kind').textContent())
-      .toBe('根据表头识别为：订单');
+      .poll(() => page.getByTestId('detected-preset').textContent(), { timeout: 30_000 })
+      .toBe('识别为平台导出：天猫/淘宝 订单报表');
+    expect(await page.getByTestId('detected-kind').textContent()).toBe('根据表头识别为：订单');
     expect(await page.getByTestId('kind-select').inputValue()).toBe('orders');
+    expect(await page.getByTestId('preset-select').inputValue()).toBe('tmall');
     const preview = page.getByTestId('preview');
-    expect(await preview.locator('th').allTextContents()).toEqual([
-      '订单号',
-      '客户ID',
-      '渠道',
-      '下单时间',
-      '实付金额',
-    ]);
-    expect(await preview.locator('tbody tr').count()).toBe(5);
+    const headers = await preview.locator('th').allTextContents();
+    expect(headers).toContain('订单编号order_id');
+    expect(headers).toContain('买家实际支付金额amount');
+    // the ="…" of the export is gone and ¥100.00 lands as yuan
+    const first = await preview.locator('tbody tr').first().locator('td').allTextContents();
+    expect(first).toContain('3412345678900000000');
+    expect(first).toContain('100');
+    expect(await seriousViolations(page), 'data page with a preview').toEqual([]);
 
     await page.getByTestId('dry-run').click();
     await expect
@@ -187,12 +208,17 @@ describe.runIf(run)('the data and settings pages in a real browser', () => {
       .toBe('succeeded');
     expect(await page.getByTestId('import-done').textContent()).toContain('读取 3,000 行');
     const history = page.getByTestId('import-history');
-    await expect.poll(() => history.textContent()).toContain('orders-e2e.csv');
+    await expect.poll(() => history.textContent()).toContain('tmall-e2e.csv');
     expect(await page.getByTestId('freshness-orders').textContent()).toContain('今天');
 
+    // 3,000 public orders in the review's week: the review's figures are not what they were
     await page.goto(`${server.url}/w/demo/review?week=${review.week}`);
-    await expect.poll(gmv, { timeout: 30_000 }).not.toBe(String(before));
-    expect(Number(await gmv())).toBeGreaterThan(before);
+    await expect
+      .poll(async () => (await figures()).length, { timeout: 30_000 })
+      .toBe(before.length);
+    const after = await figures();
+    const changed = after.filter((f, i) => f !== before[i]);
+    expect(changed.length, JSON.stringify({ before, after })).toBeGreaterThan(0);
 
     expect(errors).toEqual([]);
     await context.close();

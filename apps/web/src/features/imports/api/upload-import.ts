@@ -27,6 +27,9 @@ export interface UploadOptions {
   kind: ImportKindName;
   file: File;
   dryRun: boolean;
+  /** A platform preset (or 'none'), or a saved mapping; left out the server detects the preset. */
+  preset?: string | undefined;
+  mapping?: string | undefined;
   onProgress?: (sent: number, total: number) => void;
 }
 
@@ -45,6 +48,8 @@ export function uploadImport(options: UploadOptions): Promise<UploadAnswer> {
     dryRun: dryRun ? 'true' : undefined,
     wait: dryRun ? undefined : 'false',
     fileName: file.name,
+    preset: options.mapping ? undefined : options.preset,
+    mapping: options.mapping,
   };
   const url = `${API_BASE}${fillPath('/workspaces/:ws/imports/:kind', { ws, kind })}${queryString(query)}`;
   return new Promise((resolve, reject) => {

@@ -1,32 +1,47 @@
 /**
- * Upload, step by step: drop a file (or pick it with the keyboard), see the kind it was
- * recognised as and its first rows, run a dry run that lists row errors in the user's language,
- * then import. The import runs in the background; its id goes to `onStarted` for the progress bar.
+ * Upload, step by step: drop a file (or pick it with the keyboard); the server's preview says
+ * which kind and platform layout it is and shows its first rows as they will land (the lead can
+ * pick another kind, layout or saved mapping, or map the columns and save the mapping); a dry run
+ * lists row errors in the user's language; then the import runs in the background and its id goes
+ * to `onStarted` for the progress bar. If the server cannot preview the file, its first rows as
+ * read in the browser are shown instead.
  */
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { IMPORT_KINDS, type ImportKindName } from '@yugang/contract';
 import { formatNumber } from '@yugang/metrics';
 import { useId, useState, type DragEvent } from 'react';
 import { useLocale, useMessages } from '../../../lib/i18n';
+import {
+  previewImport,
+  useImportMappings,
+  useImportPresets,
+  type ReadChoice,
+} from '../api/preview-import';
 import { uploadImport, UploadError, type ImportResult } from '../api/upload-import';
 import { previewCsv, type CsvPreview } from '../csv-preview';
 import { detectKind, LOAD_ORDER } from '../kinds';
 import { importsMessages } from '../messages';
+import { MappingEditor } from './mapping-editor';
+import { PreviewTable } from './preview-table';
 import { RowErrorsTable } from './row-errors-table';
 
 const PREVIEW_BYTES = 64 * 1024;
 
 interface Picked {
+  id: number;
   file: File;
-  preview: CsvPreview | null;
-  detected: ImportKindName | null;
+  /** The start of a CSV as read here, for when the server cannot preview it. */
+  local: CsvPreview | null;
 }
+
+let picks = 0;
 
 async function readPicked(file: File): Promise<Picked> {
   const head = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
   const isZip = head[0] === 0x50 && head[1] === 0x4b;
-  const preview = isZip ? null : previewCsv(head, file.size <= PREVIEW_BYTES);
-  return { file, preview, detected: detectKind(preview?.header ?? [], file.name) };
+  const local = isZip ? null : previewCsv(head, file.size <= PREVIEW_BYTES);
+  picks += 1;
+  return { id: picks, file, local };
 }
 
 function fileSize(bytes: number, locale: 'zh-CN' | 'en'): string {
@@ -40,13 +55,31 @@ export function UploadCard({ ws, onStarted }: { ws: string; onStarted: (id: numb
   const { locale } = useLocale();
   const id = useId();
   const [picked, setPicked] = useState<Picked | null>(null);
-  const [kind, setKind] = useState<ImportKindName>('orders');
+  const [choice, setChoice] = useState<ReadChoice>({});
+  const presets = useImportPresets(ws);
+  const mappings = useImportMappings(ws);
+  const preview = useQuery({
+    queryKey: ['import-preview', ws, picked?.id, choice],
+    queryFn: () => previewImport(ws, picked!.file, choice),
+    enabled: picked !== null,
+    staleTime: Infinity,
+    retry: false,
+  });
+  const localKind = picked?.local ? detectKind(picked.local.header, picked.file.name) : null;
+  const kind: ImportKindName = preview.data?.kind ?? choice.kind ?? localKind ?? 'orders';
+  const layout = choice.mapping
+    ? `mapping:${choice.mapping}`
+    : (choice.preset ?? (preview.data?.preset && !choice.kind ? preview.data.preset : ''));
+  const read = {
+    preset: choice.mapping ? undefined : (choice.preset ?? preview.data?.preset ?? undefined),
+    mapping: choice.mapping,
+  };
   const [dragging, setDragging] = useState(false);
   const [sent, setSent] = useState<number | null>(null);
 
   const dryRun = useMutation<ImportResult, UploadError>({
     mutationFn: async () => {
-      const answer = await uploadImport({ ws, kind, file: picked!.file, dryRun: true });
+      const answer = await uploadImport({ ws, kind, file: picked!.file, dryRun: true, ...read });
       if (answer.kind !== 'finished') throw new UploadError(0, 'unexpected', 'no verdict', null);
       return answer.result;
     },
@@ -58,6 +91,7 @@ export function UploadCard({ ws, onStarted }: { ws: string; onStarted: (id: numb
         kind,
         file: picked!.file,
         dryRun: false,
+        ...read,
         onProgress: (loaded) => setSent(loaded),
       });
       return answer.kind === 'started' ? answer.id : answer.result.id;
@@ -75,9 +109,8 @@ export function UploadCard({ ws, onStarted }: { ws: string; onStarted: (id: numb
     if (!file) return;
     dryRun.reset();
     start.reset();
-    const next = await readPicked(file);
-    setPicked(next);
-    if (next.detected) setKind(next.detected);
+    setChoice({});
+    setPicked(await readPicked(file));
   }
 
   function drop(event: DragEvent) {
@@ -89,6 +122,18 @@ export function UploadCard({ ws, onStarted }: { ws: string; onStarted: (id: numb
   const failure = dryRun.error ?? start.error;
   const verdict = dryRun.data ?? failure?.result ?? null;
   const busy = dryRun.isPending || start.isPending;
+  const unsaved = choice.columns !== undefined;
+
+  function readWith(next: ReadChoice) {
+    dryRun.reset();
+    start.reset();
+    setChoice(next);
+  }
+
+  function chooseLayout(value: string) {
+    if (value.startsWith('mapping:')) readWith({ kind, mapping: value.slice('mapping:'.length) });
+    else readWith({ kind, preset: value || undefined });
+  }
 
   return (
     <section
@@ -134,10 +179,7 @@ export function UploadCard({ ws, onStarted }: { ws: string; onStarted: (id: numb
               value={kind}
               data-testid="kind-select"
               disabled={busy}
-              onChange={(e) => {
-                setKind(e.target.value as ImportKindName);
-                dryRun.reset();
-              }}
+              onChange={(e) => readWith({ kind: e.target.value as ImportKindName })}
             >
               {[...LOAD_ORDER, ...IMPORT_KINDS.filter((k) => !LOAD_ORDER.includes(k))].map((k) => (
                 <option key={k} value={k}>
@@ -146,20 +188,80 @@ export function UploadCard({ ws, onStarted }: { ws: string; onStarted: (id: numb
               ))}
             </select>
           </label>
+          <label className="select-label">
+            <span>{t.preset}</span>
+            <select
+              value={layout}
+              data-testid="preset-select"
+              disabled={busy}
+              onChange={(e) => chooseLayout(e.target.value)}
+            >
+              <option value="">{t.presetAuto}</option>
+              <option value="none">{t.presetNone}</option>
+              {(presets.data?.presets ?? [])
+                .filter((p) => p.kind === kind)
+                .map((p) => (
+                  <option key={p.name} value={p.name}>
+                    {locale === 'zh-CN' ? p.label.zh : p.label.en}
+                  </option>
+                ))}
+              {(mappings.data?.mappings ?? [])
+                .filter((m) => m.kind === kind)
+                .map((m) => (
+                  <option key={m.name} value={`mapping:${m.name}`}>
+                    {t.mappingOption(m.name)}
+                  </option>
+                ))}
+            </select>
+          </label>
           <p className="muted" data-testid="detected-kind">
-            {picked.detected ? t.detected(t.kindName(picked.detected)) : t.notDetected}
+            {preview.data?.kind
+              ? t.detected(t.kindName(preview.data.kind))
+              : preview.isPending
+                ? t.previewLoading
+                : localKind
+                  ? t.detected(t.kindName(localKind))
+                  : t.notDetected}
           </p>
-          {picked.preview ? (
-            <div className="upload-card__preview" data-testid="preview">
+          {preview.data?.presetLabel ? (
+            <p className="muted" data-testid="detected-preset">
+              {t.presetDetected(
+                locale === 'zh-CN' ? preview.data.presetLabel.zh : preview.data.presetLabel.en,
+              )}
+            </p>
+          ) : null}
+          {preview.data ? (
+            <>
+              <PreviewTable preview={preview.data} />
+              {preview.data.errors.length > 0 ? (
+                <RowErrorsTable
+                  ws={ws}
+                  importId={null}
+                  errors={preview.data.errors}
+                  total={preview.data.errors.length}
+                />
+              ) : null}
+              <MappingEditor
+                key={`${picked.id}-${kind}-${layout}`}
+                ws={ws}
+                kind={kind}
+                preview={preview.data}
+                onTry={(columns) => readWith({ kind, columns })}
+                onSaved={(name) => readWith({ kind, mapping: name })}
+              />
+              {unsaved ? <p className="muted">{t.saveMappingFirst}</p> : null}
+            </>
+          ) : picked.local ? (
+            <div className="upload-card__preview" data-testid="local-preview">
               <h3>
                 {t.previewTitle}{' '}
-                <span className="muted">{t.previewEncoding(picked.preview.encoding)}</span>
+                <span className="muted">{t.previewEncoding(picked.local.encoding)}</span>
               </h3>
               <div className="table-scroll">
                 <table>
                   <thead>
                     <tr>
-                      {picked.preview.header.map((h, i) => (
+                      {picked.local.header.map((h, i) => (
                         <th scope="col" key={`${h}-${i}`}>
                           {h}
                         </th>
@@ -167,9 +269,9 @@ export function UploadCard({ ws, onStarted }: { ws: string; onStarted: (id: numb
                     </tr>
                   </thead>
                   <tbody>
-                    {picked.preview.rows.map((row, r) => (
+                    {picked.local.rows.map((row, r) => (
                       <tr key={r}>
-                        {picked.preview!.header.map((_, c) => (
+                        {picked.local!.header.map((_, c) => (
                           <td key={c}>{row[c] ?? ''}</td>
                         ))}
                       </tr>
@@ -178,9 +280,16 @@ export function UploadCard({ ws, onStarted }: { ws: string; onStarted: (id: numb
                 </table>
               </div>
             </div>
-          ) : (
+          ) : preview.isPending ? null : (
             <p className="muted">{t.previewXlsx}</p>
           )}
+          {preview.isError ? (
+            <p role="alert" className="form-error">
+              {preview.error instanceof UploadError
+                ? t.fileProblem(preview.error.code, preview.error.message)
+                : String(preview.error)}
+            </p>
+          ) : null}
           <div className="upload-card__actions">
             <button
               type="button"
@@ -193,7 +302,7 @@ export function UploadCard({ ws, onStarted }: { ws: string; onStarted: (id: numb
             <button
               type="button"
               className="primary"
-              disabled={busy || (verdict !== null && verdict.status !== 'validated')}
+              disabled={busy || unsaved || (verdict !== null && verdict.status !== 'validated')}
               onClick={() => start.mutate()}
               data-testid="run-import"
             >
