@@ -39,6 +39,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   }
   let shuttingDown = false;
   const warmer = new DashboardWarmer(handle, undefined, (message) => logger.warn(message));
+  // Warms every workspace now and whenever its data changes, whichever process changed it.
+  warmer.watch();
   const app = createApp({
     warmer,
     handle,

@@ -7,11 +7,17 @@
  * import starts a new read-model version. The answers land in the per-version cache
  * (read-model-cache.ts) that the endpoints read.
  *
+ * Imports and refreshes made by another process (the CLI, a second server) and a restart are
+ * caught by `watch`: the server polls every workspace's data version every few seconds (one
+ * small query) and warms each one whose version changed since the last poll, every workspace at
+ * the first poll (start-up).
+ *
  * Imports often come in bursts (a script ingesting 10k rows at a time): the warm-up runs once the
  * workspace has been quiet for `delayMs`, one at a time per workspace, and a request that comes
  * first simply computes the answer itself (a concurrent request waits for the same computation).
  */
 import { resolveAsOf, resolveWindow } from '@yugang/contract';
+import { sql } from 'kysely';
 import type { DatabaseHandle } from '../db/database.js';
 import { anchorDay, dataFreshness } from '../read-model/freshness.js';
 import { cachedRoi } from '../features/roi/roi.service.js';
@@ -22,6 +28,10 @@ import { cachedTiers } from '../features/tiers/tiers.service.js';
 export class DashboardWarmer {
   private readonly timers = new Map<number, NodeJS.Timeout>();
   private readonly running = new Map<number, Promise<void>>();
+  /** The data version of each workspace at the last poll. */
+  private readonly seen = new Map<number, string>();
+  private poller: NodeJS.Timeout | undefined;
+  private polling: Promise<number[]> | undefined;
   private stopped = false;
 
   constructor(
@@ -54,6 +64,49 @@ export class DashboardWarmer {
     this.timers.set(workspaceId, timer);
   }
 
+  /**
+   * Schedules the warm-up of every workspace whose data version changed since the last poll
+   * (all of them at the first); returns their ids. One poll at a time.
+   */
+  poll(): Promise<number[]> {
+    this.polling ??= this.pollOnce().finally(() => {
+      this.polling = undefined;
+    });
+    return this.polling;
+  }
+
+  private async pollOnce(): Promise<number[]> {
+    if (this.stopped) return [];
+    // The same parts as readModelVersion (read-model-cache.ts), for every workspace at once.
+    const { rows } = await sql<{ id: number | string; version: string }>`
+      select w.id, coalesce(s.order_watermark::text || '|' || s.rebuilt_at::text || '|'
+          || s.updated_at::text, 'none') || '|' || coalesce((select max(i.id) from imports i
+          where i.workspace_id = w.id and i.status = 'succeeded'), 0)::text as version
+      from workspaces w left join rm_state s on s.workspace_id = w.id`.execute(this.handle.db);
+    const changed: number[] = [];
+    for (const row of rows) {
+      const id = Number(row.id);
+      if (this.seen.get(id) === row.version) continue;
+      this.seen.set(id, row.version);
+      changed.push(id);
+      this.schedule(id);
+    }
+    return changed;
+  }
+
+  /** Polls now (the start-up warm-up) and then every `intervalMs`. */
+  watch(intervalMs = 5_000): void {
+    if (this.stopped || this.poller) return;
+    const tick = () => {
+      this.poll().catch((error: unknown) => {
+        if (!this.stopped) this.log(`dashboard warm-up poll failed: ${String(error)}`);
+      });
+    };
+    tick();
+    this.poller = setInterval(tick, intervalMs);
+    this.poller.unref();
+  }
+
   /** Resolves when nothing is scheduled or running (tests). */
   async settled(): Promise<void> {
     while (this.timers.size > 0 || this.running.size > 0) {
@@ -65,6 +118,9 @@ export class DashboardWarmer {
   /** Drops what is scheduled and waits for a running warm-up (before the database closes). */
   async stop(): Promise<void> {
     this.stopped = true;
+    clearInterval(this.poller);
+    this.poller = undefined;
+    await this.polling?.catch(() => undefined);
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     await Promise.all(this.running.values());
