@@ -14,8 +14,6 @@ import { analysisMessages } from './pages/analysis-messages';
 import { incrementalityMessages } from '../features/incrementality/messages';
 import { useMembership } from './use-membership';
 
-type SoonPage = 'cohorts' | 'ltv' | 'roi' | 'community' | 'imports' | 'goals' | 'members';
-
 export function Shell() {
   const t = useMessages(appMessages);
   const analysis = useMessages(analysisMessages);
@@ -51,14 +49,6 @@ export function Shell() {
   function signOut() {
     logout.mutate(undefined, { onSettled: () => void navigate({ to: '/login', search: {} }) });
   }
-
-  const soon = (page: SoonPage, label: string) => (
-    <li>
-      <Link to="/w/$ws/soon/$page" params={{ ws, page }} activeProps={{ 'aria-current': 'page' }}>
-        {label}
-      </Link>
-    </li>
-  );
 
   const page = (
     to: `/w/$ws/${'compare' | 'cohorts' | 'ltv' | 'roi' | 'attribution' | 'incrementality' | 'tiers' | 'community' | 'risk' | 'readiness' | 'goals'}`,
