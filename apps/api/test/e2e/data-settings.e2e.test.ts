@@ -209,6 +209,7 @@ describe.runIf(run)('the data and settings pages in a real browser', () => {
     expect(await page.getByTestId('import-done').textContent()).toContain('读取 3,000 行');
     const history = page.getByTestId('import-history');
     await expect.poll(() => history.textContent()).toContain('tmall-e2e.csv');
+    expect(await history.textContent()).toContain('天猫/淘宝 订单报表');
     expect(await page.getByTestId('freshness-orders').textContent()).toContain('今天');
 
     // 3,000 public orders in the review's week: the review's figures are not what they were

@@ -4,6 +4,7 @@ import { Empty, ErrorState, Loading } from '../../../components/ui/status';
 import { useLocale, useMessages } from '../../../lib/i18n';
 import { errorDownloads } from '../api/get-import';
 import { useImports } from '../api/list-imports';
+import { useImportPresets } from '../api/preview-import';
 import { importsMessages } from '../messages';
 
 function localTime(iso: string, locale: string): string {
@@ -20,6 +21,13 @@ export function ImportHistory({ ws }: { ws: string }) {
   const t = useMessages(importsMessages);
   const { locale } = useLocale();
   const query = useImports(ws);
+  const presets = useImportPresets(ws).data?.presets ?? [];
+  const presetName = (name: string | null) => {
+    if (name === null || name === 'none') return '';
+    if (name.startsWith('mapping:')) return t.mappingOption(name.slice('mapping:'.length));
+    const preset = presets.find((p) => p.name === name);
+    return preset ? (locale === 'zh-CN' ? preset.label.zh : preset.label.en) : name;
+  };
   return (
     <section className="panel" aria-labelledby="import-history-title" data-testid="import-history">
       <h2 id="import-history-title">{t.historyTitle}</h2>
@@ -38,6 +46,7 @@ export function ImportHistory({ ws }: { ws: string }) {
                 <th scope="col">{t.who}</th>
                 <th scope="col">{t.file}</th>
                 <th scope="col">{t.kind}</th>
+                <th scope="col">{t.preset}</th>
                 <th scope="col">{t.rows}</th>
                 <th scope="col">{t.status}</th>
                 <th scope="col">{t.errors}</th>
@@ -58,6 +67,7 @@ export function ImportHistory({ ws }: { ws: string }) {
                     </td>
                     <td className="history-table__file">{row.fileName}</td>
                     <td>{t.kindName(row.kind)}</td>
+                    <td>{presetName(row.preset)}</td>
                     <td>{formatNumber(row.rowsRead, locale)}</td>
                     <td>
                       <span className={`status status--${row.status}`}>
