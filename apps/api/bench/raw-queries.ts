@@ -175,3 +175,8 @@ function firstOrdersWithId(ws: number): RawBuilder<unknown> {
     from orders where workspace_id = ${ws} and status <> 'cancelled'
     order by customer_id, ordered_at, external_id collate "C"`;
 }
+
+/** The summary of any window [from, to) and its previous one by direct SQL (as summaryMonth). */
+export function rawSummaryWindow(ws: number, tz: string, from: string, to: string): Query {
+  return rawQueries(ws, tz, { end: to, monday: to, lastMonth: from }).summaryMonth;
+}

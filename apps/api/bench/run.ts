@@ -13,6 +13,11 @@
  * 3. absorbing one day of 10k new orders (applyOrderChanges), and a late-arriving day inside the
  *    history; then a full rebuild and a check that it gives identical rows; then the bench
  *    orders are removed again and absorbed, so the database is left as it was.
+ * Each endpoint's row also gives its uncached p50/p95 (both caches bypassed): over BENCH_WINDOWS
+ * (default 20) distinct random windows of 1 day to 24 months for the windowed endpoints, repeated
+ * calls for the others (BENCH_SLOW_RUNS, default 2, for tiers and predicted LTV). Then the summary
+ * over the same random windows against DuckDB on the raw rows (answers checked equal first) and
+ * raw Postgres (BENCH_RAW_WINDOWS, default 5). The machine's load average is printed per row.
  * Without DATABASE_URL it says so and exits 0 (the bench needs real Postgres and data).
  */
 import { addDays } from '@yugang/metrics';
@@ -26,9 +31,12 @@ import {
   applyOrderChanges,
   READ_MODEL_TABLES,
   rebuildReadModel,
-} from '../src/features/read-model/read-model.refresh.js';
+} from '../src/read-model/read-model.refresh.js';
+import { loadavg } from 'node:os';
+import { answerCache, readModelCache } from '../src/read-model/read-model-cache.js';
 import { listen } from '../test/listen.js';
-import { rawQueries } from './raw-queries.js';
+import { openDuckSummary, type WindowFigures } from './duckdb-summary.js';
+import { rawQueries, rawSummaryWindow } from './raw-queries.js';
 
 const url = process.env.DATABASE_URL;
 const slug = process.env.BENCH_SLUG ?? 'demo';
@@ -36,7 +44,52 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const RAW_RUNS = Number(process.env.BENCH_RAW_RUNS ?? 3);
 const NEW_ORDERS = 10_000;
 /** Which parts to run: any of rebuild, http, incremental (default all). */
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'rebuild,http,incremental').split(','));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'rebuild,http,duckdb,incremental').split(','));
+const WINDOWS = Number(process.env.BENCH_WINDOWS ?? 20);
+const SLOW_RUNS = Number(process.env.BENCH_SLOW_RUNS ?? 2);
+const RAW_WINDOWS = Number(process.env.BENCH_RAW_WINDOWS ?? 5);
+
+type Endpoint = {
+  name: string;
+  path: string;
+  raw?: string;
+  /** The same request over another window (uncached figures over random windows). */
+  windowed?: (from: string, to: string) => string;
+  /** Seconds per uncached call: timed BENCH_SLOW_RUNS times only. */
+  slow?: boolean;
+};
+
+const load = () => `load ${loadavg()[0]!.toFixed(1)}`;
+
+function setCaches(on: boolean): void {
+  readModelCache.bypass = !on;
+  answerCache.bypass = !on;
+}
+
+/** Distinct [from, to) windows of 1 day to 24 months inside [first, end], any alignment. */
+function randomWindows(first: string, end: string, count: number): { from: string; to: string }[] {
+  let seed = 20261001;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const span = (Date.parse(end) - Date.parse(first)) / 86_400_000;
+  const seen = new Set<string>();
+  const out: { from: string; to: string }[] = [];
+  while (out.length < count) {
+    // Lengths spread on a log scale: as many short picks as long ones.
+    const length = Math.max(
+      1,
+      Math.min(730, span - 1, Math.round(Math.exp(next() * Math.log(730)))),
+    );
+    const to = addDays(end, -Math.floor(next() * (span - length)));
+    const from = addDays(to, -length);
+    if (seen.has(`${from}/${to}`)) continue;
+    seen.add(`${from}/${to}`);
+    out.push({ from, to });
+  }
+  return out;
+}
 
 type Db = Kysely<Database>;
 
@@ -101,26 +154,31 @@ async function run(handle: DatabaseHandle): Promise<void> {
   const end = addDays(info.last, 1);
   const lastMonth = `${info.last.slice(0, 7)}-01`;
   const monday = mondayBefore(end);
-  const endpoints: { name: string; path: string; raw?: keyof ReturnType<typeof rawQueries> }[] = [
+  const summaryAt = (from: string, to: string) => `/metrics/summary?from=${from}&to=${to}`;
+  const endpoints: (Endpoint & { raw?: keyof ReturnType<typeof rawQueries> })[] = [
     {
       name: 'summary, last 28 days (custom window)',
       path: `/metrics/summary?from=${addDays(end, -28)}&to=${end}`,
       raw: 'summary28',
+      windowed: summaryAt,
     },
     {
       name: 'summary, last full week (stored week)',
       path: `/metrics/summary?from=${addDays(monday, -7)}&to=${monday}`,
       raw: 'summaryWeek',
+      windowed: summaryAt,
     },
     {
       name: 'summary, last month (stored month + custom previous)',
       path: `/metrics/summary?from=${lastMonth}&to=${end}`,
       raw: 'summaryMonth',
+      windowed: summaryAt,
     },
     {
       name: 'trends gmv by month, 12 months',
       path: `/metrics/trends?metric=gmv&grain=month&from=${addDays(end, -365)}&to=${end}`,
       raw: 'trendsMonth',
+      windowed: (from, to) => `/metrics/trends?metric=gmv&grain=day&from=${from}&to=${to}`,
     },
     {
       name: 'trends repeat rate by week, 12 weeks',
@@ -144,14 +202,27 @@ async function run(handle: DatabaseHandle): Promise<void> {
       name: 'tiers with movement (raw: recency only)',
       path: `/tiers?asOf=${end}`,
       raw: 'tiers',
+      slow: true,
     },
     // The other dashboard reads (no raw-SQL twin here: they read small base tables or the
     // rollups above, or cache a model fit).
-    { name: 'ltv predicted (cached model)', path: `/ltv/predicted?asOf=${end}` },
-    { name: 'roi, last 12 months', path: `/roi?from=${addDays(end, -365)}&to=${end}` },
+    { name: 'ltv predicted (cached model)', path: `/ltv/predicted?asOf=${end}`, slow: true },
+    {
+      name: 'roi, last 12 months',
+      path: `/roi?from=${addDays(end, -365)}&to=${end}`,
+      windowed: (from, to) => `/roi?from=${from}&to=${to}`,
+    },
     { name: 'community', path: `/community?asOf=${end}` },
-    { name: 'risk, last 28 days', path: `/risk?from=${addDays(end, -28)}&to=${end}` },
-    { name: 'team kpis, last 28 days', path: `/team-kpis?from=${addDays(end, -28)}&to=${end}` },
+    {
+      name: 'risk, last 28 days',
+      path: `/risk?from=${addDays(end, -28)}&to=${end}`,
+      windowed: (from, to) => `/risk?from=${from}&to=${to}`,
+    },
+    {
+      name: 'team kpis, last 28 days',
+      path: `/team-kpis?from=${addDays(end, -28)}&to=${end}`,
+      windowed: (from, to) => `/team-kpis?from=${from}&to=${to}`,
+    },
     { name: 'goals', path: '/goals' },
     { name: 'annotations', path: '/annotations' },
     { name: 'readiness', path: '/readiness' },
@@ -165,7 +236,12 @@ async function run(handle: DatabaseHandle): Promise<void> {
 
   const only = process.env.BENCH_ENDPOINTS ? new RegExp(process.env.BENCH_ENDPOINTS) : null;
   const chosen = only ? endpoints.filter((e) => only.test(e.name)) : endpoints;
-  if (PARTS.has('http')) await endpointsVsRaw(handle, ws, slug, chosen, raw);
+  const windows = randomWindows(info.first, end, WINDOWS);
+  console.log(`machine: ${load()} (1 min), 2 cores shared`);
+  if (PARTS.has('http')) await endpointsVsRaw(handle, ws, slug, chosen, raw, windows);
+  if (PARTS.has('duckdb')) {
+    await summaryVsDuckDb(handle, ws, slug, workspace.time_zone, Number(info.orders), windows);
+  }
   if (PARTS.has('incremental')) await incremental(handle, ws, end, info.last);
 }
 
@@ -173,8 +249,9 @@ async function endpointsVsRaw(
   handle: DatabaseHandle,
   ws: number,
   slug: string,
-  endpoints: { name: string; path: string; raw?: string }[],
+  endpoints: Endpoint[],
   raw: Record<string, (db: Db) => Promise<unknown>>,
+  windows: { from: string; to: string }[],
 ): Promise<void> {
   const db = handle.db;
   const key = await createApiKey(db, { workspaceId: ws, name: 'bench', readOnly: true });
@@ -183,8 +260,8 @@ async function endpointsVsRaw(
   const results: string[] = [];
   try {
     for (const e of endpoints) {
-      const get = async () => {
-        const response = await fetch(`${server.url}/api/v1/workspaces/${slug}${e.path}`, {
+      const get = async (path = e.path) => {
+        const response = await fetch(`${server.url}/api/v1/workspaces/${slug}${path}`, {
           headers: { authorization: `Bearer ${key.key}` },
         });
         if (response.status !== 200) {
@@ -194,10 +271,23 @@ async function endpointsVsRaw(
       };
       // The first call may fill a per-read-model-version cache (summary scans, tiers, predicted
       // LTV): reported apart as "first"; p50/p95 are the warm calls after it.
-      const [, first] = await time(get);
+      const [, first] = await time(() => get());
       for (let i = 0; i < 2; i++) await get();
       const http: number[] = [];
-      for (let i = 0; i < RUNS; i++) http.push((await time(get))[1]);
+      for (let i = 0; i < RUNS; i++) http.push((await time(() => get()))[1]);
+      // Uncached: both caches bypassed, over the random windows where the request has one.
+      const uncached: number[] = [];
+      setCaches(false);
+      try {
+        const paths = e.windowed
+          ? windows.map((w) => e.windowed!(w.from, w.to))
+          : Array.from({ length: e.slow ? SLOW_RUNS : WINDOWS }, () => e.path);
+        for (const path of paths) uncached.push((await time(() => get(path)))[1]);
+      } catch (error) {
+        console.log(`  ${e.name}: uncached call failed: ${String(error).slice(0, 200)}`);
+      } finally {
+        setCaches(true);
+      }
       const direct: number[] = [];
       const query = e.raw ? raw[e.raw] : undefined;
       if (query) {
@@ -209,6 +299,10 @@ async function endpointsVsRaw(
         `first ${ms(first)}`.padEnd(15),
         `http p50 ${ms(percentile(http, 50))}`.padEnd(18),
         `p95 ${ms(percentile(http, 95))}`.padEnd(13),
+        `uncached${e.windowed ? ` ${uncached.length} windows` : ` ×${uncached.length}`} p50 ${ms(percentile(uncached, 50))}`.padEnd(
+          34,
+        ),
+        `p95 ${ms(percentile(uncached, 95))}`.padEnd(13),
         ...(query
           ? [
               `raw p50 ${ms(percentile(direct, 50))}`.padEnd(19),
@@ -216,11 +310,105 @@ async function endpointsVsRaw(
               `ratio ${(percentile(direct, 50) / percentile(http, 50)).toFixed(0)}×`,
             ]
           : ['raw —']),
+        load(),
       ].join(' ');
       console.log(line);
       results.push(line);
     }
   } finally {
+    await server.close();
+    await sql`delete from api_keys where workspace_id = ${ws} and id = ${key.id}`.execute(db);
+  }
+}
+
+/**
+ * The summary over the random windows, uncached, against DuckDB on the raw rows and raw Postgres:
+ * DuckDB's figures are checked equal to the API's first; each side computes the window and its
+ * previous one, as the answer holds both.
+ */
+async function summaryVsDuckDb(
+  handle: DatabaseHandle,
+  ws: number,
+  slug: string,
+  tz: string,
+  orderCount: number,
+  windows: { from: string; to: string }[],
+): Promise<void> {
+  const db = handle.db;
+  const duck = await openDuckSummary(url!, ws, orderCount, (line) => console.log(line));
+  const key = await createApiKey(db, { workspaceId: ws, name: 'bench', readOnly: true });
+  const server = await listen(createApp({ handle }));
+  const midnight = async (day: string) => {
+    const { rows } = await sql<{ s: number }>`
+      select extract(epoch from (${day}::date::timestamp at time zone ${tz}))::float8 as s`.execute(
+      db,
+    );
+    return Number(rows[0]!.s);
+  };
+  type Evidence = { value: number | null; numerator: number };
+  type Answer = { metrics: Record<string, { all: Evidence; private: Evidence }> };
+  const api = async (from: string, to: string): Promise<Answer> => {
+    const response = await fetch(
+      `${server.url}/api/v1/workspaces/${slug}/metrics/summary?from=${from}&to=${to}`,
+      { headers: { authorization: `Bearer ${key.key}` } },
+    );
+    if (response.status !== 200) throw new Error(`summary ${from}/${to}: ${response.status}`);
+    return (await response.json()) as Answer;
+  };
+  const figuresOf = (a: Answer): WindowFigures => ({
+    buyers: a.metrics.buyers!.all.value ?? 0,
+    orders: a.metrics.orders!.all.value ?? 0,
+    gmvFen: Math.round((a.metrics.gmv!.all.value ?? 0) * 100),
+    repeatGmvFen: Math.round(a.metrics.repeat_revenue_share!.all.numerator * 100),
+    privateBuyers: a.metrics.buyers!.private.value ?? 0,
+  });
+  const length = (w: { from: string; to: string }) =>
+    (Date.parse(w.to) - Date.parse(w.from)) / 86_400_000;
+  const previous = (w: { from: string; to: string }) => ({
+    from: addDays(w.from, -length(w)),
+    to: w.from,
+  });
+  try {
+    setCaches(false);
+    let mismatches = 0;
+    const apiMs: number[] = [];
+    const duckMs: number[] = [];
+    for (const w of windows) {
+      const [answer, took] = await time(() => api(w.from, w.to));
+      apiMs.push(took);
+      const ends = [await midnight(w.to), await midnight(w.from)];
+      const p = previous(w);
+      const [[now], duckTook] = await time(() =>
+        Promise.all([duck.window(w.from, w.to, ends[0]!), duck.window(p.from, p.to, ends[1]!)]),
+      );
+      duckMs.push(duckTook);
+      const mine = figuresOf(answer);
+      if (JSON.stringify(mine) !== JSON.stringify(now)) {
+        mismatches += 1;
+        console.log(
+          `  ${w.from}/${w.to}: API ${JSON.stringify(mine)} ≠ DuckDB ${JSON.stringify(now)}`,
+        );
+      }
+    }
+    const rawMs: number[] = [];
+    for (const w of windows.slice(0, RAW_WINDOWS)) {
+      const query = rawSummaryWindow(ws, tz, w.from, w.to);
+      rawMs.push((await time(() => query(db)))[1]);
+    }
+    console.log(
+      [
+        `summary, ${windows.length} random windows (1 day … 24 months), uncached:`,
+        `API p50 ${ms(percentile(apiMs, 50))} p95 ${ms(percentile(apiMs, 95))};`,
+        `DuckDB p50 ${ms(percentile(duckMs, 50))} p95 ${ms(percentile(duckMs, 95))}`,
+        `(answers equal: ${mismatches === 0 ? 'yes' : `NO, ${mismatches} differ`});`,
+        `raw Postgres (${rawMs.length} windows) p50 ${ms(percentile(rawMs, 50))};`,
+        `ratio DuckDB/API p50 ${(percentile(duckMs, 50) / percentile(apiMs, 50)).toFixed(1)}×`,
+        `p95 ${(percentile(duckMs, 95) / percentile(apiMs, 95)).toFixed(1)}×; ${load()}`,
+      ].join(' '),
+    );
+  } finally {
+    setCaches(true);
+    duck.close();
     await server.close();
     await sql`delete from api_keys where workspace_id = ${ws} and id = ${key.id}`.execute(db);
   }

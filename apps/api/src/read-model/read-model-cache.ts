@@ -41,6 +41,11 @@ export interface ReadModelCacheLimits {
 export class ReadModelCache {
   private readonly entries = new Map<string, Entry>();
   private weight = 0;
+  /**
+   * When true, every get computes afresh and keeps nothing (the bench's uncached figures; set for
+   * both caches by YUGANG_READ_MODEL_CACHE=off).
+   */
+  bypass = process.env.YUGANG_READ_MODEL_CACHE === 'off';
 
   constructor(private readonly limits: ReadModelCacheLimits) {}
 
@@ -70,6 +75,7 @@ export class ReadModelCache {
     compute: () => Promise<T>,
     weigh: (value: T) => number = () => 1024,
   ): Promise<{ value: T; cached: boolean; version: string }> {
+    if (this.bypass) return { value: await compute(), cached: false, version };
     const key = [workspaceId, version, kind, ...parts].join('\u0000');
     const hit = this.entries.get(key);
     if (hit) {
