@@ -2,12 +2,16 @@ import { normaliseHeader } from '../header-map.js';
 import type { KindSpec } from '../kinds/index.js';
 import type { Preset } from './preset.js';
 
-/** Whether a header already has every required column of one of our kinds (our own layout). */
-export function hasOwnColumns(spec: KindSpec, header: readonly string[]): boolean {
+/**
+ * How many columns of a header one of our kinds reads, when it has every required one (our own
+ * layout); 0 otherwise.
+ */
+export function ownColumns(spec: KindSpec, header: readonly string[]): number {
   const cells = new Set(header.map((h) => normaliseHeader(h.trim())));
-  return spec.fields.every(
-    (f) => !f.required || [f.name, ...f.aliases].some((n) => cells.has(normaliseHeader(n))),
-  );
+  const has = (f: KindSpec['fields'][number]) =>
+    [f.name, ...f.aliases].some((n) => cells.has(normaliseHeader(n)));
+  if (!spec.fields.every((f) => !f.required || has(f))) return 0;
+  return spec.fields.filter(has).length;
 }
 
 /** Where each logical column of a preset sits in a header row (absent columns are left out). */

@@ -10,7 +10,7 @@ import { normaliseHeader } from '../header-map.js';
 import { ImportFileError } from '../import-errors.js';
 import { KIND_SPECS, type ImportKind } from '../kinds/index.js';
 import { cleanCell, parseInstant, parseMoney, plainAmount } from '../values.js';
-import { detectPreset, hasOwnColumns, matchColumns, missingColumns } from './detect.js';
+import { detectPreset, matchColumns, missingColumns, ownColumns } from './detect.js';
 import { findPreset, PRESET_NAMES, PRESETS } from './index.js';
 import type { ChannelDefinition, FoldSpec, Preset, PresetContext, SkipReason } from './preset.js';
 
@@ -112,11 +112,6 @@ export async function readWithPreset(
       );
     }
   }
-  // A file in our own layout is read as it is, even when a preset could also read it.
-  if (!forced && body[0]) {
-    const own = options.kind ? [KIND_SPECS[options.kind]] : Object.values(KIND_SPECS);
-    if (own.some((spec) => hasOwnColumns(spec, body[0]!.cells))) return plain;
-  }
   const candidates = forced
     ? [forced]
     : PRESETS.filter((p) => !options.kind || p.kind === options.kind);
@@ -125,6 +120,12 @@ export async function readWithPreset(
     const found = detectPreset(candidates, searched[at]!.cells);
     if (!found) continue;
     const { preset, columns } = found;
+    // A file in our own layout is read as it is when our columns explain it as well as the
+    // preset's do (a WeCom list with a 客户ID column is still a WeCom list).
+    const own = options.kind ? [KIND_SPECS[options.kind]] : Object.values(KIND_SPECS);
+    if (!forced && own.some((spec) => ownColumns(spec, searched[at]!.cells) >= columns.size)) {
+      return plain;
+    }
     const ctx: PresetContext = {
       channel: options.channel ?? preset.channel?.code ?? '',
       timeZone: options.timeZone,

@@ -306,6 +306,29 @@ describe('platform presets', () => {
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
+  it('takes a WeCom list with a 客户ID column for a WeCom list, not for our own customers file', async () => {
+    const file = path.join(scratch, 'wecom-ids.csv');
+    writeFileSync(
+      file,
+      '客户名称,客户ID,添加人,添加时间,标签\n小红,wmAAAA1,张店长,2025-03-12 10:00:00,新客\n',
+    );
+    const result = await runImport(database, {
+      workspace,
+      kind: 'customers',
+      source: await fileSource(file, DEFAULT_LIMITS),
+      fileName: 'wecom-ids.csv',
+    });
+    expect(result.errors).toEqual([]);
+    expect(result).toMatchObject({ status: 'succeeded', preset: 'wecom_customers', inserted: 1 });
+    const row = await database.db
+      .selectFrom('customers')
+      .select('joined_private_at')
+      .where('workspace_id', '=', workspace.id)
+      .where('external_id', '=', 'wecom:wmAAAA1')
+      .executeTakeFirstOrThrow();
+    expect(row.joined_private_at).not.toBeNull();
+  });
+
   it('names what a forced preset misses', async () => {
     const result = await importPlatform('orders', 'douyin-orders.xlsx', { preset: 'tmall' });
     expect(result).toMatchObject({ status: 'rejected', code: 'invalid_header' });
