@@ -30,5 +30,14 @@ describe('markedLinesOption', () => {
     const aria = (option.aria as { label: { description: string } }).label.description;
     expect(aria).toContain('Mark cost balance: 2026-03.');
     expect(aria).not.toContain('off the axis');
+    expect((option.yAxis as { minInterval?: number }).minInterval).toBeUndefined();
+    const counts = markedLinesOption({
+      locale: 'en',
+      title: 'Accounts',
+      unit: 'count',
+      categories: ['a'],
+      series: [{ name: 'n', values: [1], color: '#000' }],
+    });
+    expect((counts.yAxis as { minInterval?: number }).minInterval).toBe(1);
   });
 });

@@ -77,6 +77,8 @@ export function markedLinesOption(input: MarkedLinesInput): EChartsOption {
     xAxis: { type: 'category', data: [...input.categories], boundaryGap: false },
     yAxis: {
       type: 'value',
+      // counts are whole: no 0.5-customer ticks
+      minInterval: unit === 'count' ? 1 : undefined,
       axisLabel: { formatter: (v: number) => formatChartValue(v, unit, locale, true) },
     },
     series,

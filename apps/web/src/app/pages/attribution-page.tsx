@@ -6,6 +6,7 @@ import { ErrorState, Loading } from '../../components/ui/status';
 import { useAttribution } from '../../features/attribution/api/get-attribution';
 import { usePrivateShare } from '../../features/attribution/api/get-private-share';
 import { attributionMessages } from '../../features/attribution/attribution-messages';
+import { lastPeriodUnfinished } from '../../features/attribution/period-end';
 import { useSummary } from '../../features/summary/api/get-summary';
 import { useTeamKpis } from '../../features/team-kpis/api/get-team-kpis';
 import { TeamKpiList } from '../../features/team-kpis/components/team-kpi-list';
@@ -101,7 +102,17 @@ export function AttributionPage() {
           </p>
           <div className="chart-grid">
             <TrendChart
-              input={{ locale, title: t.credited, unit: 'money', rows }}
+              input={{
+                locale,
+                title: t.credited,
+                unit: 'money',
+                rows,
+                unfinishedLast: lastPeriodUnfinished(
+                  rows.map((r) => r.period),
+                  grain,
+                  attribution.data.window?.to ?? window.to,
+                ),
+              }}
               fileName={`${ws}-credited-gmv`}
             />
           </div>
