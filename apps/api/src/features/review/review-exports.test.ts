@@ -1,6 +1,8 @@
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReviewResponse } from '@yugang/contract';
+import type { IncrementalityResponse, ReviewResponse } from '@yugang/contract';
+import { formatChartValue } from '@yugang/charts';
+import { formatMultiple } from '@yugang/metrics';
 import { cjkFontFile } from './chart-render.js';
 import { startReviewDemo, type ReviewDemo } from './review-demo.fixture.js';
 
@@ -74,6 +76,40 @@ describe('review exports', () => {
     expect(xml).toContain('分子');
     const notes = [...files.keys()].filter((n) => /^ppt\/notesSlides\/.*\.xml$/.test(n));
     expect(notes.length).toBeGreaterThan(0);
+  });
+
+  it('GET /review.pptx: a slide gives the matched lift with its interval beside the naive gap and the two ROIs, with notes and the footer', async () => {
+    const res = await demo.t.call(
+      'get',
+      `/workspaces/${demo.slug}/incrementality?months=6&asOf=${review.window.to.slice(0, 7)}-01`,
+      { as: demo.viewer },
+    );
+    expect(res.status).toBe(200);
+    const inc = res.body as IncrementalityResponse;
+    expect(inc.matched.members).toBeGreaterThan(0);
+    const { body } = await download('/review.pptx?lang=zh-CN');
+    const files = await unzip(body);
+    const slide = [...files.entries()].find(
+      ([n, x]) => /^ppt\/slides\/slide\d+\.xml$/.test(n) && x.includes('私域增量价值'),
+    );
+    expect(slide, 'the incrementality slide').toBeDefined();
+    const [name, xml] = slide!;
+    const money = (v: number | null) => formatChartValue(v, 'money', 'zh-CN');
+    const gp = inc.matched.perMember.grossProfit;
+    expect(xml).toContain(inc.summary['zh-CN']);
+    expect(xml).toContain(money(gp.estimate));
+    expect(xml).toContain(`${money(gp.low)} – ${money(gp.high)}`);
+    expect(xml).toContain(money(inc.naive.perMember.grossProfit.estimate));
+    if (inc.roi) {
+      expect(xml).toContain(formatMultiple(inc.roi.incremental.estimate, 'zh-CN', { digits: 2 }));
+      expect(xml).toContain(formatMultiple(inc.roi.naive.estimate, 'zh-CN', { digits: 2 }));
+      expect(xml).toContain(inc.roi.whichToUse['zh-CN'].slice(0, 12));
+    }
+    expect(xml).toContain('窗口 2026-W39（2026-09-21 至 2026-09-27');
+    const n = /slide(\d+)\.xml$/.exec(name)![1];
+    const rels = files.get(`ppt/slides/_rels/slide${n}.xml.rels`)!;
+    const notesFile = /notesSlides\/(notesSlide\d+\.xml)/.exec(rels)![1];
+    expect(files.get(`ppt/notesSlides/${notesFile}`)).toContain(inc.summary['zh-CN']);
   });
 
   it('GET /review.pptx?lang=en: English slides', async () => {

@@ -2,11 +2,17 @@
  * The weekly review as PowerPoint: a title slide, one slide per section (its figures with 环比,
  * 同比 and goal, the insights resting on them, a native and editable line or bar chart, speaker
  * notes), a footer with window, filters and freshness on every slide, and an appendix with each
- * metric's definition, formula, numerator and denominator.
+ * metric's definition, formula, numerator and denominator. Before the appendix, the incremental
+ * value of the private domain (matched lift beside the naive gap, incremental vs naive ROI).
  */
-import type { ReviewFigure, ReviewResponse } from '@yugang/contract';
-import { COLORS } from '@yugang/charts';
-import { metricById, type Locale } from '@yugang/metrics';
+import type {
+  IncrementalityResponse,
+  IntervalJson,
+  ReviewFigure,
+  ReviewResponse,
+} from '@yugang/contract';
+import { COLORS, formatChartValue } from '@yugang/charts';
+import { formatMultiple, formatNumber, metricById, type Locale } from '@yugang/metrics';
 import PptxGenJS from 'pptxgenjs';
 import { allFigures, counterpart, figureLabel } from './review-charts.js';
 import { deltaText, footerText, goalText, valueText, windowText } from './review-text.js';
@@ -27,6 +33,21 @@ const L = {
     denominator: '分母',
     window: '窗口',
     insights: '要点',
+    incrementality: '私域增量价值',
+    measure: '每位入群客户',
+    matched: '配对后增量',
+    interval: '90% 区间',
+    naive: '私域 − 公域直接差距',
+    orders: '订单数',
+    gmv: 'GMV',
+    grossProfit: '毛利',
+    roiIncremental: '增量 ROI',
+    roiNaive: '直接 ROI',
+    sample: (members: string, unmatched: string, months: number) =>
+      `配对 ${members} 位入群客户（${unmatched} 位无法配对），比较入群后 ${months} 个月。`,
+    noData: (eligible: string) =>
+      `数据不足以估计增量：入群前有订单的入群客户 ${eligible} 位，找不到足够可配对的未入群客户。暂不展示数字，先积累更多入群与订单数据。`,
+    noRoi: '这些月份没有私域成本，无法计算 ROI。',
   },
   en: {
     title: 'Private-domain weekly review',
@@ -40,6 +61,21 @@ const L = {
     denominator: 'Denominator',
     window: 'Window',
     insights: 'Insights',
+    incrementality: 'Incremental value of the private domain',
+    measure: 'Per member',
+    matched: 'Matched lift',
+    interval: '90% interval',
+    naive: 'Private − public gap',
+    orders: 'Orders',
+    gmv: 'GMV',
+    grossProfit: 'Gross profit',
+    roiIncremental: 'Incremental ROI',
+    roiNaive: 'Naive ROI',
+    sample: (members: string, unmatched: string, months: number) =>
+      `${members} members matched (${unmatched} could not be), compared over ${months} months after joining.`,
+    noData: (eligible: string) =>
+      `The data cannot support the analysis yet: ${eligible} members had an order before joining, too few with matching non-members. No numbers are shown until more join and order data arrive.`,
+    noRoi: 'No private costs in these months, so no ROI.',
   },
 } as const;
 
@@ -145,6 +181,100 @@ function sectionSlide(pptx: PptxGenJS, r: ReviewResponse, index: number, locale:
   footer(slide, r, locale);
 }
 
+function incrementalitySlide(
+  pptx: PptxGenJS,
+  r: ReviewResponse,
+  inc: IncrementalityResponse,
+  locale: Locale,
+): void {
+  const t = L[locale];
+  const slide = pptx.addSlide();
+  slide.addText(t.incrementality, {
+    x: 0.4,
+    y: 0.25,
+    w: W - 0.8,
+    h: 0.6,
+    fontSize: 24,
+    bold: true,
+    fontFace: FONT,
+  });
+  const m = inc.matched;
+  const n = (x: number) => formatNumber(x, locale, { digits: 0 });
+  const gp = m.perMember.grossProfit;
+  if (m.members === 0 || gp.low === null || gp.high === null) {
+    const text = t.noData(n(m.eligible));
+    slide.addText(text, { x: 0.4, y: 1.2, w: W - 0.8, h: 1.5, fontSize: 18, fontFace: FONT });
+    slide.addNotes([t.incrementality, text, inc.summary[locale]].join('\n'));
+    footer(slide, r, locale);
+    return;
+  }
+  slide.addText(inc.summary[locale], {
+    x: 0.4,
+    y: 0.95,
+    w: W - 0.8,
+    h: 0.7,
+    fontSize: 20,
+    bold: true,
+    color: COLORS.private.slice(1),
+    fontFace: FONT,
+  });
+  const cell = (text: string, bold = false) => ({
+    text,
+    options: { fontFace: FONT, fontSize: 12, bold, ...(bold ? { fill: { color: 'EEF2F7' } } : {}) },
+  });
+  const money = (x: number | null) => formatChartValue(x, 'money', locale);
+  const count = (x: number | null) => formatNumber(x, locale, { digits: 2 });
+  const range = (f: IntervalJson, fmt: (x: number | null) => string) =>
+    f.low === null || f.high === null ? '—' : `${fmt(f.low)} – ${fmt(f.high)}`;
+  const measures = [
+    ['grossProfit', t.grossProfit, money],
+    ['gmv', t.gmv, money],
+    ['orders', t.orders, count],
+  ] as const;
+  slide.addTable(
+    [
+      [t.measure, t.matched, t.interval, t.naive].map((x) => cell(x, true)),
+      ...measures.map(([key, label, fmt]) => [
+        cell(label),
+        cell(fmt(m.perMember[key].estimate), true),
+        cell(range(m.perMember[key], fmt)),
+        cell(fmt(inc.naive.perMember[key].estimate)),
+      ]),
+    ],
+    {
+      x: 0.4,
+      y: 1.8,
+      w: 8.4,
+      colW: [1.8, 2.0, 2.6, 2.0],
+      border: { type: 'solid', color: 'DDDDDD', pt: 0.5 },
+    },
+  );
+  const x = (v: number | null) => formatMultiple(v, locale, { digits: 2 });
+  const roiLines = inc.roi
+    ? [
+        `${t.roiIncremental}: ${x(inc.roi.incremental.estimate)} (${t.interval} ${range(inc.roi.incremental, x)})`,
+        `${t.roiNaive}: ${x(inc.roi.naive.estimate)}`,
+        inc.roi.whichToUse[locale],
+      ]
+    : [t.noRoi];
+  slide.addText(
+    roiLines.map((text, i) => ({ text, options: { breakLine: true, bold: i === 0 } })),
+    { x: 9.1, y: 1.8, w: 3.8, h: 3.4, fontSize: 13, fontFace: FONT, valign: 'top' },
+  );
+  const sample = t.sample(n(m.members), n(m.unmatched), inc.months);
+  slide.addText(sample, { x: 0.4, y: 4.2, w: 8.4, h: 0.5, fontSize: 12, fontFace: FONT });
+  slide.addNotes(
+    [
+      `${t.incrementality} · ${inc.asOf}`,
+      inc.summary[locale],
+      sample,
+      ...roiLines,
+      ...inc.assumptions.map((a) => a[locale]),
+    ].join('\n'),
+  );
+  footer(slide, r, locale);
+}
+
 function appendix(pptx: PptxGenJS, r: ReviewResponse, locale: Locale): void {
   const t = L[locale];
   const figures = allFigures(r);
@@ -182,8 +312,12 @@ function appendix(pptx: PptxGenJS, r: ReviewResponse, locale: Locale): void {
   }
 }
 
-/** The review as a .pptx file. */
-export async function reviewPptx(r: ReviewResponse, locale: Locale): Promise<Buffer> {
+/** The review as a .pptx file; the incrementality slide when its answer is given. */
+export async function reviewPptx(
+  r: ReviewResponse,
+  locale: Locale,
+  incrementality: IncrementalityResponse | null = null,
+): Promise<Buffer> {
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = `${L[locale].title} ${r.week}`;
@@ -204,6 +338,7 @@ export async function reviewPptx(r: ReviewResponse, locale: Locale): Promise<Buf
   cover.addNotes(r.insights.map((i) => i.text[locale]).join('\n'));
   footer(cover, r, locale);
   r.sections.forEach((_s, i) => sectionSlide(pptx, r, i, locale));
+  if (incrementality) incrementalitySlide(pptx, r, incrementality, locale);
   appendix(pptx, r, locale);
   return (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
 }

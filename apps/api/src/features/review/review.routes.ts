@@ -4,6 +4,7 @@ import { implement, type RouteDefinition } from '../../http/route.js';
 import { renderPng } from './chart-render.js';
 import { reviewChart } from './review-charts.js';
 import { reviewPdf } from './review-pdf.js';
+import { reviewIncrementality } from './review-incrementality.js';
 import { reviewPptx } from './review-pptx.js';
 import { review, reviewWeek } from './review.service.js';
 
@@ -21,7 +22,7 @@ export function reviewRoutes(): RouteDefinition[] {
     implement(reviewContract.get, ({ db, workspace, query }) => review(db, workspace, query)),
     implement(reviewContract.pptx, async ({ db, workspace, query, res }) => {
       const r = await review(db, workspace, query);
-      const file = await reviewPptx(r, query.lang);
+      const file = await reviewPptx(r, query.lang, await reviewIncrementality(db, workspace, r));
       sendFile(res, PPTX, `review-${workspace.slug}-${r.week}-${query.lang}.pptx`, file);
     }),
     implement(reviewContract.pdf, async ({ db, workspace, query, actor, req, res }) => {
