@@ -71,7 +71,13 @@ export function budgetSplitOption(input: BudgetSplitInput): EChartsOption {
       axisPointer: { type: 'shadow' },
       valueFormatter: (v) => pct(typeof v === 'number' ? v : null),
     },
-    xAxis: { type: 'value', min: 0, max: top, axisLabel: { formatter: (v: number) => pct(v) } },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: top,
+      // on a phone the percent labels would run into each other
+      axisLabel: { formatter: (v: number) => pct(v), hideOverlap: true },
+    },
     yAxis: { type: 'category', data: input.rows.map((r) => r.label), inverse: true },
     series,
   };
