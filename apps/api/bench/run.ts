@@ -178,7 +178,7 @@ async function run(handle: DatabaseHandle): Promise<void> {
       name: 'trends gmv by month, 12 months',
       path: `/metrics/trends?metric=gmv&grain=month&from=${addDays(end, -365)}&to=${end}`,
       raw: 'trendsMonth',
-      windowed: (from, to) => `/metrics/trends?metric=gmv&grain=day&from=${from}&to=${to}`,
+      windowed: (from, to) => `/metrics/trends?metric=gmv&grain=month&from=${from}&to=${to}`,
     },
     {
       name: 'trends repeat rate by week, 12 weeks',
@@ -265,7 +265,7 @@ async function endpointsVsRaw(
           headers: { authorization: `Bearer ${key.key}` },
         });
         if (response.status !== 200) {
-          throw new Error(`${e.path}: ${response.status} ${await response.text()}`);
+          throw new Error(`${path}: ${response.status} ${await response.text()}`);
         }
         await response.arrayBuffer();
       };

@@ -69,12 +69,19 @@ export async function scanTotals(
       ...TOTALS_FACT_COLUMNS.map(sum),
     ];
   };
-  const result = await sql<Record<string, number>>`
-    select ${sql.join([...columns('public'), ...columns('private')])}
-    from rm_customer_day
-    where workspace_id = ${workspaceId} and local_date >= ${from} and local_date < ${to}`.execute(
-    db,
-  );
+  const scan = async (tx: Db) => {
+    // The planner's cost of a window's scan passes jit_above_cost, and compiling the expressions
+    // took 250-370 ms of a 0.58 s 28-day scan at 3M customers (EXPLAIN ANALYZE): longer than the
+    // scan itself. Off for this statement's transaction only.
+    await sql`select set_config('jit', 'off', true)`.execute(tx);
+    return sql<Record<string, number>>`
+      select ${sql.join([...columns('public'), ...columns('private')])}
+      from rm_customer_day
+      where workspace_id = ${workspaceId} and local_date >= ${from} and local_date < ${to}`.execute(
+      tx,
+    );
+  };
+  const result = db.isTransaction ? await scan(db) : await db.transaction().execute(scan);
   const row = result.rows[0] ?? {};
   const of = (segment: 'public' | 'private') =>
     totalsOf(
