@@ -2,8 +2,8 @@
  * Read-model bench (`pnpm bench` from the repo root, or `pnpm --filter @yugang/api bench`).
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/yugang_bench pnpm bench
- *   (optional: BENCH_SLUG=demo, BENCH_RUNS=40, BENCH_RAW_RUNS=3, BENCH_PARTS=rebuild,http,incremental,
- *   BENCH_CHECK=0 to skip the incremental-vs-rebuild row comparison, BENCH_ENDPOINTS=<regex> to
+ *   (optional: BENCH_SLUG=demo, BENCH_RUNS=40, BENCH_RAW_RUNS=3 (0: none),
+ *   BENCH_PARTS=rebuild,http,duckdb,incremental, BENCH_CHECK=0 to skip the incremental-vs-rebuild row comparison, BENCH_ENDPOINTS=<regex> to
  *   time only the endpoints whose name matches)
  *
  * On a database loaded with `yg demo --customers N`, measures in one run:
@@ -289,7 +289,7 @@ async function endpointsVsRaw(
         setCaches(true);
       }
       const direct: number[] = [];
-      const query = e.raw ? raw[e.raw] : undefined;
+      const query = e.raw && RAW_RUNS > 0 ? raw[e.raw] : undefined;
       if (query) {
         await query(db); // warm
         for (let i = 0; i < RAW_RUNS; i++) direct.push((await time(() => query(db)))[1]);
