@@ -105,7 +105,10 @@ export function intervalForestOption(input: IntervalForestInput): EChartsOption 
     },
     xAxis: {
       type: 'value',
-      axisLabel: { formatter: (x: number) => formatChartValue(x, unit, locale, true) },
+      axisLabel: {
+        formatter: (x: number) => formatChartValue(x, unit, locale, true),
+        hideOverlap: true,
+      },
     },
     yAxis: { type: 'category', data: labels, inverse: true },
     series: [...intervals, estimates],

@@ -5,6 +5,7 @@ import { ErrorState } from '../../../components/ui/status';
 import { useMessages } from '../../../lib/i18n';
 import { useExperimentPlan, type ExperimentPlanQuery } from '../api/experiments';
 import { experimentsMessages } from '../messages';
+import '../experiments.css';
 
 const INITIAL = {
   baseline: '0.1',

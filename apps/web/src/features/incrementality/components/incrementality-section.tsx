@@ -7,6 +7,7 @@ import { ChartFrame } from '../../../components/charts/chart-frame';
 import { formatFigure } from '../../../lib/format';
 import { useMessages } from '../../../lib/i18n';
 import { incrementalityMessages } from '../messages';
+import '../incrementality.css';
 
 type Incrementality = ResponseOf<typeof incrementalityContract.get>;
 
