@@ -210,6 +210,8 @@ describe.runIf(run)('the data and settings pages in a real browser', () => {
     const history = page.getByTestId('import-history');
     await expect.poll(() => history.textContent()).toContain('tmall-e2e.csv');
     expect(await history.textContent()).toContain('天猫/淘宝 订单报表');
+    const mine = history.locator('tbody tr', { hasText: 'tmall-e2e.csv' }).first();
+    expect(await mine.locator('td').nth(1).textContent()).toBe('我');
     expect(await page.getByTestId('freshness-orders').textContent()).toContain('今天');
 
     // 3,000 public orders in the review's week: the review's figures are not what they were
@@ -312,6 +314,12 @@ describe.runIf(run)('the data and settings pages in a real browser', () => {
       expect.stringContaining('api_keys.revoke'),
       expect.stringContaining('api_keys.create'),
     ]);
+
+    // the owner sees who imported what
+    await page.goto(`${server.url}/w/demo/data`);
+    await expect
+      .poll(() => page.getByTestId('import-history').textContent(), { timeout: 30_000 })
+      .toContain(LEAD.email);
 
     expect(errors).toEqual([]);
     await context.close();

@@ -18,7 +18,7 @@ import './admin.css';
 export function DataPage() {
   const t = useMessages(importsMessages);
   const { ws } = useParams({ from: '/w/$ws' });
-  const { canEdit } = useMembership();
+  const { canEdit, membership, me } = useMembership();
   const [activeId, setActiveId] = useActiveImport(ws);
   return (
     <div className="page" data-testid="data-page">
@@ -34,7 +34,11 @@ export function DataPage() {
             <ImportProgress ws={ws} id={activeId} onDismiss={() => setActiveId(null)} />
           ) : null}
           {canEdit ? <UploadCard ws={ws} onStarted={setActiveId} /> : null}
-          <ImportHistory ws={ws} />
+          <ImportHistory
+            ws={ws}
+            myUserId={me?.user?.id ?? null}
+            isOwner={membership?.role === 'owner'}
+          />
         </div>
         <div className="data-grid__side">
           <LoadOrderNote />

@@ -3,7 +3,7 @@ import { formatNumber } from '@yugang/metrics';
 import { Empty, ErrorState, Loading } from '../../../components/ui/status';
 import { useLocale, useMessages } from '../../../lib/i18n';
 import { errorDownloads } from '../api/get-import';
-import { useImports } from '../api/list-imports';
+import { useImports, useMemberEmails } from '../api/list-imports';
 import { useImportPresets } from '../api/preview-import';
 import { importsMessages } from '../messages';
 
@@ -17,10 +17,21 @@ function localTime(iso: string, locale: string): string {
   });
 }
 
-export function ImportHistory({ ws }: { ws: string }) {
+export function ImportHistory({
+  ws,
+  myUserId,
+  isOwner,
+}: {
+  ws: string;
+  myUserId: number | null;
+  isOwner: boolean;
+}) {
   const t = useMessages(importsMessages);
   const { locale } = useLocale();
   const query = useImports(ws);
+  const emails = useMemberEmails(ws, isOwner).data;
+  const who = (userId: number) =>
+    userId === myUserId ? t.me : (emails?.get(userId) ?? t.byUser(userId));
   const presets = useImportPresets(ws).data?.presets ?? [];
   const presetName = (name: string | null) => {
     if (name === null || name === 'none') return '';
@@ -60,7 +71,7 @@ export function ImportHistory({ ws }: { ws: string }) {
                     <td>{localTime(row.startedAt, locale)}</td>
                     <td>
                       {row.createdBy !== null
-                        ? t.byUser(row.createdBy)
+                        ? who(row.createdBy)
                         : row.apiKeyId !== null
                           ? t.byKey(row.apiKeyId)
                           : ''}
