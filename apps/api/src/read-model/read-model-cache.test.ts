@@ -36,6 +36,20 @@ describe('ReadModelCache', () => {
     expect(first.version).toBe(await readModelVersion(db.db, workspaceId));
   });
 
+  it('when bypassed (the bench's uncached figures), then every call computes and nothing is kept', async () => {
+    const cache = new ReadModelCache({ maxEntries: 8, maxWeight: 1e9 });
+    cache.bypass = true;
+    let computed = 0;
+    const compute = async () => ++computed;
+    const first = await cache.get(db.db, workspaceId, 'k', ['a'], compute);
+    const second = await cache.get(db.db, workspaceId, 'k', ['a'], compute);
+    expect([first.cached, second.cached, first.value, second.value]).toEqual([false, false, 1, 2]);
+    expect(cache.stats().entries).toBe(0);
+    cache.bypass = false;
+    expect((await cache.get(db.db, workspaceId, 'k', ['a'], compute)).value).toBe(3);
+    expect((await cache.get(db.db, workspaceId, 'k', ['a'], compute)).cached).toBe(true);
+  });
+
   it('when the same key is asked concurrently, then one computation serves both', async () => {
     const cache = new ReadModelCache({ maxEntries: 8, maxWeight: 1e9 });
     let computed = 0;
