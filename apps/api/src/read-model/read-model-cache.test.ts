@@ -36,7 +36,7 @@ describe('ReadModelCache', () => {
     expect(first.version).toBe(await readModelVersion(db.db, workspaceId));
   });
 
-  it('when bypassed (the bench's uncached figures), then every call computes and nothing is kept', async () => {
+  it('when bypassed (the bench uncached figures), then every call computes and nothing is kept', async () => {
     const cache = new ReadModelCache({ maxEntries: 8, maxWeight: 1e9 });
     cache.bypass = true;
     let computed = 0;
