@@ -107,12 +107,14 @@ describe(`the PGlite folder lock (suite run on ${engine})`, { timeout: 240_000 }
     try {
       const backup = await home.yg('backup', backupDir);
       expect(backup.code, backup.stderr).toBe(0);
-      expect((await home.yg('workspace', 'create', 'gamma', 'Gamma')).code).toBe(0);
+      const gamma = await home.yg('workspace', 'create', 'gamma', 'Gamma');
+      expect(gamma.code, gamma.stderr).toBe(0);
       const restore = await home.yg('restore', backupDir);
       expect(restore.code, restore.stderr).toBe(0);
       expect(restore.stdout).toMatch(/previous folder is kept at/);
       // gamma came after the backup: it is gone; beta came before: it is still there.
-      expect((await home.yg('workspace', 'create', 'gamma', 'Gamma')).code).toBe(0);
+      const again = await home.yg('workspace', 'create', 'gamma', 'Gamma');
+      expect(again.code, again.stderr).toBe(0);
       const beta = await home.yg('workspace', 'create', 'beta', 'Beta');
       expect(beta.stderr).toContain('already exists');
     } finally {
