@@ -123,10 +123,26 @@ describe('POST /auth/login', () => {
     });
     expect(same.status).toBe(200);
     const proxied = await t.call('POST', '/auth/login', {
-      headers: { origin: 'https://yugang.brand.cn', 'x-forwarded-host': 'yugang.brand.cn' },
+      headers: {
+        origin: 'https://yugang.brand.cn',
+        'x-forwarded-host': 'yugang.brand.cn',
+        'x-forwarded-proto': 'https',
+      },
       body: { email: t.fixture.users.owner.email, password: FIXTURE_PASSWORD },
     });
     expect(proxied.status).toBe(200);
+    // Same host, another scheme or port: another origin.
+    const port = new URL(t.url).port;
+    for (const origin of [
+      t.url.replace('http://', 'https://'),
+      `http://127.0.0.1:${Number(port) + 1}`,
+    ]) {
+      const other = await t.call('POST', '/auth/login', {
+        headers: { origin },
+        body: { email: t.fixture.users.owner.email, password: FIXTURE_PASSWORD },
+      });
+      expect(other.status, origin).toBe(403);
+    }
   });
 });
 

@@ -409,13 +409,14 @@ function checkOrigin(req: Request): void {
   if (SAFE.has(req.method)) return;
   const origin = req.headers.origin;
   if (!origin) return;
-  let host: string;
+  // Scheme, host and port must all match (a page on http:// may not post to https://).
+  let same: boolean;
   try {
-    host = new URL(origin).host;
+    same = new URL(origin).origin === new URL(`${req.protocol}://${req.host}`).origin;
   } catch {
-    host = '';
+    same = false;
   }
-  if (host !== req.host) {
+  if (!same) {
     throw new AppError(403, 'cross_origin', 'cross-origin requests may not change data');
   }
 }
