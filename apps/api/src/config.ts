@@ -37,6 +37,11 @@ const schema = z.object({
   TRUST_PROXY: trustProxy.default(false),
   /** SIGTERM: how long in-flight requests may take before their connections are cut. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /**
+   * Server processes sharing the port (node:cluster), for PostgreSQL only: PGlite is one process.
+   * Each keeps its own per-version caches; the login limiter lives in the database.
+   */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 export type Config = z.infer<typeof schema>;

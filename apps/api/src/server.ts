@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,7 @@ import {
   removeStaleUploads,
 } from './bootstrap.js';
 import { openConfiguredDatabase } from './cli/context.js';
+import type { DatabaseHandle } from './db/database.js';
 import { loadConfig, type Config } from './config.js';
 import { DashboardWarmer } from './warm-up/dashboard-warmer.js';
 import { handleError } from './http/error-handler.js';
@@ -26,8 +28,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
-  const handle = await openConfiguredDatabase(config);
+/** Once per start, before any request: recovery from a stopped process, then the demo. */
+async function prepare(handle: DatabaseHandle, config: Config, logger: Logger): Promise<void> {
   const interrupted = await closeInterruptedImports(handle.db);
   if (interrupted > 0)
     logger.warn({ imports: interrupted }, 'closed imports a stopped process left running');
@@ -37,6 +39,19 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   if (config.YUGANG_DEMO === 'auto') {
     await ensureDemoWorkspace(handle, (line) => logger.info(line));
   }
+}
+
+/**
+ * `options.prepared`: a cluster worker, whose primary already ran the start-up recovery (a
+ * worker must not close the imports its siblings are running).
+ */
+export async function startServer(
+  config: Config,
+  logger: Logger,
+  options: { prepared?: boolean } = {},
+): Promise<RunningServer> {
+  const handle = await openConfiguredDatabase(config);
+  if (!options.prepared) await prepare(handle, config, logger);
   let shuttingDown = false;
   const warmer = new DashboardWarmer(handle, undefined, (message) => logger.warn(message));
   // Warms every workspace now and whenever its data changes, whichever process changed it.
@@ -138,10 +153,16 @@ async function main(): Promise<void> {
     if (state.running) void drainAndExit(state.running, signal, logger);
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
-  const running = await startServer(config, logger);
+  // A cluster worker stops on its primary's SIGTERM; Ctrl-C reaches the whole process group.
+  process.on('SIGINT', () => (cluster.isWorker ? undefined : stop('SIGINT')));
+  if (cluster.isPrimary && config.WEB_CONCURRENCY > 1) {
+    if (config.DATABASE_URL) return runPrimary(config, logger);
+    logger.warn('WEB_CONCURRENCY needs PostgreSQL (PGlite is one process): running one process');
+  }
+  const running = await startServer(config, logger, { prepared: cluster.isWorker });
   state.running = running;
   logger.info(
+    cluster.isWorker ? { pid: process.pid } : {},
     `Yugang 鱼缸 is running at ${running.url} (database: ${config.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`,
   );
   if (config.YUGANG_DEMO === 'auto') {
@@ -150,6 +171,44 @@ async function main(): Promise<void> {
     );
   }
   if (state.signal) await drainAndExit(running, state.signal, logger);
+}
+
+/**
+ * node:cluster: the primary prepares the database once, then forks WEB_CONCURRENCY workers that
+ * share the port; a worker that dies is replaced; SIGTERM/SIGINT drain every worker, then exit.
+ */
+async function runPrimary(config: Config, logger: Logger): Promise<void> {
+  const handle = await openConfiguredDatabase(config);
+  try {
+    await prepare(handle, config, logger);
+  } finally {
+    await handle.close();
+  }
+  let stopping = false;
+  const fork = () => cluster.fork();
+  for (let i = 0; i < config.WEB_CONCURRENCY; i++) fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    logger.warn(
+      { pid: worker.process.pid, code, signal },
+      'a server process stopped: starting another',
+    );
+    fork();
+  });
+  const stopAll = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: stopping ${config.WEB_CONCURRENCY} server processes`);
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+  };
+  process.removeAllListeners('SIGTERM');
+  process.removeAllListeners('SIGINT');
+  process.on('SIGTERM', () => stopAll('SIGTERM'));
+  process.on('SIGINT', () => stopAll('SIGINT'));
+  logger.info(`starting ${config.WEB_CONCURRENCY} server processes on port ${config.PORT}`);
 }
 
 async function drainAndExit(running: RunningServer, signal: string, logger: Logger) {

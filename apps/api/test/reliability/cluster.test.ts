@@ -1,0 +1,63 @@
+/**
+ * WEB_CONCURRENCY on PostgreSQL: several server processes share the port, a killed one is
+ * replaced while the others answer, and SIGTERM stops them all with exit 0. PGlite is one
+ * process, so there the setting falls back to one with a warning.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDataHome, startServerProcess, type DataHome } from './server-process.js';
+
+let home: DataHome;
+beforeAll(async () => {
+  home = await createDataHome();
+});
+afterAll(() => home?.cleanup());
+
+const postgres = Boolean(process.env.TEST_DATABASE_URL);
+
+describe('WEB_CONCURRENCY', { timeout: 180_000 }, () => {
+  it.runIf(postgres)(
+    'when two processes share the port, then both answer, a killed one is replaced and SIGTERM stops all with exit 0',
+    async () => {
+      const server = await startServerProcess({ ...home.env, WEB_CONCURRENCY: '2' });
+      const workers = () =>
+        server.lines.filter((l) => /running at/.test(String(l.msg ?? ''))).length;
+      for (let i = 0; i < 40 && workers() < 2; i++) await new Promise((r) => setTimeout(r, 250));
+      expect(workers(), server.output()).toBe(2);
+      for (let i = 0; i < 10; i++) {
+        expect((await fetch(`${server.url}/api/v1/health`)).status).toBe(200);
+      }
+      const pids = new Set(
+        server.lines.filter((l) => /running at/.test(String(l.msg ?? ''))).map((l) => l.pid),
+      );
+      expect(pids.size, server.output()).toBe(2);
+      process.kill([...pids][0] as number, 'SIGKILL');
+      // A keep-alive connection to the killed process is reset; a new request is served.
+      const afterKill = async () => {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            return (await fetch(`${server.url}/api/v1/health`)).status;
+          } catch (error) {
+            if (attempt >= 3) throw error;
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
+      };
+      expect(await afterKill()).toBe(200);
+      for (let i = 0; i < 80 && workers() < 3; i++) await new Promise((r) => setTimeout(r, 250));
+      expect(workers()).toBe(3);
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    },
+  );
+
+  it.runIf(!postgres)(
+    'when the database is PGlite, then one process serves and says why',
+    async () => {
+      const server = await startServerProcess({ ...home.env, WEB_CONCURRENCY: '2' });
+      expect(server.lines.some((l) => /needs PostgreSQL/.test(String(l.msg ?? '')))).toBe(true);
+      expect((await fetch(`${server.url}/api/v1/health`)).status).toBe(200);
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    },
+  );
+});
