@@ -25,6 +25,7 @@ const PAGES = [
   { name: 'ltv', path: '/w/demo/ltv', charts: 3 },
   { name: 'roi', path: '/w/demo/roi', charts: 4 },
   { name: 'attribution', path: '/w/demo/attribution', charts: 1 },
+  { name: 'incrementality', path: '/w/demo/incrementality', charts: 1 },
   { name: 'tiers', path: '/w/demo/tiers', charts: 1 },
   { name: 'data', path: '/w/demo/data', charts: 0 },
   { name: 'settings', path: '/w/demo/settings', charts: 0 },
