@@ -149,7 +149,7 @@ describe.runIf(run)('the data and settings pages in a real browser', () => {
           nodes.map((n) => `${n.getAttribute('data-testid')}=${n.getAttribute('data-value')}`),
         );
     await page.goto(`${server.url}/w/demo/review?week=${review.week}`);
-    await expect.poll(async () => (await figures()).length, { timeout: 30_000 }).toBeGreaterThan(5);
+    await expect.poll(async () => (await figures()).length, { timeout: 90_000 }).toBeGreaterThan(5);
     const before = await figures();
 
     await page.getByRole('link', { name: '数据导入' }).click();
@@ -217,7 +217,7 @@ describe.runIf(run)('the data and settings pages in a real browser', () => {
     // 3,000 public orders in the review's week: the review's figures are not what they were
     await page.goto(`${server.url}/w/demo/review?week=${review.week}`);
     await expect
-      .poll(async () => (await figures()).length, { timeout: 30_000 })
+      .poll(async () => (await figures()).length, { timeout: 90_000 })
       .toBe(before.length);
     const after = await figures();
     const changed = after.filter((f, i) => f !== before[i]);
@@ -225,7 +225,7 @@ describe.runIf(run)('the data and settings pages in a real browser', () => {
 
     expect(errors).toEqual([]);
     await context.close();
-  }, 180_000);
+  }, 300_000);
 
   it('when a viewer opens the data and settings pages, then there is no upload control and no owner section', async () => {
     const { context, errors } = await openContext('en-US');
@@ -252,7 +252,7 @@ describe.runIf(run)('the data and settings pages in a real browser', () => {
     expect(await page.getByTestId('save-thresholds').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
-  }, 180_000);
+  }, 300_000);
 
   it('when an owner manages members and API keys, then the password is shown once, the last owner stays, and a revoked key stops working', async () => {
     const { context, errors } = await openContext('en-US', [/status of 409/]);
@@ -323,7 +323,7 @@ describe.runIf(run)('the data and settings pages in a real browser', () => {
 
     expect(errors).toEqual([]);
     await context.close();
-  }, 180_000);
+  }, 300_000);
 
   it('when axe-core checks the data and settings pages in both languages, then it finds no serious or critical violation', async () => {
     const { context, errors } = await openContext('zh-CN');
@@ -346,5 +346,5 @@ describe.runIf(run)('the data and settings pages in a real browser', () => {
     }
     expect(errors).toEqual([]);
     await context.close();
-  }, 180_000);
+  }, 300_000);
 });

@@ -49,7 +49,7 @@ export function ImportHistory({
       ) : query.data.imports.length === 0 ? (
         <Empty>{t.noHistory}</Empty>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t.historyTitle}>
           <table className="history-table">
             <thead>
               <tr>

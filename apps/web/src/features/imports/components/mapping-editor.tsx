@@ -41,7 +41,7 @@ export function MappingEditor({
       open={preview.errors.length > 0}
     >
       <summary>{t.columnsTitle}</summary>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t.columnsTitle}>
         <table>
           <thead>
             <tr>

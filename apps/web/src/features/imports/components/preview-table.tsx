@@ -23,7 +23,7 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
           {t.skipped(s.rows, locale === 'zh-CN' ? s.reasonZh : s.reason)}
         </p>
       ))}
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t.previewTitle}>
         <table>
           <thead>
             <tr>

@@ -28,7 +28,7 @@ export function RowErrorsTable({
   return (
     <div className="row-errors" data-testid="row-errors">
       <h3>{t.errorsTitle}</h3>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t.errorsTitle}>
         <table>
           <thead>
             <tr>

@@ -257,7 +257,7 @@ export function UploadCard({ ws, onStarted }: { ws: string; onStarted: (id: numb
                 {t.previewTitle}{' '}
                 <span className="muted">{t.previewEncoding(picked.local.encoding)}</span>
               </h3>
-              <div className="table-scroll">
+              <div className="table-scroll" tabIndex={0} role="region" aria-label={t.previewTitle}>
                 <table>
                   <thead>
                     <tr>
