@@ -1,6 +1,7 @@
 import { addDays, localDateOf } from '@yugang/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
+import { cachedPredictedLtv } from '../features/ltv/ltv-predicted.service.js';
 import { cachedTiers } from '../features/tiers/tiers.service.js';
 import { readModelCache } from '../read-model/read-model-cache.js';
 import { applyNewOrders, rebuildReadModel } from '../read-model/read-model.refresh.js';
@@ -71,6 +72,11 @@ describe('dashboard warm-up at start-up and after changes made by any process', 
     expect(await warmer.poll()).toContain(workspace.id);
     await warmer.settled();
     expect(await tiersCached(addDays('2024-03-02', 1))).toBe(true);
+    const ltv = await cachedPredictedLtv(db.db, workspace, {
+      asOf: addDays('2024-03-02', 1),
+      horizonMonths: 12,
+    });
+    expect(ltv.cached).toBe(true);
     expect(logged).toEqual([]);
     // Nothing changed: the next poll warms nothing.
     expect(await warmer.poll()).toEqual([]);

@@ -1,6 +1,6 @@
 /**
  * After an import lands, the server computes the dashboard's default answers in the background
- * (the default 28 days' summary, ROI and team KPIs, and the default tiers: the windows the
+ * (the default 28 days' summary, ROI and team KPIs, the default tiers and predicted LTV: the windows the
  * routes resolve when none is given, anchored on the latest data day), so the lead who opens the
  * dashboard after loading data is not the one who pays for them: at 3M customers the first call
  * after a change costs 0.5–2.4 s for those windows and ~30 s for tiers (decision 0003), and each
@@ -20,6 +20,7 @@ import { resolveAsOf, resolveWindow } from '@yugang/contract';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../db/database.js';
 import { anchorDay, dataFreshness } from '../read-model/freshness.js';
+import { cachedPredictedLtv } from '../features/ltv/ltv-predicted.service.js';
 import { cachedRoi } from '../features/roi/roi.service.js';
 import { summary } from '../features/summary/summary.service.js';
 import { cachedTeamKpis } from '../features/team-kpis/team-kpis.service.js';
@@ -146,5 +147,8 @@ export async function warmDashboard(
   await summary(db, workspace, window);
   await cachedRoi(db, workspace, window);
   await cachedTeamKpis(db, workspace, window);
-  await cachedTiers(db, workspace, resolveAsOf({}, latestDay));
+  const asOf = resolveAsOf({}, latestDay);
+  await cachedTiers(db, workspace, asOf);
+  // The LTV page's default (12 months): its model was just computed for the tiers.
+  await cachedPredictedLtv(db, workspace, { asOf, horizonMonths: 12 });
 }
