@@ -11,20 +11,15 @@ export default defineConfig({
     chunkSizeWarningLimit: 800,
     rollupOptions: {
       output: {
-        // ECharts in a chunk of its own, loaded only by pages that draw charts
+        // ECharts in a chunk of its own, loaded only by pages that draw charts. The analysis
+        // pages' chart kinds (heat map, gauge, Sankey, radar, visual map) stay out of it and load
+        // with the pages that draw them.
         codeSplitting: {
-          // Each group takes only the modules its test names, not what they import: the shared
-          // ECharts core stays in 'echarts'.
-          includeDependenciesRecursively: false,
           groups: [
-            // The analysis pages' chart kinds (heat map, gauge, Sankey, radar) apart, so the
-            // review and trends pages do not load them.
             {
-              name: 'echarts-analysis',
-              test: /node_modules[\\/]echarts[\\/]lib[\\/](chart[\\/](heatmap|gauge|sankey|radar)|component[\\/](visualMap|radar))/,
-              priority: 2,
+              name: 'echarts',
+              test: /node_modules[\\/](zrender|echarts[\\/](?!lib[\\/](chart[\\/](heatmap|gauge|sankey|radar)|component[\\/](visualMap|radar)|coord[\\/]radar)))/,
             },
-            { name: 'echarts', test: /node_modules[\\/].*(echarts|zrender)/, priority: 1 },
           ],
         },
       },
