@@ -27,7 +27,7 @@ describe('workspace settings', () => {
       timeZone: 'Asia/Shanghai',
       currency: 'CNY',
       privateLaunchedOn: null,
-      settings: { commissionRate: 0.05, privateShare: 0.5, defaultMargin: 0 },
+      settings: { commissionRate: 0.05, privateShare: 0.5, defaultMargin: 0, upColor: null },
     });
     expect(answer.body.settings.sensitiveWords).toContain('金融');
     expect(answer.body.settings.tiers.topMonetaryShare).toBe(0.2);
@@ -40,7 +40,12 @@ describe('workspace settings', () => {
       body: {
         timeZone: 'Europe/Berlin',
         privateLaunchedOn: '2024-03-01',
-        settings: { defaultMargin: 0.35, risk: { activeAddsAlert: 12 }, sensitiveWords: ['保本'] },
+        settings: {
+          defaultMargin: 0.35,
+          risk: { activeAddsAlert: 12 },
+          sensitiveWords: ['保本'],
+          upColor: 'green',
+        },
       },
     });
     expect(answer.status).toBe(200);
@@ -49,6 +54,7 @@ describe('workspace settings', () => {
     expect(answer.body.settings.defaultMargin).toBe(0.35);
     expect(answer.body.settings.risk).toMatchObject({ activeAddsAlert: 12, passiveAddsAlert: 30 });
     expect(answer.body.settings.sensitiveWords).toEqual(['保本']);
+    expect(answer.body.settings.upColor).toBe('green');
     const row = await t.database.db
       .selectFrom('workspaces')
       .select(['time_zone', 'settings'])
@@ -59,6 +65,7 @@ describe('workspace settings', () => {
       defaultMargin: 0.35,
       risk: { activeAddsAlert: 12 },
       sensitiveWords: ['保本'],
+      upColor: 'green',
     });
     const entries = await audit('settings.update');
     expect(entries).toHaveLength(1);
@@ -69,6 +76,7 @@ describe('workspace settings', () => {
     for (const body of [
       { settings: { commissionRate: 1.5 } },
       { settings: { typo: 1 } },
+      { settings: { upColor: 'blue' } },
       { timeZone: 'Mars/Olympus' },
       { privateLaunchedOn: '2024-02-30' },
       { settings: { risk: { activeAddsAdvice: 50 } } },

@@ -49,6 +49,12 @@ export const workspaceSettings = z.strictObject({
   tiers: tierSettings,
   risk: riskSettings,
   sensitiveWords: z.array(word).max(500),
+  upColor: z
+    .enum(['red', 'green'])
+    .nullable()
+    .describe(
+      "the colour of a rise on every chart and card: red (the Chinese convention) or green; null: by the reader's language",
+    ),
 });
 export type WorkspaceSettings = z.infer<typeof workspaceSettings>;
 
@@ -59,6 +65,7 @@ export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = {
   tiers: { ...DEFAULT_TIER_SETTINGS },
   risk: { ...DEFAULT_RISK_SETTINGS },
   sensitiveWords: [...DEFAULT_SENSITIVE_WORDS],
+  upColor: null,
 };
 
 export const timeZone = z
@@ -91,6 +98,7 @@ export const settingsPatchBody = z.strictObject({
       tiers: tierSettings.partial().optional(),
       risk: riskSettings.partial().optional(),
       sensitiveWords: z.array(word).max(500).optional(),
+      upColor: z.enum(['red', 'green']).nullable().optional(),
     })
     .optional(),
 });

@@ -46,5 +46,6 @@ export function workspaceSettingsOf(workspace: { settings: unknown }): Workspace
     tiers: nested(tierSettings, raw.tiers, d.tiers),
     risk: nested(riskSettings, raw.risk, d.risk),
     sensitiveWords: pick(shape.sensitiveWords, raw.sensitiveWords, d.sensitiveWords),
+    upColor: pick(shape.upColor, raw.upColor, d.upColor),
   };
 }

@@ -9,6 +9,7 @@ import { useLogout } from '../features/auth/api/logout';
 import { authMessages } from '../features/auth/messages';
 import { useLocale, useMessages } from '../lib/i18n';
 import { settingsMessages } from '../features/settings/messages';
+import { useWorkspaceUpColor } from '../features/settings/api/settings';
 import { appMessages } from './messages';
 import { analysisMessages } from './pages/analysis-messages';
 import { incrementalityMessages } from '../features/incrementality/messages';
@@ -23,6 +24,7 @@ export function Shell() {
   const { locale, setLocale } = useLocale();
   const { print } = useSearch({ strict: false });
   const { ws, me, membership, canEdit } = useMembership();
+  useWorkspaceUpColor(ws);
   const navigate = useNavigate();
   const logout = useLogout();
   const [menuOpen, setMenuOpen] = useState(false);

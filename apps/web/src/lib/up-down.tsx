@@ -1,6 +1,7 @@
 /**
- * Which colour means "up": the Chinese convention (red up, green down) by default for zh-CN,
- * the Western one for English, and the user's saved choice over both. Colour is never the only
+ * Which colour means "up": the user's saved choice, else the workspace's setting (an owner sets
+ * it under 设置), else the Chinese convention (red up, green down) for zh-CN and the Western one
+ * for English. Colour is never the only
  * cue: every delta also has ▲/▼ and a sign.
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
@@ -15,6 +16,15 @@ const NEUTRAL = '#57606a';
 
 export function defaultUpColor(locale: Locale): UpColor {
   return locale === 'zh-CN' ? 'red' : 'green';
+}
+
+/** The user's choice, else the workspace's, else the reader's language. */
+export function resolveUpColor(
+  saved: UpColor | null,
+  workspace: UpColor | null,
+  locale: Locale,
+): UpColor {
+  return saved ?? workspace ?? defaultUpColor(locale);
 }
 
 export function directionColor(direction: Direction, up: UpColor): string {
@@ -35,9 +45,17 @@ function readSaved(): UpColor | null {
 interface UpColorState {
   saved: UpColor | null;
   setSaved: (value: UpColor | null) => void;
+  /** The workspace's setting, once its settings have loaded. */
+  workspace: UpColor | null;
+  setWorkspace: (value: UpColor | null) => void;
 }
 
-const UpColorContext = createContext<UpColorState>({ saved: null, setSaved: () => {} });
+const UpColorContext = createContext<UpColorState>({
+  saved: null,
+  setSaved: () => {},
+  workspace: null,
+  setWorkspace: () => {},
+});
 
 export function UpColorProvider({ children }: { children: ReactNode }) {
   const [saved, setState] = useState<UpColor | null>(readSaved);
@@ -50,11 +68,15 @@ export function UpColorProvider({ children }: { children: ReactNode }) {
     }
     setState(value);
   }, []);
-  const value = useMemo(() => ({ saved, setSaved }), [saved, setSaved]);
+  const [workspace, setWorkspace] = useState<UpColor | null>(null);
+  const value = useMemo(
+    () => ({ saved, setSaved, workspace, setWorkspace }),
+    [saved, setSaved, workspace],
+  );
   return <UpColorContext.Provider value={value}>{children}</UpColorContext.Provider>;
 }
 
 export function useUpColor(locale: Locale): UpColorState & { upColor: UpColor } {
   const state = useContext(UpColorContext);
-  return { ...state, upColor: state.saved ?? defaultUpColor(locale) };
+  return { ...state, upColor: resolveUpColor(state.saved, state.workspace, locale) };
 }

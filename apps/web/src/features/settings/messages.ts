@@ -49,7 +49,7 @@ export const settingsMessages = defineMessages({
     launchDate: '私域启动日期',
     currency: '货币',
     currencyFixed: '金额以人民币元记账。',
-    upColor: '涨跌颜色（你自己的显示偏好）',
+    upColor: '涨跌颜色（工作区默认；成员可在“显示”里改成自己的偏好）',
     upRed: '红涨绿跌（中国习惯）',
     upGreen: '绿涨红跌（国际习惯）',
     upDefault: '跟随语言',
@@ -99,7 +99,8 @@ export const settingsMessages = defineMessages({
     launchDate: 'Private domain launch date',
     currency: 'Currency',
     currencyFixed: 'Money is kept in Chinese yuan.',
-    upColor: 'Up and down colours (your own display choice)',
+    upColor:
+      'Up and down colours (the workspace default; members may choose their own under Display)',
     upRed: 'Red up, green down (Chinese convention)',
     upGreen: 'Green up, red down (Western convention)',
     upDefault: 'Follow the language',

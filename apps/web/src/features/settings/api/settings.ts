@@ -5,13 +5,27 @@ import {
   settingsContract,
   type SettingsPatch,
 } from '@yugang/contract';
+import { useEffect } from 'react';
 import { apiCall } from '../../../lib/api-client';
+import { useUpColor } from '../../../lib/up-down';
 
 export function useSettings(ws: string) {
   return useQuery({
     queryKey: ['settings', ws],
     queryFn: ({ signal }) => apiCall(settingsContract.get, { params: { ws }, signal }),
   });
+}
+
+/** Hands the workspace's up/down colour setting to every chart and card of the app. */
+export function useWorkspaceUpColor(ws: string | undefined) {
+  const settings = useQuery({
+    queryKey: ['settings', ws],
+    queryFn: ({ signal }) => apiCall(settingsContract.get, { params: { ws: ws! }, signal }),
+    enabled: Boolean(ws),
+  });
+  const { setWorkspace } = useUpColor('zh-CN');
+  const value = settings.data?.settings.upColor ?? null;
+  useEffect(() => setWorkspace(value), [value, setWorkspace]);
 }
 
 /** Saves a PATCH; every answer of the workspace may depend on settings, so all refetch. */

@@ -1,8 +1,8 @@
 /** Workspace name, time zone, private launch date and currency (owners edit), and the colour choice. */
 import type { SettingsView } from '@yugang/contract';
 import { useState, type FormEvent } from 'react';
-import { useLocale, useMessages } from '../../../lib/i18n';
-import { useUpColor, type UpColor } from '../../../lib/up-down';
+import { useMessages } from '../../../lib/i18n';
+import type { UpColor } from '../../../lib/up-down';
 import { useUpdateSettings } from '../api/settings';
 import { settingsMessages } from '../messages';
 import { SaveState } from './save-state';
@@ -29,8 +29,6 @@ export function WorkspacePanel({
   canEdit: boolean;
 }) {
   const t = useMessages(settingsMessages);
-  const { locale } = useLocale();
-  const { saved, setSaved } = useUpColor(locale);
   const [name, setName] = useState(view.name);
   const [timeZone, setTimeZone] = useState(view.timeZone);
   const [launch, setLaunch] = useState(view.privateLaunchedOn ?? '');
@@ -105,8 +103,9 @@ export function WorkspacePanel({
             <input
               type="radio"
               name="up-color"
-              checked={saved === o.value}
-              onChange={() => setSaved(o.value)}
+              disabled={!canEdit || update.isPending}
+              checked={view.settings.upColor === o.value}
+              onChange={() => update.mutate({ settings: { upColor: o.value } })}
             />
             {o.label}
           </label>
