@@ -5,6 +5,7 @@ import express from 'express';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app.js';
+import { defaultConfig } from '../../config.js';
 import { errorHandler } from '../../http/error-handler.js';
 import { mountRoutes } from '../../http/route.js';
 import { startTestApp, type TestApp } from '../../../test/fixtures.js';
@@ -171,11 +172,12 @@ describe('import routes', () => {
 
 describe('upload limits', () => {
   it('when a file is larger than YUGANG_MAX_UPLOAD_MB, then the answer is 413 and nothing is imported', async () => {
-    const previous = process.env.YUGANG_MAX_UPLOAD_MB;
-    process.env.YUGANG_MAX_UPLOAD_MB = '0.001'; // about 1 KB
-    const small = await listen(createApp({ handle: t.database }));
-    if (previous === undefined) delete process.env.YUGANG_MAX_UPLOAD_MB;
-    else process.env.YUGANG_MAX_UPLOAD_MB = previous;
+    const small = await listen(
+      createApp({
+        handle: t.database,
+        config: { ...defaultConfig, YUGANG_MAX_UPLOAD_MB: 0.001 }, // about 1 KB
+      }),
+    );
     try {
       const before = await t.database.db
         .selectFrom('imports')
