@@ -187,9 +187,23 @@ async function runPrimary(config: Config, logger: Logger): Promise<void> {
   let stopping = false;
   const fork = () => cluster.fork();
   for (let i = 0; i < config.WEB_CONCURRENCY; i++) fork();
+  // A worker that keeps dying (the database gone for good, a bad release) is not restarted
+  // forever: more than 10 deaths within a minute stop the primary with exit 1.
+  const deaths: number[] = [];
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);
+      return;
+    }
+    const now = Date.now();
+    deaths.push(now);
+    while (deaths.length > 0 && deaths[0]! < now - 60_000) deaths.shift();
+    if (deaths.length > 10) {
+      logger.error('server processes keep stopping: giving up');
+      stopping = true;
+      process.exitCode = 1;
+      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM');
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(1);
       return;
     }
     logger.warn(

@@ -3,7 +3,7 @@
  * replaced while the others answer, and SIGTERM stops them all with exit 0. PGlite is one
  * process, so there the setting falls back to one with a warning.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createDataHome, startServerProcess, type DataHome } from './server-process.js';
 
 let home: DataHome;
@@ -19,6 +19,18 @@ describe('WEB_CONCURRENCY', { timeout: 180_000 }, () => {
     'when two processes share the port, then both answer, a killed one is replaced and SIGTERM stops all with exit 0',
     async () => {
       const server = await startServerProcess({ ...home.env, WEB_CONCURRENCY: '2' });
+      onTestFinished(() => {
+        // A failed assertion must not leave a primary that keeps forking workers behind.
+        if (server.child.exitCode === null) server.child.kill('SIGKILL');
+        for (const line of server.lines) {
+          if (typeof line.pid !== 'number') continue;
+          try {
+            process.kill(line.pid, 'SIGKILL');
+          } catch {
+            // already gone
+          }
+        }
+      });
       const workers = () =>
         server.lines.filter((l) => /running at/.test(String(l.msg ?? ''))).length;
       for (let i = 0; i < 40 && workers() < 2; i++) await new Promise((r) => setTimeout(r, 250));
