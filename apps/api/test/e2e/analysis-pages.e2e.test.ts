@@ -11,7 +11,7 @@ import { createApp } from '../../src/app.js';
 import { DEMO_LOGIN, ensureDemoWorkspace } from '../../src/bootstrap.js';
 import { listen, type Listening } from '../listen.js';
 import { createTestDatabase, type TestDatabase } from '../test-database.js';
-import { axeSource, browserAvailable, buildWebApp, launchBrowser } from './browser.js';
+import { browserAvailable, buildWebApp, launchBrowser, seriousViolations } from './browser.js';
 
 let database: TestDatabase;
 let server: Listening;
@@ -39,16 +39,6 @@ async function signedIn(locale: string): Promise<{ context: BrowserContext; erro
     page.on('pageerror', (error) => errors.push(String(error)));
   });
   return { context, errors };
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource() });
-  return page.evaluate(`(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | '));
-  })()`);
 }
 
 async function chartsReady(page: Page, atLeast: number) {

@@ -15,7 +15,7 @@ import { DEMO_LOGIN, ensureDemoWorkspace } from '../../src/bootstrap.js';
 import { addMember } from '../../src/features/members/add-member.js';
 import { listen, type Listening } from '../listen.js';
 import { createTestDatabase, type TestDatabase } from '../test-database.js';
-import { axeSource, browserAvailable, buildWebApp, launchBrowser } from './browser.js';
+import { browserAvailable, buildWebApp, launchBrowser, seriousViolations } from './browser.js';
 
 const LEAD = { email: 'lead@yugang.local', password: 'lead-password-1' };
 const VIEWER = { email: 'viewer@yugang.local', password: 'viewer-password-1' };
@@ -58,16 +58,6 @@ async function signIn(page: Page, login: { email: string; password: string }, la
   await page.getByLabel(labels[1]!).fill(login.password);
   await page.getByRole('button', { name: labels[2]!, exact: true }).click();
   await page.waitForURL(/\/w\/demo\/review/);
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource() });
-  return page.evaluate(`(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | '));
-  })()`);
 }
 
 /** Our own orders layout: `rows` orders of ¥100 on `day`, spread over the demo's customers. */

@@ -11,7 +11,7 @@ import { DEMO_LOGIN, ensureDemoWorkspace } from '../../src/bootstrap.js';
 import { addMember } from '../../src/features/members/add-member.js';
 import { listen, type Listening } from '../listen.js';
 import { createTestDatabase, type TestDatabase } from '../test-database.js';
-import { axeSource, browserAvailable, buildWebApp, launchBrowser } from './browser.js';
+import { browserAvailable, buildWebApp, launchBrowser, seriousViolations } from './browser.js';
 
 const VIEWER = { email: 'viewer@yugang.local', password: 'viewer-password-1' };
 
@@ -53,16 +53,6 @@ async function signIn(page: Page, login: { email: string; password: string }, la
   await page.getByLabel(labels[1]!).fill(login.password);
   await page.getByRole('button', { name: labels[2]!, exact: true }).click();
   await page.waitForURL(/\/w\/demo\/review/);
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource() });
-  return page.evaluate(`(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | '));
-  })()`);
 }
 
 const run = browserAvailable('web app e2e');
