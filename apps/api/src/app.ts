@@ -48,7 +48,10 @@ export interface AppOptions {
   /** Warms the dashboard's default answers after each import (the server passes one). */
   warmer?: DashboardWarmer | undefined;
   /** Validated settings (config.ts); the app reads no environment variable itself. */
-  config?: Pick<Config, 'TRUST_PROXY' | 'SLOW_REQUEST_MS' | 'YUGANG_MAX_UPLOAD_MB'>;
+  config?: Pick<
+    Config,
+    'TRUST_PROXY' | 'SLOW_REQUEST_MS' | 'YUGANG_MAX_UPLOAD_MB' | 'ACCESS_CACHE_MS'
+  >;
   /** Where request lines and errors go; default: errors only, to stderr. */
   logger?: Logger;
 }
@@ -104,7 +107,7 @@ export function createApp({
     ...incrementalityRoutes(),
     ...experimentsRoutes(),
   ];
-  api.use(mountRoutes(app, routes, { handle }));
+  api.use(mountRoutes(app, routes, { handle, accessCacheMs: config.ACCESS_CACHE_MS }));
   api.use((req, _res, next) =>
     next(new AppError(404, 'not_found', `no route ${req.method} ${req.baseUrl}${req.path}`)),
   );

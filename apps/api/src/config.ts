@@ -42,6 +42,12 @@ const schema = z.object({
    * Each keeps its own per-version caches; the login limiter lives in the database.
    */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  /**
+   * How long a process keeps a caller (session or API key), their role in a workspace and the
+   * workspace's data version before asking the database again (src/http/recent.ts). A change made
+   * through this process counts at once; one made by another worker or the CLI within this bound.
+   */
+  ACCESS_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -143,12 +143,22 @@ export async function startTestApp(
     warmer?: boolean;
     /** TRUST_PROXY for tests that play the proxy in front (X-Forwarded-*); default none. */
     trustProxy?: Config['TRUST_PROXY'];
+    /**
+     * ACCESS_CACHE_MS; default 0 here, so a test that writes to the database directly (as
+     * another process would) sees its write on the next request. test/access-cache.test.ts
+     * runs with the bound.
+     */
+    accessCacheMs?: number;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const fixture = await createFixture(database, options);
   const warmer = options.warmer ? new DashboardWarmer(database, 0) : undefined;
-  const config = { ...defaultConfig, TRUST_PROXY: options.trustProxy ?? false };
+  const config = {
+    ...defaultConfig,
+    TRUST_PROXY: options.trustProxy ?? false,
+    ACCESS_CACHE_MS: options.accessCacheMs ?? 0,
+  };
   const app = createApp({ handle: database, warmer, config });
   const server = await listen(app);
   const call = async <T>(method: string, path: string, opts: CallOptions = {}) => {

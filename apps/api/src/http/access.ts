@@ -4,6 +4,7 @@ import type { Database, Role, Workspace } from '../db/schema.js';
 import { AppError } from '../errors/app-error.js';
 import { hashApiKey } from '../features/api-keys/api-keys.service.js';
 import { findSessionUser, readCookie, SESSION_COOKIE } from '../features/auth/sessions.js';
+import { Recent } from './recent.js';
 
 /**
  * Who is calling. A user signs in with the session cookie; an API key (Authorization: Bearer
@@ -34,11 +35,29 @@ export const unauthenticated = (message = 'sign in or send an API key') =>
 
 const LAST_USED_EVERY_MS = 60_000;
 
-/** Resolves callers for one app; holds the small in-memory throttle for api_keys.last_used_at. */
+/**
+ * Resolves callers for one app. Principals and memberships are kept for `cacheMs` (recent.ts:
+ * `forgetAll` after every change made through this app, the bound for changes made elsewhere);
+ * also holds the small in-memory throttle for api_keys.last_used_at.
+ */
 export class AccessResolver {
   private readonly lastUsedWritten = new Map<number, number>();
+  private readonly principals: Recent<string, Principal>;
+  private readonly memberships: Recent<string, { workspace: Workspace; actor: Actor }>;
 
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    cacheMs = 0,
+  ) {
+    this.principals = new Recent(cacheMs);
+    this.memberships = new Recent(cacheMs);
+  }
+
+  /** A change went through this app: the next request asks the database again. */
+  forgetAll(): void {
+    this.principals.clear();
+    this.memberships.clear();
+  }
 
   /** The caller, or undefined when the request carries no credentials. Bad credentials → 401. */
   async principal(req: Request): Promise<Principal | undefined> {
@@ -46,13 +65,18 @@ export class AccessResolver {
     if (authorization !== undefined) {
       const match = /^Bearer\s+(yg_\S+)\s*$/i.exec(authorization);
       if (!match?.[1]) throw unauthenticated('the Authorization header must be Bearer yg_…');
-      return this.apiKey(match[1]);
+      const key = match[1];
+      const principal = await this.principals.get(`key ${key}`, () => this.apiKey(key));
+      if (principal.kind === 'api_key') await this.touch(principal.workspaceId, principal.apiKeyId);
+      return principal;
     }
     const token = readCookie(req.headers.cookie, SESSION_COOKIE);
     if (!token) return undefined;
-    const userId = await findSessionUser(this.db, token);
-    if (userId === undefined) throw unauthenticated('the session has expired; sign in again');
-    return { kind: 'user', userId, sessionToken: token };
+    return this.principals.get(`session ${token}`, async () => {
+      const userId = await findSessionUser(this.db, token);
+      if (userId === undefined) throw unauthenticated('the session has expired; sign in again');
+      return { kind: 'user', userId, sessionToken: token };
+    });
   }
 
   private async apiKey(key: string): Promise<Principal> {
@@ -63,7 +87,6 @@ export class AccessResolver {
       .executeTakeFirst();
     if (!row) throw unauthenticated('unknown API key');
     if (row.revoked_at) throw unauthenticated('this API key has been revoked');
-    await this.touch(row.workspace_id, row.id);
     return {
       kind: 'api_key',
       apiKeyId: row.id,
@@ -90,7 +113,13 @@ export class AccessResolver {
    * The workspace and the caller's role in it. A workspace that does not exist and one the
    * caller does not belong to answer the same 404, so slugs do not leak.
    */
-  async workspace(
+  workspace(slug: string, principal: Principal): Promise<{ workspace: Workspace; actor: Actor }> {
+    const who =
+      principal.kind === 'user' ? `user ${principal.userId}` : `key ${principal.apiKeyId}`;
+    return this.memberships.get(`${who} ${slug}`, () => this.membership(slug, principal));
+  }
+
+  private async membership(
     slug: string,
     principal: Principal,
   ): Promise<{ workspace: Workspace; actor: Actor }> {

@@ -41,6 +41,7 @@ import {
   type Principal,
 } from './access.js';
 import { openApiDocument } from './openapi.js';
+import { Recent } from './recent.js';
 
 type AnyObject = z.ZodObject;
 type Maybe<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -190,6 +191,20 @@ export function implement<
 
 export interface MountOptions {
   handle: DatabaseHandle;
+  /**
+   * How long the caller, their membership and the workspace's data version are kept in the
+   * process (ACCESS_CACHE_MS; recent.ts). 0: asked on every request.
+   */
+  accessCacheMs?: number;
+}
+
+/** What the handlers of one app share: callers, data versions, and forgetting both. */
+interface Kit {
+  access: AccessResolver;
+  version(workspaceId: number): Promise<string>;
+  /** After a change through this app, so that the next request sees it. */
+  forget(): void;
+  handle: DatabaseHandle;
 }
 
 const registered = new WeakMap<Express, readonly RouteDefinition[]>();
@@ -203,7 +218,7 @@ export function registeredRoutes(app: Express): readonly RouteDefinition[] {
 export function mountRoutes(
   app: Express,
   routes: readonly RouteDefinition[],
-  { handle }: MountOptions,
+  { handle, accessCacheMs = 0 }: MountOptions,
 ): Router {
   const seen = new Set<string>();
   for (const route of routes) {
@@ -212,10 +227,21 @@ export function mountRoutes(
     seen.add(key);
   }
   registered.set(app, [...(registered.get(app) ?? []), ...routes]);
-  const access = new AccessResolver(handle.db);
+  const access = new AccessResolver(handle.db, accessCacheMs);
+  const versions = new Recent<number, string>(accessCacheMs);
+  const kit: Kit = {
+    access,
+    version: (workspaceId) =>
+      versions.get(workspaceId, () => readModelVersion(handle.db, workspaceId)),
+    forget() {
+      access.forgetAll();
+      versions.clear();
+    },
+    handle,
+  };
   const router = Router();
   for (const route of routes) {
-    router[route.method](route.path, ...expressHandlers(route, access, handle));
+    router[route.method](route.path, ...expressHandlers(route, kit));
   }
   let document: Record<string, unknown> | undefined;
   router.get('/openapi.json', (_req, res) => {
@@ -225,11 +251,8 @@ export function mountRoutes(
   return router;
 }
 
-function expressHandlers(
-  route: RouteDefinition,
-  access: AccessResolver,
-  handle: DatabaseHandle,
-): RequestHandler[] {
+function expressHandlers(route: RouteDefinition, kit: Kit): RequestHandler[] {
+  const { access, handle } = kit;
   const authorize: RequestHandler = async (req, res, next) => {
     try {
       // Public routes ignore bad credentials: a stale cookie must not block signing in again.
@@ -280,7 +303,7 @@ function expressHandlers(
       // One look-up of the data version serves the window's anchor and the kept answer.
       const version =
         state.workspace && (route.window || route.cache)
-          ? await readModelVersion(ctx.db, state.workspace.id)
+          ? await kit.version(state.workspace.id)
           : undefined;
       if (route.window && state.workspace) {
         await resolveWindowOf(route, ctx, state.workspace, version);
@@ -315,6 +338,10 @@ function expressHandlers(
       res.status(route.status).type('application/json').send(text);
     } catch (error) {
       next(error);
+    } finally {
+      // Before the client can send its next request (that needs another turn of the event
+      // loop), so a logout, a revoked key, a new role or an import here count at once.
+      if (!SAFE.has(req.method)) kit.forget();
     }
   };
   return [authorize, ...route.middleware, run];
