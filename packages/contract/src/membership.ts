@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { evidenceSchema, windowSchema } from './evidence.js';
 import { defineRoute } from './route.js';
-import { freshnessSchema, windowQuery } from './window.js';
+import { freshnessSchema, windowQuery, withWindow } from './window.js';
 
 export const MEMBERSHIP_IDS = [
   'private_members',
@@ -23,6 +23,26 @@ export const membershipResponse = z.object({
     .meta({ 'x-metrics': MEMBERSHIP_IDS }),
 });
 
+export const membershipTrendQuery = withWindow({
+  grain: z.enum(['week', 'month']).default('month'),
+});
+
+export const membershipTrendResponse = z.object({
+  grain: z.enum(['week', 'month']),
+  from: z.string().describe('first day of the first period'),
+  to: z.string(),
+  points: z.array(
+    z
+      .object({
+        period: z.string().describe('first day of the week (Monday) or month'),
+        private_members: evidenceSchema.describe('private at the instant the period ends'),
+        new_private_members: evidenceSchema.describe('joined the private domain in the period'),
+        churned_members: evidenceSchema.describe('left the private domain in the period'),
+      })
+      .meta({ 'x-metrics': ['private_members', 'new_private_members', 'churned_members'] }),
+  ),
+});
+
 export const membershipContract = {
   get: defineRoute({
     method: 'get',
@@ -35,5 +55,18 @@ export const membershipContract = {
     response: membershipResponse.extend({ freshness: freshnessSchema }),
     window: 'range',
     cache: 'data',
+  }),
+  trend: defineRoute({
+    method: 'get',
+    path: '/workspaces/:ws/metrics/membership/trend',
+    access: 'viewer',
+    summary: 'Private members, new and churned members per week or month',
+    description:
+      'One point per whole week (Monday) or calendar month overlapping [from, to), each period its own window as in GET …/metrics/membership: members at its end instant, joins and leaves inside it. Members are private by definition, so there is no public side.',
+    query: membershipTrendQuery,
+    response: membershipTrendResponse.extend({ freshness: freshnessSchema }),
+    window: 'range',
+    cache: 'data',
+    defaultDays: (query) => (query.grain === 'week' ? 84 : 365),
   }),
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memberChurn } from './membership.js';
+import { memberChurn, memberSeries } from './membership.js';
 import { customer, SHANGHAI } from './oracle-fixtures.js';
 
 const MARCH = { from: '2024-03-01', to: '2024-04-01' };
@@ -66,5 +66,35 @@ describe('memberChurn', () => {
     expect(
       memberChurn({ customers: [c], window: MARCH, timeZone: 'UTC' }).churned_members.value,
     ).toBe(1);
+  });
+
+  it('when members join and leave over months, then memberSeries counts each month on its own', () => {
+    const customers = [
+      customer('old', { joined: '2024-01-10 09:00' }),
+      customer('feb', { joined: '2024-02-03 12:00', left: '2024-03-01 00:00' }),
+      customer('march-midnight', { joined: '2024-03-01 00:00' }),
+      customer('never'),
+    ];
+    const series = memberSeries({
+      customers,
+      grain: 'month',
+      from: '2024-01-15',
+      to: '2024-03-20',
+      timeZone: SHANGHAI,
+    });
+    expect(
+      series.map((p) => [
+        p.period,
+        p.new_private_members.value,
+        p.private_members.value,
+        p.churned_members.value,
+      ]),
+    ).toEqual([
+      // February ends at the instant March starts: 'feb', leaving then, is public at it and
+      // 'march-midnight', joining then, private (membership is [joined, left)), yet both move in March.
+      ['2024-01-01', 1, 1, 0],
+      ['2024-02-01', 1, 2, 0],
+      ['2024-03-01', 1, 2, 1],
+    ]);
   });
 });

@@ -19,6 +19,7 @@
 import { isPrivateMemberAt, windowEndInstant, windowStartInstant } from './customer-group.js';
 import { figure, ratio, type Evidence } from './evidence.js';
 import type { CustomerRecord, DateWindow } from './records.js';
+import { periodEnd, periodStarts } from './time.js';
 
 export interface MemberChurn {
   private_members: Evidence;
@@ -61,6 +62,40 @@ export function memberChurn(input: {
     member_churn_rate: ratio(churned, atStart, 'no members at window start'),
     churned_of_start_members: figure(churnedOfStart),
   };
+}
+
+export interface MemberPeriod {
+  /** First day of the week (Monday) or month. */
+  period: string;
+  private_members: Evidence;
+  new_private_members: Evidence;
+  churned_members: Evidence;
+}
+
+/**
+ * The members trend: memberChurn of each whole week or month overlapping [from, to), each period
+ * its own window (members counted at its end instant, joins and leaves inside it).
+ */
+export function memberSeries(input: {
+  customers: readonly CustomerRecord[];
+  grain: 'week' | 'month';
+  from: string;
+  to: string;
+  timeZone: string;
+}): MemberPeriod[] {
+  return periodStarts(input.grain, input.from, input.to).map((period) => {
+    const churn = memberChurn({
+      customers: input.customers,
+      window: { from: period, to: periodEnd(input.grain, period) },
+      timeZone: input.timeZone,
+    });
+    return {
+      period,
+      private_members: churn.private_members,
+      new_private_members: churn.new_private_members,
+      churned_members: churn.churned_members,
+    };
+  });
 }
 
 function isMemberJustBefore(customer: CustomerRecord, instant: Date): boolean {

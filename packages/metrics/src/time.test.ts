@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, localDateOf, previousWindow, startOfLocalDate, weekStartOf } from './time.js';
+import {
+  addMonths,
+  localDateOf,
+  periodEnd,
+  periodStarts,
+  previousWindow,
+  startOfLocalDate,
+  weekStartOf,
+} from './time.js';
 
 describe('time', () => {
   it('when an instant is late evening UTC, then its Shanghai date is the next day', () => {
@@ -27,5 +35,18 @@ describe('time', () => {
       from: '2024-02-23',
       to: '2024-03-01',
     });
+  });
+
+  it('when a range cuts periods, then periodStarts lists every week or month it overlaps', () => {
+    expect(periodStarts('month', '2024-11-15', '2025-02-01')).toEqual([
+      '2024-11-01',
+      '2024-12-01',
+      '2025-01-01',
+    ]);
+    expect(periodStarts('month', '2024-11-15', '2025-02-02')).toHaveLength(4);
+    expect(periodStarts('week', '2024-03-31', '2024-04-02')).toEqual(['2024-03-25', '2024-04-01']);
+    expect(periodStarts('week', '2024-04-02', '2024-04-02')).toEqual([]);
+    expect(periodEnd('month', '2024-12-01')).toBe('2025-01-01');
+    expect(periodEnd('week', '2024-03-25')).toBe('2024-04-01');
   });
 });

@@ -88,6 +88,27 @@ export function weekStartOf(date: string): string {
   return addDays(date, -((weekday + 6) % 7));
 }
 
+/**
+ * The whole weeks (from Monday) or calendar months overlapping [from, to), as their first days,
+ * ascending. Counted, not looped to a string bound, so a bad bound cannot run away.
+ */
+export function periodStarts(grain: 'week' | 'month', from: string, to: string): string[] {
+  if (from >= to) return [];
+  const first = grain === 'week' ? weekStartOf(from) : `${monthOf(from)}-01`;
+  const count =
+    grain === 'week'
+      ? Math.ceil(daysBetween(first, to) / 7)
+      : monthsBetween(monthOf(first), monthOf(to)) + (to.endsWith('-01') ? 0 : 1);
+  return Array.from({ length: Math.max(0, count) }, (_, i) =>
+    grain === 'week' ? addDays(first, 7 * i) : `${addMonths(monthOf(first), i)}-01`,
+  );
+}
+
+/** The day after a period that starts on `start` (the next Monday or the next month's first). */
+export function periodEnd(grain: 'week' | 'month', start: string): string {
+  return grain === 'week' ? addDays(start, 7) : `${addMonths(monthOf(start), 1)}-01`;
+}
+
 export function inWindow(date: string, window: DateWindow): boolean {
   return date >= window.from && date < window.to;
 }

@@ -190,6 +190,19 @@ describe.runIf(run)('the analysis pages in a real browser', () => {
       ]);
       expect(await seriousViolations(page), 'risk').toEqual([]);
 
+      // trends: private members at the end of the latest whole month, as GET …/membership has them
+      await page.goto(`${server.url}/w/demo/trends?lang=${locale}`);
+      const members = page.getByTestId('trend-private_members');
+      await expect.poll(() => members.count(), { timeout: 30_000 }).toBe(1);
+      const month = await members.getAttribute('data-period');
+      const membership = await api<{ metrics: { private_members: { value: number } } }>(
+        page,
+        `/metrics/membership?month=${month}`,
+      );
+      expect(await members.getAttribute('data-value')).toBe(
+        String(membership.metrics.private_members.value),
+      );
+
       expect(await page.locator('html').getAttribute('lang')).toBe(locale);
       expect(errors).toEqual([]);
       await context.close();

@@ -1,12 +1,5 @@
 import type { trendsResponse } from '@yugang/contract';
-import {
-  addDays,
-  addMonths,
-  daysBetween,
-  monthsBetween,
-  periodOf,
-  type Section1Id,
-} from '@yugang/metrics';
+import { periodStarts, type Section1Id } from '@yugang/metrics';
 import type { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Database, Workspace } from '../../db/schema.js';
@@ -34,16 +27,8 @@ export async function trends(
 ): Promise<TrendsResponse> {
   const { metric, grain } = input;
   const { commissionRate } = readModelSettings(workspace);
-  const first = grain === 'week' ? periodOf(input.from, 'week') : `${input.from.slice(0, 7)}-01`;
-  // Counted, not looped to a string bound: the route kit caps a window at 1,098 days.
-  const count =
-    grain === 'week'
-      ? Math.ceil(daysBetween(first, input.to) / 7)
-      : monthsBetween(first.slice(0, 7), input.to.slice(0, 7)) + (input.to.endsWith('-01') ? 0 : 1);
-  const starts = Array.from({ length: Math.max(0, count) }, (_, i) =>
-    grain === 'week' ? addDays(first, 7 * i) : `${addMonths(first.slice(0, 7), i)}-01`,
-  );
-  const from = starts[0] ?? first;
+  const starts = periodStarts(grain, input.from, input.to);
+  const from = starts[0] ?? input.from;
   const [series, goals, annotations] = await Promise.all([
     periodSeries(db, workspace.id, grain, from, input.to),
     goalsFor(db, workspace.id, metric, from, input.to),

@@ -8,6 +8,7 @@ import { RoiTrendCard } from '../../features/roi/components/roi-trend-card';
 import { useSummary } from '../../features/summary/api/get-summary';
 import { KpiStrip } from '../../features/summary/components/kpi-strip';
 import { useTrends } from '../../features/trends/api/get-trends';
+import { MembersTrendCard } from '../../features/trends/components/members-trend-card';
 import { MetricTrendCard } from '../../features/trends/components/metric-trend-card';
 import {
   TrendsControls,
@@ -35,13 +36,7 @@ const KPIS = [
   'repeat_purchase_rate',
   'return_rate',
 ] as const;
-const TREND_METRICS = [
-  'buyers',
-  'purchase_frequency',
-  'repeat_purchase_rate',
-  'return_rate',
-  'aov',
-] as const;
+const TREND_METRICS = ['purchase_frequency', 'repeat_purchase_rate', 'return_rate', 'aov'] as const;
 
 /**
  * The as-of day presets count from: the latest data day the API reports; from a server that does
@@ -135,6 +130,8 @@ export function TrendsPage() {
       <h2 className="section-title">{t.charts}</h2>
       <div className="chart-grid">
         <CreditedGmvCard {...common} title={t.creditedGmv} actions={annotate} />
+        <MembersTrendCard {...common} figure="private_members" />
+        <MembersTrendCard {...common} figure="new_private_members" />
         {TREND_METRICS.map((metric) => (
           <MetricTrendCard key={metric} {...common} metric={metric} actions={annotate} />
         ))}

@@ -12,9 +12,18 @@ export interface TrendChartProps {
   fileName: string;
   actions?: ReactNode;
   height?: number;
+  /** Shown under the chart (a note, the figure a test reads). */
+  children?: ReactNode;
 }
 
-export function TrendChart({ input, takeaway, fileName, actions, height }: TrendChartProps) {
+export function TrendChart({
+  input,
+  takeaway,
+  fileName,
+  actions,
+  height,
+  children,
+}: TrendChartProps) {
   const t = useMessages(chartMessages);
   const option = useMemo(() => trendLineOption(input), [input]);
   const aria = option.aria as { label?: { description?: string } } | undefined;
@@ -39,6 +48,8 @@ export function TrendChart({ input, takeaway, fileName, actions, height }: Trend
       fileName={fileName}
       actions={actions}
       height={height}
-    />
+    >
+      {children}
+    </ChartFrame>
   );
 }

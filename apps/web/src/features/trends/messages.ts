@@ -30,6 +30,9 @@ export const trendsMessages = defineMessages({
     roi: '累计 ROI（自私域启动）',
     ltv: '6 个月 LTV（按首单月同期群）',
     charts: '趋势图',
+    membersShort: '会员数',
+    newMembersShort: '新增会员',
+    membersNote: '会员只属于私域，没有公域对照。最近完整月',
   },
   en: {
     title: 'Executive trends',
@@ -60,5 +63,9 @@ export const trendsMessages = defineMessages({
     roi: 'Cumulative ROI (since private launch)',
     ltv: '6-month LTV (by first-order cohort)',
     charts: 'Trend charts',
+    membersShort: 'members',
+    newMembersShort: 'new members',
+    membersNote:
+      'Members are private by definition, so there is no public line. Latest whole month',
   },
 });
