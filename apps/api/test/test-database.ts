@@ -1,11 +1,22 @@
 import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
+import { ensureDemoWorkspace } from '../src/bootstrap.js';
 import { openDatabase, type DatabaseHandle } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import { oncePerRun } from './run-once.js';
 
 export interface TestDatabase extends DatabaseHandle {
-  /** Closes the handle and drops the throwaway database (real Postgres) or frees PGlite. */
+  /** Closes the handle and drops the throwaway database (real Postgres) or deletes its folder. */
   dispose(): Promise<void>;
+}
+
+export interface TestDatabaseOptions {
+  /** With the demo workspace as `ensureDemoWorkspace` loads it, with this many customers. */
+  demoCustomers?: number;
 }
 
 export interface ScratchDatabase {
@@ -13,32 +24,54 @@ export interface ScratchDatabase {
   drop(): Promise<void>;
 }
 
-/** An empty database of its own on TEST_DATABASE_URL's server. */
-export async function createScratchDatabase(serverUrl: string): Promise<ScratchDatabase> {
+/**
+ * A database of its own on TEST_DATABASE_URL's server: empty, or a copy of `template` (a
+ * database nobody is connected to).
+ */
+export async function createScratchDatabase(
+  serverUrl: string,
+  template?: string,
+): Promise<ScratchDatabase> {
   const name = `yugang_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(serverUrl, `create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  await adminQuery(serverUrl, `create database ${name}${template ? ` template ${template}` : ''}`);
   return {
-    url: url.toString(),
+    url: databaseUrl(serverUrl, name),
     drop: () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`),
   };
 }
 
 /**
  * A fresh, migrated database for one test file: a new database on TEST_DATABASE_URL's server
- * when that is set, else an in-memory PGlite. Call dispose() in afterAll, or the process hangs.
+ * when that is set, else a PGlite data folder of its own. Call dispose() in afterAll, or the
+ * process hangs.
+ *
+ * Each is a copy of a template migrated once per run (pgliteTemplate, postgresTemplate): PGlite's
+ * initdb and every migration, again in each test file, cost more than most files' own tests.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const handle = await openDatabase({});
-    await migrateToLatest(handle.db);
-    return { ...handle, dispose: () => handle.close() };
+    const template = await pgliteTemplate(options);
+    const parent = mkdtempSync(path.join(tmpdir(), 'yugang-test-db-'));
+    const dataDir = path.join(parent, 'data');
+    cpSync(template, dataDir, { recursive: true });
+    const handle = await openDatabase({ dataDir });
+    return {
+      ...handle,
+      dispose: async () => {
+        try {
+          await handle.close();
+        } finally {
+          rmSync(parent, { recursive: true, force: true });
+        }
+      },
+    };
   }
-  const scratch = await createScratchDatabase(serverUrl);
+  const scratch = await createScratchDatabase(
+    serverUrl,
+    await postgresTemplate(serverUrl, options),
+  );
   const handle = await openDatabase({ url: scratch.url, poolSize: 4 });
-  await migrateToLatest(handle.db);
   return {
     ...handle,
     dispose: async () => {
@@ -46,6 +79,77 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await scratch.drop();
     },
   };
+}
+
+/**
+ * The run's migrated PGlite data folder (with the demo when asked), to copy. The demo one starts
+ * as a copy of the migrated one.
+ */
+export function pgliteTemplate(options: TestDatabaseOptions = {}): Promise<string> {
+  return oncePerRun(`pglite-${templateKey(options)}`, async (target) => {
+    if (options.demoCustomers) cpSync(await pgliteTemplate(), target, { recursive: true });
+    const handle = await openDatabase({ dataDir: target });
+    try {
+      await fill(handle, options);
+    } finally {
+      await handle.close();
+    }
+  });
+}
+
+/** The name of the run's migrated template database on the server (with the demo when asked). */
+export async function postgresTemplate(
+  serverUrl: string,
+  options: TestDatabaseOptions = {},
+): Promise<string> {
+  const name = `yugang_template_${inject('runId')}_${templateKey(options)}`;
+  await oncePerRun(`postgres-${templateKey(options)}`, async () => {
+    const base = options.demoCustomers ? await postgresTemplate(serverUrl, {}) : undefined;
+    await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+    await adminQuery(serverUrl, `create database ${name}${base ? ` template ${base}` : ''}`);
+    const handle = await openDatabase({ url: databaseUrl(serverUrl, name), poolSize: 1 });
+    try {
+      await fill(handle, options);
+    } finally {
+      await handle.close();
+    }
+  });
+  return name;
+}
+
+/** Drops the template databases a run made (test/global-setup.ts, at the end of the run). */
+export async function dropRunTemplates(serverUrl: string, runId: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(
+      'select datname from pg_database where datname like $1',
+      [`yugang_template_${runId}_%`],
+    );
+    for (const { datname } of rows) {
+      await client.query(`drop database if exists ${datname} with (force)`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+async function fill(handle: DatabaseHandle, options: TestDatabaseOptions): Promise<void> {
+  if (options.demoCustomers) {
+    await ensureDemoWorkspace(handle, () => {}, { customers: options.demoCustomers });
+  } else {
+    await migrateToLatest(handle.db);
+  }
+}
+
+function templateKey(options: TestDatabaseOptions): string {
+  return options.demoCustomers ? `demo${options.demoCustomers}` : 'migrated';
+}
+
+function databaseUrl(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 async function adminQuery(serverUrl: string, statement: string): Promise<void> {
