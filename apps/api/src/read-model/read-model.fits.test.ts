@@ -59,6 +59,10 @@ describe('stored predicted-LTV fits', () => {
       set bg_nbd = jsonb_set(bg_nbd, '{r}', to_jsonb(${before.bgNbd.r * 2}::float8)),
         gamma_gamma = jsonb_set(gamma_gamma, '{iterations}', '987654'::jsonb)
       where workspace_id = ${workspace.id}`.execute(db.db);
+    // Without the stored scores (which would be read back as they are, fit and all).
+    await sql`delete from rm_predicted_ltv_scores where workspace_id = ${workspace.id}`.execute(
+      db.db,
+    );
     readModelCache.clear();
     const model = await predictedLtvModel(db.db, workspace, options);
     expect(model.fit!.bgNbd.r).toBe(before.bgNbd.r * 2);

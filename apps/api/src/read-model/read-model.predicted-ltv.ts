@@ -1,6 +1,7 @@
 /**
  * The predicted-LTV model of a workspace at a date: BG/NBD and Gamma-Gamma fitted on the read
- * model's customer histories (@yugang/metrics scoreCustomers), cached per read-model version.
+ * model's customer histories (@yugang/metrics scoreCustomers), stored and cached per read-model
+ * version.
  * Shared by the predicted-LTV answer (features/ltv) and the potential tier (features/tiers).
  */
 import {
@@ -15,7 +16,14 @@ import type { Kysely } from 'kysely';
 import type { Database, Workspace } from '../db/schema.js';
 import { workspaceSettingsOf } from '../lib/workspace-settings.js';
 import { readModelCache } from './read-model-cache.js';
-import { historiesVersion, loadFit, storeFit, type StoredFit } from './read-model.fits.js';
+import {
+  historiesVersion,
+  loadFit,
+  loadModel,
+  storeFit,
+  storeModel,
+  type StoredFit,
+} from './read-model.fits.js';
 import {
   customerHistories,
   customerHistoriesAtTwoDates,
@@ -119,9 +127,10 @@ export async function predictedLtvModelOf(
 }
 
 /**
- * The model on the histories before asOf (no in-memory cache): loaded from the read model, or
- * given by `histories` (e.g. both tier dates from one scan). The fits stored for this read-model
- * version and asOf are reused; a new fit is stored.
+ * The model on the histories before asOf (no in-memory cache): the one stored for this read-model
+ * version, asOf, horizon and default margin (no histories loaded, nobody scored), else computed
+ * from the histories loaded from the read model or given by `histories` (e.g. both tier dates
+ * from one scan) and stored. A computation reuses the fits stored for this version and asOf.
  */
 export async function predictedLtvModel(
   db: Db,
@@ -129,16 +138,31 @@ export async function predictedLtvModel(
   options: { asOf: string; horizonMonths: number },
   histories?: () => Promise<CustomerHistories>,
 ): Promise<PredictedLtvModel> {
+  const defaultMargin = workspaceSettingsOf(workspace).defaultMargin;
+  const key = { ...options, defaultMargin };
   const version = await historiesVersion(db, workspace.id);
+  if (version !== null) {
+    const stored = await loadModel<Omit<PredictedLtvModel, 'scores'>>(
+      db,
+      workspace.id,
+      version,
+      key,
+    );
+    if (stored !== null) return { ...stored.header, scores: stored.scores };
+  }
   const fitted = version === null ? null : await loadFit(db, workspace.id, version, options.asOf);
   const loaded = await (histories?.() ?? customerHistories(db, workspace.id, options.asOf));
   const model = await predictedLtvModelOf(loaded, {
     ...options,
-    defaultMargin: workspaceSettingsOf(workspace).defaultMargin,
+    defaultMargin,
     fitted: fitted ?? undefined,
   });
-  if (version !== null && fitted === null && model.fit !== null) {
-    await storeFit(db, workspace.id, version, options.asOf, model.fit);
+  if (version !== null) {
+    if (fitted === null && model.fit !== null) {
+      await storeFit(db, workspace.id, version, options.asOf, model.fit);
+    }
+    const { scores, ...header } = model;
+    await storeModel(db, workspace.id, version, key, { header, scores });
   }
   return model;
 }

@@ -8,6 +8,11 @@ import type { Kysely } from 'kysely';
 import type { Database, Workspace } from '../../db/schema.js';
 import { workspaceSettingsOf } from '../../lib/workspace-settings.js';
 import { readModelCache } from '../../read-model/read-model-cache.js';
+import {
+  historiesVersion,
+  loadModelAnswer,
+  storeModelAnswer,
+} from '../../read-model/read-model.fits.js';
 import { externalIds } from '../../read-model/read-model.histories.js';
 import {
   cachedPredictedLtvModel,
@@ -218,9 +223,30 @@ export async function predictedLtvFromReadModel(
 }
 
 /**
+ * The endpoint's answer stored beside its model (rm_predicted_ltv_scores) for this read-model
+ * version, or computed from the model (itself stored or cached, shared with the tiers) and stored.
+ */
+async function storedPredictedLtv(
+  db: Db,
+  workspace: Pick<Workspace, 'id' | 'settings'>,
+  options: { asOf: string; horizonMonths: number },
+): Promise<PredictedLtvResult> {
+  const key = { ...options, defaultMargin: workspaceSettingsOf(workspace).defaultMargin };
+  const version = await historiesVersion(db, workspace.id);
+  if (version !== null) {
+    const stored = await loadModelAnswer<PredictedLtvResult>(db, workspace.id, version, key);
+    if (stored !== null) return stored;
+  }
+  const { model } = await cachedPredictedLtvModel(db, workspace, options);
+  const answer = await predictedLtvFromModel(db, workspace.id, model);
+  if (version !== null) await storeModelAnswer(db, workspace.id, version, key, answer);
+  return answer;
+}
+
+/**
  * The endpoint's answer from the shared per-read-model-version cache (key: workspace, asOf,
- * horizon, default margin, read-model version): a refresh or a settings change makes a new key.
- * The fitted model underneath is cached on its own and shared with the tiers.
+ * horizon, default margin, read-model version), else from the read model's stored answers: a
+ * refresh or a settings change makes a new key.
  */
 export async function cachedPredictedLtv(
   db: Db,
@@ -232,10 +258,7 @@ export async function cachedPredictedLtv(
     workspace.id,
     'ltv-predicted',
     [options.asOf, options.horizonMonths, workspaceSettingsOf(workspace).defaultMargin],
-    async () => {
-      const { model } = await cachedPredictedLtvModel(db, workspace, options);
-      return predictedLtvFromModel(db, workspace.id, model);
-    },
+    () => storedPredictedLtv(db, workspace, options),
   );
   return { result: value, cached };
 }

@@ -1,12 +1,13 @@
 /**
  * Segment export: the customers of a tier as of asOf, or of a week-over-week move (from → to),
  * by external id only, for a lead to act on in the SCRM. Tiers are the ones GET tiers counts
- * (same facts, models and rule), so the rows of a tier equal its `customers`.
+ * (stored with its answer per read-model version, tiers.store.ts), so the rows of a tier equal
+ * its `customers`.
  */
-import { NOT_TIERED, TIER_CODES, TIERS, type Tier } from '@yugang/metrics';
+import { addDays, NOT_TIERED, TIER_CODES, TIERS, type Tier } from '@yugang/metrics';
 import { sql, type Kysely } from 'kysely';
 import type { Database, Workspace } from '../../db/schema.js';
-import { tierCodesOfFacts, tierInputs, tierPredictions } from './tiers.service.js';
+import { storedTierCodes } from './tiers.service.js';
 
 type Db = Kysely<Database>;
 
@@ -40,12 +41,7 @@ export async function tierSegment(
   asOf: string,
   filter: SegmentFilter,
 ): Promise<Segment> {
-  const inputs = await tierInputs(db, workspace, asOf);
-  const { ids, current, previous } = tierCodesOfFacts({
-    facts: inputs.facts,
-    predictions: tierPredictions(inputs.current, inputs.previous),
-    settings: inputs.settings,
-  });
+  const { ids, current, previous, customers } = await storedTierCodes(db, workspace, asOf);
   const want =
     filter.kind === 'tier'
       ? { previous: null, current: TIER_CODES[filter.tier] }
@@ -59,7 +55,7 @@ export async function tierSegment(
   for (let i = 0; i < ids.length; i++) {
     if (matches(previous[i]!, current[i]!)) selected.set(ids[i]!, [previous[i]!, current[i]!]);
   }
-  const idle = inputs.customers - ids.length;
+  const idle = customers - ids.length;
   const count = selected.size + (idleMatch ? idle : 0);
   const known = new Set<number>(ids);
 
@@ -107,5 +103,5 @@ export async function tierSegment(
       after = Number(page[page.length - 1]!.id);
     }
   }
-  return { asOf, previousAsOf: inputs.previousAsOf, count, rows: rows() };
+  return { asOf, previousAsOf: addDays(asOf, -7), count, rows: rows() };
 }

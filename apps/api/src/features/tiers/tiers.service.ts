@@ -17,8 +17,10 @@ import {
   type PredictedLtvModel,
 } from '../../read-model/read-model.predicted-ltv.js';
 import { readModelCache } from '../../read-model/read-model-cache.js';
+import { historiesVersion } from '../../read-model/read-model.fits.js';
 import { workspaceSettingsOf } from '../../lib/workspace-settings.js';
 import { customerCount, tierFacts, type TierFacts } from './tiers.queries.js';
+import { loadTierCodes, loadTiersAnswer, storeTiers, type StoredTierCodes } from './tiers.store.js';
 
 type Db = Kysely<Database>;
 
@@ -139,8 +141,9 @@ export function tiersOfFacts(input: {
   customers: number;
   predictions: TierPredictions;
   settings: TierSettings;
-}): { summary: TierSummaryRow[]; movement: TierMovement } {
-  const { ids, current, previous, monetary } = tierCodesOfFacts(input);
+}): { summary: TierSummaryRow[]; movement: TierMovement; codes: TierCodesOfFacts } {
+  const codes = tierCodesOfFacts(input);
+  const { ids, current, previous, monetary } = codes;
   const n = ids.length;
   const idle = input.customers - n;
   if (idle < 0) throw new Error('tiers: more customers with facts than customers');
@@ -156,6 +159,7 @@ export function tiersOfFacts(input: {
   return {
     summary: tierSummaryFromTotals(totals),
     movement: tierMovementOfCodes(previous, current, idle),
+    codes,
   };
 }
 
@@ -188,29 +192,34 @@ function predictionNotes(
   return notes;
 }
 
+/** The tiers as of asOf, and every tiered customer's codes at both dates (for the export). */
+interface Tiering {
+  result: TiersResult;
+  codes: StoredTierCodes;
+}
+
 /**
  * METRICS §7 tiers as of asOf, their GMV share over the lookback, and the move since asOf − 7,
  * from one fact row per active customer (rm_customer_day) and the predicted-LTV models at both
- * dates (shared with GET ltv/predicted through the read-model cache). Recency only at a date whose
- * model cannot be fitted.
+ * dates (shared with GET ltv/predicted). Recency only at a date whose model cannot be fitted.
  */
-export async function tiersFromReadModel(
+async function tieringFromReadModel(
   db: Db,
   workspace: Pick<Workspace, 'id' | 'settings'>,
   asOf: string,
-): Promise<TiersResult> {
+): Promise<Tiering> {
   const { settings, previousAsOf, facts, customers, current, previous } = await tierInputs(
     db,
     workspace,
     asOf,
   );
-  const { summary, movement } = tiersOfFacts({
+  const { summary, movement, codes } = tiersOfFacts({
     facts,
     customers,
     predictions: tierPredictions(current, previous),
     settings,
   });
-  return {
+  const result: TiersResult = {
     asOf,
     previousAsOf,
     settings,
@@ -224,6 +233,77 @@ export async function tiersFromReadModel(
     },
     notes: predictionNotes(settings, { asOf, previousAsOf }, current, previous),
   };
+  const { ids, current: now, previous: before } = codes;
+  return { result, codes: { ids, current: now, previous: before, customers } };
+}
+
+/** The tiers computed now from the read model (nothing stored or cached is read). */
+export async function tiersFromReadModel(
+  db: Db,
+  workspace: Pick<Workspace, 'id' | 'settings'>,
+  asOf: string,
+): Promise<TiersResult> {
+  return (await tieringFromReadModel(db, workspace, asOf)).result;
+}
+
+/** What stored tiers depend on besides the version and asOf: the tier rule and the margin. */
+function settingsKeyOf(workspace: Pick<Workspace, 'settings'>): string {
+  const all = workspaceSettingsOf(workspace);
+  return JSON.stringify({ tiers: all.tiers, defaultMargin: all.defaultMargin });
+}
+
+/**
+ * The tiers stored for the read model's version (rm_tiers), else computed and stored; `part`
+ * picks what is read back (the answer, or the customers' codes for the export).
+ */
+async function storedTiering<T>(
+  db: Db,
+  workspace: Pick<Workspace, 'id' | 'settings'>,
+  asOf: string,
+  load: (version: string, settingsKey: string) => Promise<T | null>,
+  part: (tiering: Tiering) => T,
+): Promise<T> {
+  const settingsKey = settingsKeyOf(workspace);
+  const version = await historiesVersion(db, workspace.id);
+  if (version !== null) {
+    const stored = await load(version, settingsKey);
+    if (stored !== null) return stored;
+  }
+  const tiering = await tieringFromReadModel(db, workspace, asOf);
+  if (version !== null) {
+    await storeTiers(db, workspace.id, version, asOf, settingsKey, tiering.result, tiering.codes);
+  }
+  return part(tiering);
+}
+
+/** GET tiers' answer, stored per read-model version (computed and stored on first use). */
+export function storedTiers(
+  db: Db,
+  workspace: Pick<Workspace, 'id' | 'settings'>,
+  asOf: string,
+): Promise<TiersResult> {
+  return storedTiering(
+    db,
+    workspace,
+    asOf,
+    (version, key) => loadTiersAnswer<TiersResult>(db, workspace.id, version, asOf, key),
+    (tiering) => tiering.result,
+  );
+}
+
+/** Every tiered customer's codes at asOf and asOf − 7, as GET tiers counts them. */
+export function storedTierCodes(
+  db: Db,
+  workspace: Pick<Workspace, 'id' | 'settings'>,
+  asOf: string,
+): Promise<StoredTierCodes> {
+  return storedTiering(
+    db,
+    workspace,
+    asOf,
+    (version, key) => loadTierCodes(db, workspace.id, version, asOf, key),
+    (tiering) => tiering.codes,
+  );
 }
 
 /** The per-customer predictions of fitted models; null (recency only) where none was fitted. */
@@ -263,7 +343,7 @@ export async function tierInputs(
   return { settings, previousAsOf, facts, customers, current, previous };
 }
 
-/** tiersFromReadModel from the shared per-read-model-version cache. */
+/** storedTiers from the shared per-read-model-version cache. */
 export async function cachedTiers(
   db: Db,
   workspace: Pick<Workspace, 'id' | 'settings'>,
@@ -275,7 +355,7 @@ export async function cachedTiers(
     workspace.id,
     'tiers',
     [asOf, JSON.stringify(all.tiers), all.defaultMargin],
-    () => tiersFromReadModel(db, workspace, asOf),
+    () => storedTiers(db, workspace, asOf),
   );
   return { result: value, cached };
 }
