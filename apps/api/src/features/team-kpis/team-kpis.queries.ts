@@ -4,7 +4,7 @@ import type {
   LiveSessionRecord,
   OrderRecord,
 } from '@yugang/metrics';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -55,21 +55,6 @@ export async function conversations(
   }));
 }
 
-const orderColumns = [
-  'o.id',
-  'o.customer_id',
-  'o.channel',
-  'o.domain',
-  'o.ordered_at',
-  'o.local_date',
-  'o.amount_fen',
-  'o.gross_profit_fen',
-  'o.commission_fen',
-  'o.status',
-  'o.returned',
-  'o.refund_fen',
-] as const;
-
 function orderRecord(r: {
   id: number;
   customer_id: number;
@@ -101,8 +86,37 @@ function orderRecord(r: {
 }
 
 /**
+ * The orders dated in [from, until) of the customers `customers` selects from rm_customer (alias
+ * c), fetched customer by customer through orders_customer_idx. A lateral subquery that cannot be
+ * flattened (`offset 0`) keeps it a nested loop, so the cost follows the window's customers
+ * (106k first-timers and 41k joiners in 28 days at 3M customers), whereas the hash join the
+ * planner otherwise picks reads every order of the workspace (no date index, migration 0010): as
+ * fast at 3M with the pages cached (1.3–2.5 s either way under load 30), 3.7–8.4 s when they are
+ * not, and growing with the history.
+ */
+async function ordersOf(
+  db: Db,
+  workspaceId: number,
+  customers: RawBuilder<unknown>,
+  range: { from: string; until: string },
+): Promise<OrderRecord[]> {
+  const { rows } = await sql<Parameters<typeof orderRecord>[0]>`
+    select o.* from rm_customer c
+    cross join lateral (
+      select o.id, o.customer_id, o.channel, o.domain, o.ordered_at, o.local_date, o.amount_fen,
+        o.gross_profit_fen, o.commission_fen, o.status, o.returned, o.refund_fen
+      from orders o
+      where o.workspace_id = c.workspace_id and o.customer_id = c.customer_id
+        and o.local_date >= ${range.from}::date and o.local_date < ${range.until}::date
+      offset 0
+    ) o
+    where c.workspace_id = ${workspaceId} and ${customers}`.execute(db);
+  return rows.map(orderRecord);
+}
+
+/**
  * Members who joined in [start, end) and their orders dated in [from, until): the members from
- * rm_customer, their orders by customer (orders keep no date index: migration 0010).
+ * rm_customer, their orders by customer (ordersOf).
  */
 export async function joinersAndOrders(
   db: Db,
@@ -124,19 +138,13 @@ export async function joinersAndOrders(
     leftPrivateAt: c.left_private_at === null ? null : new Date(c.left_private_at),
   }));
   if (customers.length === 0) return { customers, orders: [] };
-  const rows = await db
-    .selectFrom('orders as o')
-    .innerJoin('rm_customer as c', (j) =>
-      j.onRef('c.workspace_id', '=', 'o.workspace_id').onRef('c.customer_id', '=', 'o.customer_id'),
-    )
-    .select(orderColumns)
-    .where('o.workspace_id', '=', workspaceId)
-    .where('o.local_date', '>=', range.from)
-    .where('o.local_date', '<', range.until)
-    .where('c.joined_private_at', '>=', range.start)
-    .where('c.joined_private_at', '<', range.end)
-    .execute();
-  return { customers, orders: rows.map(orderRecord) };
+  const orders = await ordersOf(
+    db,
+    workspaceId,
+    sql`c.joined_private_at >= ${range.start} and c.joined_private_at < ${range.end}`,
+    range,
+  );
+  return { customers, orders };
 }
 
 /**
@@ -148,17 +156,10 @@ export async function firstTimersOrders(
   workspaceId: number,
   range: { from: string; to: string; until: string },
 ): Promise<OrderRecord[]> {
-  const rows = await db
-    .selectFrom('orders as o')
-    .innerJoin('rm_customer as c', (j) =>
-      j.onRef('c.workspace_id', '=', 'o.workspace_id').onRef('c.customer_id', '=', 'o.customer_id'),
-    )
-    .select(orderColumns)
-    .where('o.workspace_id', '=', workspaceId)
-    .where('o.local_date', '>=', range.from)
-    .where('o.local_date', '<', range.until)
-    .where('c.first_local_date', '>=', range.from)
-    .where('c.first_local_date', '<', range.to)
-    .execute();
-  return rows.map(orderRecord);
+  return ordersOf(
+    db,
+    workspaceId,
+    sql`c.first_local_date >= ${range.from}::date and c.first_local_date < ${range.to}::date`,
+    range,
+  );
 }
