@@ -50,7 +50,7 @@ export interface AppOptions {
   /** Validated settings (config.ts); the app reads no environment variable itself. */
   config?: Pick<
     Config,
-    'TRUST_PROXY' | 'SLOW_REQUEST_MS' | 'YUGANG_MAX_UPLOAD_MB' | 'ACCESS_CACHE_MS'
+    'TRUST_PROXY' | 'SLOW_REQUEST_MS' | 'YUGANG_MAX_UPLOAD_MB' | 'ACCESS_CACHE_MS' | 'CHROMIUM_PATH'
   >;
   /** Where request lines and errors go; default: errors only, to stderr. */
   logger?: Logger;
@@ -103,7 +103,7 @@ export function createApp({
     ...importTemplatesRoutes(),
     ...channelsRoutes(),
     ...ingestRoutes({ warmer }),
-    ...reviewRoutes(),
+    ...reviewRoutes({ chromiumPath: config.CHROMIUM_PATH }),
     ...incrementalityRoutes(),
     ...experimentsRoutes(),
   ];

@@ -48,6 +48,15 @@ const schema = z.object({
    * through this process counts at once; one made by another worker or the CLI within this bound.
    */
   ACCESS_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
+  /** The browser that prints the review's PDF (501 pdf_unavailable without one). */
+  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  /**
+   * Mixed into each workspace's phone-hash key (features/imports/identity.ts), so a database dump
+   * alone cannot reverse the hashes. Server and CLI must agree on it.
+   */
+  YUGANG_SECRET: z.string().optional(),
+  /** `off` bypasses the per-version caches (read-model-cache.ts): the bench's uncached figures. */
+  YUGANG_READ_MODEL_CACHE: z.enum(['on', 'off']).default('on'),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -13,6 +13,7 @@ import { openConfiguredDatabase } from './cli/context.js';
 import type { DatabaseHandle } from './db/database.js';
 import { loadConfig, type Config } from './config.js';
 import { DashboardWarmer } from './warm-up/dashboard-warmer.js';
+import { answerCache, readModelCache } from './read-model/read-model-cache.js';
 import { handleError } from './http/error-handler.js';
 import { createLogger, wantsPretty, type Logger } from './lib/logger.js';
 
@@ -52,6 +53,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const handle = await openConfiguredDatabase(config);
   if (!options.prepared) await prepare(handle, config, logger);
+  readModelCache.bypass = answerCache.bypass = config.YUGANG_READ_MODEL_CACHE === 'off';
   let shuttingDown = false;
   const warmer = new DashboardWarmer(handle, undefined, (message) => logger.warn(message));
   // Warms every workspace now and whenever its data changes, whichever process changed it.

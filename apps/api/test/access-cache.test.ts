@@ -23,7 +23,7 @@ beforeAll(async () => {
     listen(createApp({ handle: t.database, config: { ...defaultConfig, ACCESS_CACHE_MS: ms } }));
   worker = await app(BOUND_MS);
   slow = await app(60_000);
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await worker?.close();

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { loadConfig, type Config } from '../config.js';
 import { openDatabase, type DatabaseHandle } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { useServerSecret } from '../features/imports/identity.js';
 
 /** Where the user ran `pnpm …` (pnpm runs scripts inside apps/api). */
 export const userCwd = process.env.INIT_CWD ?? process.cwd();
@@ -13,6 +14,8 @@ export function resolveFromUser(file: string): string {
 export async function openConfiguredDatabase(
   config: Config = loadConfig(),
 ): Promise<DatabaseHandle> {
+  // The server and every CLI command hash phone numbers with the same key.
+  useServerSecret(config.YUGANG_SECRET);
   const handle = await openDatabase({
     url: config.DATABASE_URL,
     dataDir: resolveFromUser(config.YUGANG_DATA_DIR),

@@ -42,10 +42,10 @@ export class ReadModelCache {
   private readonly entries = new Map<string, Entry>();
   private weight = 0;
   /**
-   * When true, every get computes afresh and keeps nothing (the bench's uncached figures; set for
-   * both caches by YUGANG_READ_MODEL_CACHE=off).
+   * When true, every get computes afresh and keeps nothing (the bench's uncached figures; the
+   * server sets it for both caches from YUGANG_READ_MODEL_CACHE=off).
    */
-  bypass = process.env.YUGANG_READ_MODEL_CACHE === 'off';
+  bypass = false;
 
   constructor(private readonly limits: ReadModelCacheLimits) {}
 

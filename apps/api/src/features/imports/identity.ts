@@ -53,6 +53,13 @@ export function idHasher(key: Buffer): IdHasher {
   };
 }
 
+let serverSecret: string | undefined;
+
+/** YUGANG_SECRET from the configuration, set by whatever opens the configured database. */
+export function useServerSecret(secret: string | undefined): void {
+  serverSecret = secret;
+}
+
 /** The workspace's hash key, created on first use. */
 export async function identityKey(db: Kysely<Database>, workspaceId: number): Promise<Buffer> {
   await db
@@ -66,6 +73,5 @@ export async function identityKey(db: Kysely<Database>, workspaceId: number): Pr
     .where('workspace_id', '=', workspaceId)
     .executeTakeFirstOrThrow();
   const stored = Buffer.from(row.identity_key, 'hex');
-  const server = process.env.YUGANG_SECRET;
-  return server ? createHmac('sha256', server).update(stored).digest() : stored;
+  return serverSecret ? createHmac('sha256', serverSecret).update(stored).digest() : stored;
 }

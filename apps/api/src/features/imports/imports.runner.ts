@@ -2,9 +2,13 @@
  * How the server runs the imports it receives, so the routes stay thin: an uploaded file is read
  * from its temp file (removed when the import ends) and either awaited or left running in the
  * background once its history row exists (202 with a progress link); a rejected or failed import
- * becomes the error answer; one that landed tells the dashboard warmer (warm-up/).
+ * becomes the error answer; one that landed tells the dashboard warmer (warm-up/). Every import
+ * that is not a dry run is written to the audit log with its outcome (`imports.run`).
  */
+import type { Kysely } from 'kysely';
 import type { DatabaseHandle } from '../../db/database.js';
+import type { Database } from '../../db/schema.js';
+import { recordAudit } from '../../lib/audit.js';
 import type { DashboardWarmer } from '../../warm-up/dashboard-warmer.js';
 import { importFailure } from './import-errors.js';
 import { landed, runImport, type ImportOptions, type ImportResult } from './imports.service.js';
@@ -18,13 +22,38 @@ export function finishedImport(result: ImportResult): ImportResult {
   return result;
 }
 
+/** Who ran which import and how it ended; a dry run changes nothing and is not recorded. */
+async function auditImport(
+  db: Kysely<Database>,
+  options: Pick<ImportOptions, 'workspace' | 'actor'>,
+  result: ImportResult,
+): Promise<void> {
+  if (result.dryRun) return;
+  await recordAudit(db, {
+    workspaceId: options.workspace.id,
+    actor: options.actor ?? { userId: null, apiKeyId: null },
+    action: 'imports.run',
+    target: result.fileName,
+    details: {
+      id: result.id,
+      kind: result.kind,
+      status: result.status,
+      inserted: result.inserted,
+      updated: result.updated,
+      rejected: result.rejected,
+    },
+  });
+}
+
 /** Imports rows to the end (JSON ingest): the finished import, or the error answer. */
 export async function importRows(
   handle: DatabaseHandle,
   options: ImportOptions,
   warmer?: DashboardWarmer,
 ): Promise<ImportResult> {
-  const result = finishedImport(await runImport(handle, options));
+  const outcome = await runImport(handle, options);
+  await auditImport(handle.db, options, outcome);
+  const result = finishedImport(outcome);
   if (landed(result)) warmer?.schedule(options.workspace.id);
   return result;
 }
@@ -59,7 +88,12 @@ export async function importUpload(
     await upload.dispose();
     throw error;
   }
-  const done = result.finally(() => upload.dispose());
+  const done = result
+    .then(async (finished) => {
+      await auditImport(handle.db, options, finished);
+      return finished;
+    })
+    .finally(() => upload.dispose());
   void done.then(
     (finished) => {
       if (landed(finished)) warmer?.schedule(options.workspace.id);

@@ -14,7 +14,8 @@ import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors/app-error.js';
 import { createSession, deleteSession, SESSION_COOKIE } from '../auth/sessions.js';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** CHROMIUM_PATH's default (config.ts). */
+export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -27,7 +28,8 @@ const READY_TIMEOUT_MS = 15_000;
 /** The browser stays up this long after a print, so a second PDF skips the ~1 s launch. */
 const IDLE_CLOSE_MS = 60_000;
 
-export const chromiumAvailable = (): boolean => existsSync(CHROMIUM_PATH);
+export const chromiumAvailable = (chromiumPath = DEFAULT_CHROMIUM_PATH): boolean =>
+  existsSync(chromiumPath);
 
 export interface PrintRequest {
   db: Kysely<Database>;
@@ -38,6 +40,8 @@ export interface PrintRequest {
   lang: string;
   /** The caller; API keys have no user and cannot print the page. */
   userId: number | null;
+  /** The browser (CHROMIUM_PATH). */
+  chromiumPath: string;
 }
 
 type Browser = Awaited<ReturnType<typeof import('playwright-core').chromium.launch>>;
@@ -47,11 +51,11 @@ let queue: Promise<unknown> = Promise.resolve();
 let browser: Promise<Browser> | null = null;
 let idle: NodeJS.Timeout | undefined;
 
-async function sharedBrowser(): Promise<Browser> {
+async function sharedBrowser(chromiumPath: string): Promise<Browser> {
   clearTimeout(idle);
   if (!browser) {
     const { chromium } = await import('playwright-core');
-    const launched = chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+    const launched = chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_FLAGS });
     browser = launched;
     launched.then(
       (b) => b.on('disconnected', () => (browser = browser === launched ? null : browser)),
@@ -88,12 +92,13 @@ async function print({
   week,
   lang,
   userId,
+  chromiumPath,
 }: PrintRequest): Promise<Buffer> {
-  if (!chromiumAvailable()) {
+  if (!chromiumAvailable(chromiumPath)) {
     throw new AppError(
       501,
       'pdf_unavailable',
-      `no Chromium on this server (${CHROMIUM_PATH}): install chromium and fonts-noto-cjk, or print the review page from the browser`,
+      `no Chromium on this server (${chromiumPath}): install chromium and fonts-noto-cjk, or print the review page from the browser`,
     );
   }
   if (userId === null) {
@@ -116,7 +121,7 @@ async function print({
   let context: Awaited<ReturnType<Browser['newContext']>> | undefined;
   try {
     context = await (
-      await sharedBrowser()
+      await sharedBrowser(chromiumPath)
     ).newContext({
       viewport: { width: 1400, height: 990 },
       locale: lang,

@@ -1,9 +1,10 @@
 import { reviewContract } from '@yugang/contract';
 import type { Response } from 'express';
 import { implement, type RouteDefinition } from '../../http/route.js';
+import { recordAudit } from '../../lib/audit.js';
 import { renderPng } from './chart-render.js';
 import { reviewChart } from './review-charts.js';
-import { reviewPdf } from './review-pdf.js';
+import { DEFAULT_CHROMIUM_PATH, reviewPdf } from './review-pdf.js';
 import { reviewIncrementality } from './review-incrementality.js';
 import { reviewPptx } from './review-pptx.js';
 import { review, reviewWeek } from './review.service.js';
@@ -17,12 +18,31 @@ function sendFile(res: Response, type: string, name: string, body: Buffer, downl
   res.send(body);
 }
 
-export function reviewRoutes(): RouteDefinition[] {
+/** A review that leaves the product as a file is an export: the audit log says who took which. */
+function auditExport(
+  db: Parameters<typeof recordAudit>[0],
+  workspaceId: number,
+  actor: { userId: number | null; apiKeyId: number | null },
+  format: 'pdf' | 'pptx',
+  week: string,
+): Promise<void> {
+  return recordAudit(db, {
+    workspaceId,
+    actor: { userId: actor.userId, apiKeyId: actor.apiKeyId },
+    action: 'review.export',
+    target: week,
+    details: { format },
+  });
+}
+
+export function reviewRoutes(options: { chromiumPath?: string } = {}): RouteDefinition[] {
+  const chromiumPath = options.chromiumPath ?? DEFAULT_CHROMIUM_PATH;
   return [
     implement(reviewContract.get, ({ db, workspace, query }) => review(db, workspace, query)),
-    implement(reviewContract.pptx, async ({ db, workspace, query, res }) => {
+    implement(reviewContract.pptx, async ({ db, workspace, query, actor, res }) => {
       const r = await review(db, workspace, query);
       const file = await reviewPptx(r, query.lang, await reviewIncrementality(db, workspace, r));
+      await auditExport(db, workspace.id, actor, 'pptx', r.week);
       sendFile(res, PPTX, `review-${workspace.slug}-${r.week}-${query.lang}.pptx`, file);
     }),
     implement(reviewContract.pdf, async ({ db, workspace, query, actor, req, res }) => {
@@ -35,7 +55,9 @@ export function reviewRoutes(): RouteDefinition[] {
         week,
         lang: query.lang,
         userId: actor.kind === 'user' ? actor.userId : null,
+        chromiumPath,
       });
+      await auditExport(db, workspace.id, actor, 'pdf', week);
       sendFile(res, 'application/pdf', `review-${workspace.slug}-${week}-${query.lang}.pdf`, file);
     }),
     implement(reviewContract.chart, async ({ db, workspace, query, params, res }) => {
