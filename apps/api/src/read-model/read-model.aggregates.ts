@@ -13,6 +13,7 @@ import {
   factList,
   type Db,
 } from './read-model.build.js';
+import { contributeSpans } from './read-model.windows.js';
 
 /** The first month start on or after a cut date. */
 function cutMonth(expr: RawBuilder<unknown>): RawBuilder<unknown> {
@@ -35,7 +36,7 @@ const addOnConflict = (table: string, columns: readonly string[]) =>
  * whose cohort keys changed (cohort tables).
  */
 export interface Contributions {
-  /** rm_customer_day rows: rm_daily. */
+  /** rm_customer_day rows: rm_daily and rm_window_span. */
   days: RawBuilder<unknown>;
   /** Customer-month rows (days summed per month): rm_period by month. */
   months: RawBuilder<unknown>;
@@ -104,6 +105,7 @@ export async function contribute(db: Db, ws: number, rows: Contributions): Promi
     on conflict (workspace_id, local_date) do update set ${addOnConflict('rm_daily', facts)}`.execute(
     db,
   );
+  await contributeSpans(db, ws, rows.days);
 
   const periodColumns = ['buyers', 'repeat_buyers', ...facts];
   const periodAggregates = [

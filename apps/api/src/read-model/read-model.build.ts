@@ -35,7 +35,13 @@ export const REAL_TABLES = {
 };
 
 /** Tables in dependency order (aggregates last). */
-export const AGGREGATES = ['rm_daily', 'rm_period', 'rm_cohort_month', 'rm_cohort_size'] as const;
+export const AGGREGATES = [
+  'rm_daily',
+  'rm_period',
+  'rm_cohort_month',
+  'rm_cohort_size',
+  'rm_window_span',
+] as const;
 export const PER_CUSTOMER = ['rm_customer_day', 'rm_customer'] as const;
 export const FACT_COLUMNS = [
   ...TOTALS_FACT_COLUMNS,

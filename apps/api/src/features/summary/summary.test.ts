@@ -1,5 +1,6 @@
 import { customerValueMetrics } from '@yugang/metrics';
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
 import { applyOrderChanges, rebuildReadModel } from '../../read-model/read-model.refresh.js';
@@ -11,7 +12,36 @@ import {
   TEST_TIME_ZONE,
   windowArb,
 } from '../../read-model/test-data.js';
+import { windowTotals } from '../../read-model/read-model.windows.js';
+import {
+  TOTALS_FACT_COLUMNS,
+  totalsOf,
+  type TotalsRow,
+} from '../../read-model/read-model.totals.js';
 import { customerValueFromReadModel, sourceFor } from './summary.service.js';
+
+/**
+ * The one-pass scan of a window's customer-days that the window spans replaced: the reference
+ * the spans must equal, row filter for row filter.
+ */
+async function scanTotals(workspaceId: number, window: { from: string; to: string }) {
+  const from = sql`${window.from}::date`;
+  const to = sql`${window.to}::date`;
+  const first = sql`(prev_local_date is null or prev_local_date < ${from})`;
+  const second = sql`(prev_local_date >= ${from}
+    and (prev2_local_date is null or prev2_local_date < ${from}) and prev_orders = 1)`;
+  const result = await sql<TotalsRow & { segment: string }>`
+    select case when join_cut <= ${to} and leave_cut > ${to} then 'private' else 'public' end
+        as segment,
+      count(*) filter (where ${first}) as buyers,
+      count(*) filter (where ${first} and orders >= 2 or ${second}) as repeat_buyers,
+      ${sql.join(TOTALS_FACT_COLUMNS.map((c) => sql`sum(${sql.ref(c)}) as ${sql.ref(c)}`))}
+    from rm_customer_day
+    where workspace_id = ${workspaceId} and local_date >= ${from} and local_date < ${to}
+    group by 1`.execute(db.db);
+  const of = (segment: string) => totalsOf(result.rows.find((r) => r.segment === segment));
+  return { public: of('public'), private: of('private') };
+}
 
 const SETTINGS = { defaultMargin: 0.37, commissionRate: 0.05 };
 
@@ -53,6 +83,42 @@ describe('summary from the read model', () => {
         },
       ),
       { numRuns: 25 },
+    );
+  });
+
+  it('when windows are random, memberships may start and end on one day and late orders arrive, then the window spans equal the scan of the customer-days', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        datasetArb,
+        fc.integer({ min: 0, max: 40 }),
+        fc.array(fc.nat(), { maxLength: 3 }),
+        fc.array(windowArb, { minLength: 1, maxLength: 4 }),
+        async (data, split, sameDay, windows) => {
+          const workspaceId = await loadDataset(
+            db,
+            { customers: data.customers, orders: data.orders.slice(0, split) },
+            SETTINGS,
+          );
+          // Joined and left on the same day: equal cuts, never private at a window's end.
+          for (const n of sameDay) {
+            await sql`update customers set joined_private_at = timestamptz '2024-02-10 10:00:00+08',
+                left_private_at = timestamptz '2024-02-10 18:00:00+08'
+              where workspace_id = ${workspaceId} and id = ${(n % data.customers.length) + 1}`.execute(
+              db.db,
+            );
+          }
+          await rebuildReadModel(db, workspaceId);
+          await insertOrders(db, workspaceId, data.orders.slice(split));
+          const changed = data.orders.slice(split).map((o) => Number(o.customerId));
+          await db.transaction((tx) => applyOrderChanges(tx, workspaceId, changed));
+          for (const window of [...windows, { from: dayOf(-3), to: dayOf(120) }]) {
+            expect(await windowTotals(db.db, workspaceId, window), JSON.stringify(window)).toEqual(
+              await scanTotals(workspaceId, window),
+            );
+          }
+        },
+      ),
+      { numRuns: 30 },
     );
   });
 
