@@ -8,7 +8,12 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const external = Object.keys(pkg.dependencies ?? {}).filter((name) => !name.startsWith('@yugang/'));
 
 await build({
-  entryPoints: { server: 'src/server.ts', yg: 'src/cli/yg.ts' },
+  entryPoints: {
+    server: 'src/server.ts',
+    yg: 'src/cli/yg.ts',
+    // Started as a worker thread by the imports (features/imports/reading-thread.ts).
+    'reading.worker': 'src/features/imports/reading.worker.ts',
+  },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

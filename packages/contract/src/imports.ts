@@ -1,3 +1,4 @@
+import { LOCALES, type Locale } from '@yugang/metrics';
 import { z } from 'zod';
 import { defineRoute } from './route.js';
 import { positiveId } from './common.js';
@@ -26,8 +27,198 @@ export const rowError = z.object({
   reason: z.string(),
 });
 
+/** Why a source row is left out on purpose: counted per import, shown in both languages. */
+export const SKIP_REASONS = {
+  unpaid: { en: 'unpaid order (never paid)', zh: '未付款订单（未支付）' },
+  no_stable_id: {
+    en: 'no stable id (no customer or buyer id, account or full mobile number)',
+    zh: '没有稳定标识（无客户/买家ID、账号或完整手机号）',
+  },
+  summary_row: { en: 'summary or note row', zh: '合计或说明行' },
+  folded: { en: 'sub-order or SKU row folded into its order', zh: '子订单/SKU 行已合并到订单' },
+  duplicate_contact: {
+    en: 'same customer added by another staff member (earliest add time kept)',
+    zh: '同一客户被其他员工添加（保留最早添加时间）',
+  },
+} as const;
+
+export type SkipReasonCode = keyof typeof SKIP_REASONS;
+
+const SKIP_CODES = Object.keys(SKIP_REASONS) as [SkipReasonCode, ...SkipReasonCode[]];
+
+/**
+ * Row problems, one catalog for the page and the errors download: the API writes each in
+ * English with its values (`unknown customer C9: import customers first`); each entry has a
+ * code, that sentence as a pattern, and its Chinese with the same values. A sentence not in the
+ * catalog is shown as the API wrote it rather than guessed at.
+ */
+const WHAT: Record<string, string> = {
+  customer: '客户',
+  channel: '渠道',
+  account: '账号',
+  status: '状态',
+  domain: '域',
+  category: '类别',
+  channels: '渠道',
+  customers: '客户',
+  accounts: '账号',
+  orders: '订单',
+};
+const what = (word: string) => WHAT[word] ?? word;
+
+export interface RowReason {
+  code: string;
+  en: RegExp;
+  zh: (...values: string[]) => string;
+}
+
+export const ROW_REASONS: readonly RowReason[] = [
+  { code: 'empty', en: /^is empty$/, zh: () => '为空' },
+  {
+    code: 'unknown_reference',
+    en: /^unknown (\w+) (.+): import (\w+) first$/,
+    zh: (w, v, k) => `未知的${what(w!)} ${v}：请先导入${what(k!)}`,
+  },
+  {
+    code: 'unknown_reference_in_file',
+    en: /^unknown (\w+) (.+) \(neither in this file nor imported before\)$/,
+    zh: (w, v) => `未知的${what(w!)} ${v}（本文件和已导入的数据中都没有）`,
+  },
+  {
+    code: 'unknown_word',
+    en: /^unknown (\w+) (.+) \((.+)\)$/,
+    zh: (w, v, allowed) => `无法识别的${what(w!)} ${v}（可填：${allowed}）`,
+  },
+  {
+    code: 'duplicate',
+    en: /^duplicate (.+?) (\S+) \(first on line (\d+)\)$/,
+    zh: (key, v, line) => `重复的 ${key} ${v}（第 ${line} 行已出现）`,
+  },
+  {
+    code: 'not_datetime',
+    en: /^not a date\/time: (.+) \(use (.+)\)$/,
+    zh: (v, f) => `不是日期时间：${v}（请用 ${f}）`,
+  },
+  {
+    code: 'not_date',
+    en: /^not a date: (.+) \(use (.+)\)$/,
+    zh: (v, f) => `不是日期：${v}（请用 ${f}）`,
+  },
+  {
+    code: 'not_calendar_date',
+    en: /^not a calendar date: (.+)$/,
+    zh: (v) => `日历上没有这一天：${v}`,
+  },
+  {
+    code: 'not_month',
+    en: /^not a month: (.+) \(use (.+)\)$/,
+    zh: (v, f) => `不是月份：${v}（请用 ${f}）`,
+  },
+  { code: 'not_time', en: /^not a time: (.+)$/, zh: (v) => `不是时间：${v}` },
+  { code: 'not_offset', en: /^not a time zone offset: (.+)$/, zh: (v) => `不是时区偏移：${v}` },
+  { code: 'negative', en: /^must not be negative: (.+)$/, zh: (v) => `不能为负数：${v}` },
+  {
+    code: 'not_amount',
+    en: /^not an amount in yuan: (.+)$/,
+    zh: (v) => `不是以元为单位的金额：${v}`,
+  },
+  { code: 'not_count', en: /^not a (?:count|whole number): (.+)$/, zh: (v) => `不是整数：${v}` },
+  {
+    code: 'money_decimals',
+    en: /^more than 2 decimals: (.+)$/,
+    zh: (v) => `金额最多 2 位小数：${v}`,
+  },
+  { code: 'too_large', en: /^too large: (.+)$/, zh: (v) => `数值过大：${v}` },
+  { code: 'not_rate', en: /^not a rate: (.+)$/, zh: (v) => `不是比率：${v}` },
+  {
+    code: 'rate_range',
+    en: /^a rate must be between 0 and 1 \(or 0%–100%\): (.+)$/,
+    zh: (v) => `比率须在 0 到 1 之间（或 0%–100%）：${v}`,
+  },
+  {
+    code: 'rate_decimals',
+    en: /^a rate has at most 4 decimals \(2 in percent\): (.+)$/,
+    zh: (v) => `比率最多 4 位小数（百分数 2 位）：${v}`,
+  },
+  {
+    code: 'not_bool',
+    en: /^not yes\/no: (.+) \(use .+\)$/,
+    zh: (v) => `不是“是/否”：${v}（请用 是/否 或 1/0）`,
+  },
+  { code: 'too_long', en: /^longer than (\d+) characters$/, zh: (n) => `超过 ${n} 个字符` },
+  {
+    code: 'excel_shortened',
+    en: /^(.+) is a number Excel shortened; format the column as text and export again$/,
+    zh: (v) => `${v} 是被 Excel 缩写的数字：请把该列设为文本后重新导出`,
+  },
+  {
+    code: 'not_mobile',
+    en: /^not a mainland mobile number: (.+)$/,
+    zh: (v) => `不是中国大陆手机号：${v}`,
+  },
+  {
+    code: 'refund_over_amount',
+    en: /^refund is larger than the amount paid$/,
+    zh: () => '退款金额大于实付金额',
+  },
+  {
+    code: 'left_before_join',
+    en: /^left the private domain before joining it$/,
+    zh: () => '离开私域的时间早于加入私域的时间',
+  },
+  {
+    code: 'reply_before_inbound',
+    en: /^first reply is before the first inbound message$/,
+    zh: () => '首次回复早于首次咨询',
+  },
+  {
+    code: 'active_over_members',
+    en: /^more active members than members$/,
+    zh: () => '活跃成员数大于群成员数',
+  },
+  {
+    code: 'internal_over_members',
+    en: /^more internal members than members$/,
+    zh: () => '内部成员数大于群成员数',
+  },
+  {
+    code: 'self_backup',
+    en: /^an account cannot back itself up$/,
+    zh: () => '账号不能做自己的备用号',
+  },
+  {
+    code: 'bad_arm',
+    en: /^arm must be treatment .+$/,
+    zh: () => '分组须为 实验组（treatment）或 对照组（holdout）',
+  },
+];
+
+/** The catalog entry of a row problem and its values, or null for a sentence it does not know. */
+export function rowReasonCode(reason: string): { code: string; values: string[] } | null {
+  for (const entry of ROW_REASONS) {
+    const match = entry.en.exec(reason);
+    if (match) return { code: entry.code, values: match.slice(1) };
+  }
+  return null;
+}
+
+/** A row problem in the reader's language. */
+export function localizeRowReason(reason: string, locale: Locale): string {
+  if (locale === 'en') return reason;
+  const found = rowReasonCode(reason);
+  if (!found) return reason;
+  return ROW_REASONS.find((e) => e.code === found.code)!.zh(...found.values);
+}
+
+/** The errors download's column headings. */
+export const ROW_ERROR_HEADINGS: Record<Locale, { line: string; column: string; reason: string }> =
+  {
+    'zh-CN': { line: '行', column: '列', reason: '原因' },
+    en: { line: 'line', column: 'column', reason: 'reason' },
+  };
+
 export const skippedRows = z.object({
-  code: z.enum(['unpaid', 'no_stable_id', 'summary_row', 'folded', 'duplicate_contact']),
+  code: z.enum(SKIP_CODES),
   reason: z.string().describe('English'),
   reasonZh: z.string().describe('简体中文'),
   rows: z.number().int(),
@@ -120,6 +311,10 @@ export const progress = z.object({
   bytesRead: z.number().int(),
   totalBytes: z.number().int(),
   elapsedMs: z.number().int(),
+  eventLoopMaxMs: z
+    .number()
+    .int()
+    .describe("the server's longest event-loop stall since the import started, in ms"),
 });
 
 export const importListResponse = z.object({ imports: z.array(importRecord) });
@@ -135,6 +330,13 @@ export const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: z.coerce.number().int().positive().optional(),
   kind: importKind.optional(),
+});
+
+export const errorsQuery = z.object({
+  lang: z
+    .enum(LOCALES)
+    .optional()
+    .describe("the reasons' language; else the request's Accept-Language, else Chinese"),
 });
 
 export const importsContract = {
@@ -192,6 +394,7 @@ export const importsContract = {
     access: 'viewer',
     summary: 'The rejected rows of an import as CSV (line, column, reason)',
     params: z.object({ id: positiveId }),
+    query: errorsQuery,
   }),
   errorsXlsx: defineRoute({
     method: 'get',
@@ -199,6 +402,7 @@ export const importsContract = {
     access: 'viewer',
     summary: 'The rejected rows of an import as XLSX (line, column, reason)',
     params: z.object({ id: positiveId }),
+    query: errorsQuery,
   }),
 };
 

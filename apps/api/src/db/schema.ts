@@ -81,6 +81,15 @@ export interface CustomersTable {
   left_private_at: Timestamp | null;
 }
 
+/** Every identifier an import has seen for a customer (migration 0020; phones only as hashes). */
+export interface CustomerIdentitiesTable {
+  workspace_id: number;
+  value: string;
+  kind: 'external' | 'phone' | 'platform';
+  customer_id: number;
+  created_at: Generated<Timestamp>;
+}
+
 export interface OrdersTable {
   workspace_id: number;
   id: Generated<number>;
@@ -366,6 +375,7 @@ export interface Database {
   api_keys: ApiKeysTable;
   channels: ChannelsTable;
   customers: CustomersTable;
+  customer_identities: CustomerIdentitiesTable;
   experiment_assignments: ExperimentAssignmentsTable;
   orders: OrdersTable;
   costs: CostsTable;

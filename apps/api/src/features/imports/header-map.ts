@@ -65,5 +65,16 @@ export function mapHeader(spec: KindSpec, header: readonly string[]): HeaderMap 
       { line: 1, column: null },
     );
   }
+  if (spec.identity && !spec.identity.some((name) => present.has(name))) {
+    const wanted = spec.identity
+      .map((name) => spec.fields.find((field) => field.name === name)!)
+      .map((field) => `${field.name} (${field.aliases.slice(0, 2).join(' / ')})`)
+      .join(' or ');
+    throw new ImportFileError(
+      'invalid_header',
+      `a ${spec.kind} file needs the column ${wanted} to tell whose row it is`,
+      { line: 1, column: null },
+    );
+  }
   return { indexes, labels, ignored, present };
 }

@@ -106,14 +106,33 @@ describe('import routes', () => {
     const bytes = Buffer.from(await errors.arrayBuffer());
     // UTF-8 BOM so Excel reads the Chinese column names right.
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    // In the reader's language: Chinese unless asked otherwise, from the contract's catalog.
     const text = bytes.toString('utf8');
-    expect(text).toContain('2,实付金额,"not an amount in yuan: ""=1+2"""');
+    expect(text).toContain('行,列,原因');
+    expect(text).toContain('2,实付金额,"不是以元为单位的金额：""=1+2"""');
+    expect(text).toContain('3,渠道,未知的渠道 nowhere：请先导入渠道');
+    const english = await fetch(
+      `${t.url}/api/v1/workspaces/acme/imports/${id}/errors.csv?lang=en`,
+      { headers: t.fixture.headers.viewer },
+    );
+    const englishText = Buffer.from(await english.arrayBuffer()).toString('utf8');
+    expect(englishText).toContain('line,column,reason');
+    expect(englishText).toContain('2,实付金额,"not an amount in yuan: ""=1+2"""');
+    const byHeader = await fetch(`${t.url}/api/v1/workspaces/acme/imports/${id}/errors.csv`, {
+      headers: { ...t.fixture.headers.viewer, 'accept-language': 'en-GB,en;q=0.9' },
+    });
+    expect(Buffer.from(await byHeader.arrayBuffer()).toString('utf8')).toContain(
+      'unknown channel nowhere: import channels first',
+    );
     const detail = await t.call('GET', `/workspaces/acme/imports/${id}`, { as: 'viewer' });
     expect(detail.body.import).toMatchObject({ status: 'rejected', rowsRejected: 2 });
     expect(detail.body.import.errors).toHaveLength(2);
-    const xlsx = await fetch(`${t.url}/api/v1/workspaces/acme/imports/${id}/errors.xlsx`, {
-      headers: t.fixture.headers.viewer,
-    });
+    const xlsx = await fetch(
+      `${t.url}/api/v1/workspaces/acme/imports/${id}/errors.xlsx?lang=zh-CN`,
+      {
+        headers: t.fixture.headers.viewer,
+      },
+    );
     expect(xlsx.status).toBe(200);
     expect(Buffer.from(await xlsx.arrayBuffer()).readUInt32BE(0)).toBe(0x504b0304);
   });

@@ -1,4 +1,10 @@
-import { importsContract, XLSX_TYPE } from '@yugang/contract';
+import {
+  importsContract,
+  localizeRowReason,
+  ROW_ERROR_HEADINGS,
+  XLSX_TYPE,
+} from '@yugang/contract';
+import type { Locale } from '@yugang/metrics';
 import { loadConfig } from '../../config.js';
 import type { ImportRowError } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors/app-error.js';
@@ -8,7 +14,7 @@ import { findImport, listImports, type ImportRecord } from './imports.queries.js
 import type { DashboardWarmer } from '../../warm-up/dashboard-warmer.js';
 import { acceptedImport, finishedImport, importUpload } from './imports.runner.js';
 import { readOptions } from './mapping.js';
-import { getProgress } from './progress.js';
+import { getProgress, longestStallMs } from './progress.js';
 import { receiveUpload } from './upload.js';
 
 export interface ImportRoutesOptions {
@@ -29,14 +35,25 @@ function recordJson(record: ImportRecord) {
   };
 }
 
-const errorsView = (errors: ImportRowError[]): TableView<ImportRowError> => ({
-  columns: [
-    { label: 'line', value: (e) => e.line },
-    { label: 'column', value: (e) => e.column },
-    { label: 'reason', value: (e) => e.reason },
-  ],
-  rows: errors,
-});
+/** The errors download in the reader's language: headings and reasons from the contract's catalog. */
+function errorsView(errors: ImportRowError[], locale: Locale): TableView<ImportRowError> {
+  const heading = ROW_ERROR_HEADINGS[locale];
+  return {
+    columns: [
+      { label: heading.line, value: (e) => e.line },
+      { label: heading.column, value: (e) => e.column },
+      { label: heading.reason, value: (e) => localizeRowReason(e.reason, locale) },
+    ],
+    rows: errors,
+  };
+}
+
+/** `?lang=`, else the first language of Accept-Language we speak, else Chinese. */
+function downloadLocale(lang: Locale | undefined, acceptLanguage: string | undefined): Locale {
+  if (lang) return lang;
+  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh-CN';
+}
 
 export function importsRoutes(options: ImportRoutesOptions = {}): RouteDefinition[] {
   const maxUploadBytes = options.maxUploadBytes ?? loadConfig().YUGANG_MAX_UPLOAD_MB * 1024 * 1024;
@@ -102,6 +119,7 @@ export function importsRoutes(options: ImportRoutesOptions = {}): RouteDefinitio
                 bytesRead: live.bytesRead,
                 totalBytes: live.totalBytes,
                 elapsedMs: Date.now() - live.startedAt,
+                eventLoopMaxMs: longestStallMs(live),
               }
             : null,
         },
@@ -111,13 +129,16 @@ export function importsRoutes(options: ImportRoutesOptions = {}): RouteDefinitio
     ...(['csv', 'xlsx'] as const).map((format) =>
       implement(
         format === 'csv' ? importsContract.errorsCsv : importsContract.errorsXlsx,
-        async ({ db, workspace, params, res }) => {
+        async ({ db, workspace, params, query, req, res }) => {
           const record = await findImport(db, workspace.id, params.id);
           if (!record) throw notFound(`import ${params.id}`);
           const name = `import-${record.id}-errors.${format}`;
           res.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE);
           res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
-          const view = errorsView(record.errors);
+          const view = errorsView(
+            record.errors,
+            downloadLocale(query.lang, req.headers['accept-language']),
+          );
           if (format === 'csv') await writeCsv(res, view);
           else await writeXlsx(res, view, 'errors');
           res.end();

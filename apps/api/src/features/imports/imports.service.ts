@@ -1,19 +1,22 @@
+import { SKIP_REASONS } from '@yugang/contract';
 import { sql, type Kysely } from 'kysely';
 import type { DatabaseHandle, Transaction } from '../../db/database.js';
 import type { Database, ImportRowError, ImportStatus, Workspace } from '../../db/schema.js';
 import { applyOrderChanges } from '../../read-model/read-model.refresh.js';
-import { mapHeader } from './header-map.js';
+import { namesCustomers, recordIdentities, resolveCustomers } from './customer-identities.js';
 import { ErrorCollector, ImportFileError, MAX_LISTED_ERRORS } from './import-errors.js';
 import { idHasher, identityKey, type IdHasher } from './identity.js';
 import { finishImport, insertImport } from './imports.queries.js';
 import { KIND_SPECS, stageColumns, type ImportKind, type KindSpec } from './kinds/index.js';
 import { DEFAULT_LIMITS, type ImportLimits } from './limits.js';
 import { finishProgress, startProgress, type ImportProgress } from './progress.js';
-import { SKIP_REASONS, type SkipReason } from './presets/index.js';
-import { readWithPreset, type ReadInfo, type ReadOptions } from './presets/preset-source.js';
-import { emptyFile, type RowSource } from './source.js';
+import type { SkipReason } from './presets/index.js';
+import type { ReadInfo, ReadOptions } from './presets/preset-source.js';
+import { readHere } from './reading.js';
+import { readInWorker, WORKER_FROM_BYTES } from './reading-thread.js';
+import type { RowSource } from './source.js';
 import { checkSet, merge } from './staged-set.js';
-import { copyRows, rowConverter } from './stage-rows.js';
+import { copyRows } from './stage-rows.js';
 
 export interface ImportOptions {
   workspace: Workspace;
@@ -108,7 +111,7 @@ export async function runImport(
   options.onStarted?.(id);
   const errors = new ErrorCollector();
   const state = { rowsRead: 0, ignored: [] as string[], read: null as ReadInfo | null };
-  const hash = idHasher(await identityKey(handle.db, workspace.id));
+  const key = await identityKey(handle.db, workspace.id);
   let outcome: Outcome;
   try {
     outcome = await handle.transaction(async (tx) => {
@@ -122,7 +125,8 @@ export async function runImport(
         state,
         signal: options.signal,
         read: options.read ?? {},
-        hash,
+        hash: idHasher(key),
+        key,
       });
       if (errors.total > 0) {
         throw new Rollback({
@@ -252,6 +256,8 @@ interface Context {
   signal: AbortSignal | undefined;
   read: Omit<ReadOptions, 'kind' | 'timeZone'>;
   hash: IdHasher;
+  /** The workspace's phone-hash key (a reading thread builds its own hasher from it). */
+  key: Buffer;
 }
 
 async function importInTransaction(
@@ -272,41 +278,37 @@ async function importInTransaction(
     .raw(`create temp table stage (${definitions.join(', ')}) on commit drop`)
     .execute(tx.db);
 
-  const read = await readWithPreset(ctx.source.batches, {
-    ...ctx.read,
-    kind: spec.kind as ImportKind,
+  const onProgress = (rowsRead: number, bytesRead: number) => {
+    ctx.state.rowsRead = rowsRead;
+    progress.rowsRead = rowsRead;
+    progress.bytesRead = bytesRead;
+    if (ctx.signal?.aborted) throw abortError(ctx.signal);
+  };
+  const source = ctx.source;
+  const options = {
+    spec,
+    read: ctx.read,
     timeZone: ctx.workspace.time_zone,
-  });
-  ctx.state.read = read.info;
-  const batches = read.batches[Symbol.asyncIterator]();
-  let first = await batches.next();
-  while (!first.done && first.value.length === 0) first = await batches.next();
-  if (first.done) throw emptyFile();
-  const header = mapHeader(spec, first.value[0]!.cells);
-  // Errors name the platform's own columns, not ours.
-  header.labels = header.labels.map((label, i) => read.info.labels[spec.fields[i]!.name] ?? label);
-  ctx.state.ignored = read.info.preset
-    ? read.info.header
-        .map((h) => h.trim())
-        .filter((h) => h !== '' && !Object.values(read.info.labels).includes(h))
-    : header.ignored;
-  const staged = await copyRows(
-    tx,
-    handle.engine,
-    'stage',
-    columns,
-    first.value.slice(1),
-    batches,
-    rowConverter(spec, header, errors, ctx.hash),
-    (sourceRows) => {
-      ctx.state.rowsRead += sourceRows;
-      progress.rowsRead = ctx.state.rowsRead;
-      progress.bytesRead = ctx.source.bytesRead();
-      if (ctx.signal?.aborted) throw abortError(ctx.signal);
-    },
-  );
-  progress.rowsRead = ctx.state.rowsRead;
-  progress.bytesRead = ctx.source.bytesRead();
+    errors,
+    onProgress,
+  };
+  const reading =
+    source.path !== undefined && source.totalBytes >= WORKER_FROM_BYTES
+      ? await readInWorker(source as RowSource & { path: string }, {
+          ...options,
+          key: ctx.key,
+          limits: ctx.limits,
+        })
+      : await readHere(source.batches, () => source.bytesRead(), { ...options, hash: ctx.hash });
+  const header = reading.header;
+  ctx.state.read = reading.info;
+  ctx.state.ignored = reading.ignored;
+  let staged: number;
+  try {
+    staged = await copyRows(tx, handle.engine, 'stage', columns, reading.chunks);
+  } finally {
+    await reading.close();
+  }
   if (ctx.state.rowsRead === 0) {
     throw new ImportFileError('no_rows', 'the file has a header but no data rows', {
       line: 2,
@@ -317,7 +319,9 @@ async function importInTransaction(
 
   progress.phase = 'validating';
   if (staged > 10_000) await sql`analyze stage`.execute(tx.db);
-  const buyers = read.info.preset?.kind === 'orders' ? await addBuyers(tx.db, ctx, read.info) : [];
+  if (namesCustomers(spec)) await resolveCustomers(tx.db, spec, ctx.workspace.id);
+  const buyers =
+    reading.info.preset?.kind === 'orders' ? await addBuyers(tx.db, ctx, reading.info) : [];
   await checkSet(tx.db, ctx, header);
   if (errors.total > 0) return { inserted: 0, updated: 0 };
 
@@ -325,6 +329,7 @@ async function importInTransaction(
   if (ctx.signal?.aborted) throw abortError(ctx.signal);
   progress.phase = 'merging';
   const merged = await merge(tx.db, ctx, header);
+  if (spec.identity) await recordIdentities(tx.db, ctx.workspace.id);
   if (merged.customerIds) {
     if (ctx.signal?.aborted) throw abortError(ctx.signal);
     progress.phase = 'updating_read_model';

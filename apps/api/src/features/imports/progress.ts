@@ -1,7 +1,11 @@
 /**
  * Progress of running imports, kept in memory per import id so a web page can poll
  * GET …/imports/:id while a large file streams. Entries leave shortly after the import ends.
+ * Each also watches the server's event loop while the import runs (its longest stall), the
+ * figure that says whether an import holds up the dashboard (bench/import-http.ts reads it).
  */
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+
 export type ImportPhase = 'reading' | 'validating' | 'merging' | 'updating_read_model' | 'done';
 
 export interface ImportProgress {
@@ -11,6 +15,8 @@ export interface ImportProgress {
   bytesRead: number;
   totalBytes: number;
   startedAt: number;
+  /** Event-loop delay of this process since the import started (10 ms resolution). */
+  eventLoop: IntervalHistogram;
 }
 
 const running = new Map<number, ImportProgress>();
@@ -24,7 +30,9 @@ export function startProgress(id: number, workspaceId: number, totalBytes: numbe
     bytesRead: 0,
     totalBytes,
     startedAt: Date.now(),
+    eventLoop: monitorEventLoopDelay({ resolution: 10 }),
   };
+  progress.eventLoop.enable();
   running.set(id, progress);
   return progress;
 }
@@ -34,6 +42,7 @@ export function finishProgress(id: number): void {
   if (!progress) return;
   progress.phase = 'done';
   progress.bytesRead = progress.totalBytes;
+  progress.eventLoop.disable();
   setTimeout(() => {
     if (running.get(id) === progress) running.delete(id);
   }, KEEP_AFTER_DONE_MS).unref();
@@ -42,4 +51,9 @@ export function finishProgress(id: number): void {
 export function getProgress(workspaceId: number, id: number): ImportProgress | undefined {
   const progress = running.get(id);
   return progress && progress.workspaceId === workspaceId ? progress : undefined;
+}
+
+/** The longest the event loop was held up while this import ran, in milliseconds. */
+export function longestStallMs(progress: ImportProgress): number {
+  return Math.round(progress.eventLoop.max / 1e6);
 }

@@ -16,7 +16,9 @@ export interface RowSource {
   totalBytes: number;
   bytesRead(): number;
   /** Set for text files once the first chunk is read. */
-  encoding?: string;
+  encoding?: string | undefined;
+  /** The file on disk, when there is one (a big one is read in a worker: reading-thread.ts). */
+  path?: string;
 }
 
 /** Text parsed per batch of CSV rows (about 250 rows of a typical export). */
@@ -38,6 +40,7 @@ export async function fileSource(path: string, limits: ImportLimits): Promise<Ro
       format: 'xlsx',
       batches: readXlsxBatches(path, limits, (f) => (fraction = f)),
       totalBytes: size,
+      path,
       bytesRead: () => Math.round(size * Math.min(1, fraction)),
     };
   }
@@ -61,6 +64,7 @@ export async function fileSource(path: string, limits: ImportLimits): Promise<Ro
     format: 'csv',
     batches: csvRows(),
     totalBytes: size,
+    path,
     bytesRead: () => read,
   };
   async function* counted(): AsyncGenerator<Buffer> {

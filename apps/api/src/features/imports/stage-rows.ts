@@ -27,6 +27,7 @@ const INSTANT = 3;
 
 const WRITERS: Record<FieldType, number> = {
   id: QUOTED,
+  phone: QUOTED,
   text: QUOTED,
   // Enum words, dates and numbers: never a quote, comma or line break, never empty.
   status: PLAIN,
@@ -69,6 +70,8 @@ export function rowConverter(
   errors: ErrorCollector,
   /** Id cells as stored: a mainland mobile becomes its keyed hash (identity.ts). */
   hashId: (text: string) => string = (text) => text,
+  /** Called for a row that names nobody (no value in any of the kind's identity fields). */
+  onNoStableId: () => void = () => {},
 ): (row: SourceRow) => string | null {
   const fields = spec.fields;
   const n = fields.length;
@@ -76,7 +79,8 @@ export function rowConverter(
   const labels = header.labels;
   const parsers = fields.map((f) => FIELD_PARSERS[f.type]);
   const writers = fields.map((f) => WRITERS[f.type]);
-  const ids = fields.map((f) => f.type === 'id');
+  const ids = fields.map((f) => f.type === 'id' || f.type === 'phone');
+  const identity = fields.flatMap((f, i) => (spec.identity?.includes(f.name) ? [i] : []));
   const required = fields.map((f) => f.required);
   const names = new Map(fields.map((f, i) => [f.name, i]));
   // One array for every row: each value is set before it is read, and read before the next row.
@@ -110,6 +114,11 @@ export function rowConverter(
         values[i] = null;
         bad = true;
       }
+    }
+    if (!bad && identity.length > 0 && identity.every((i) => values[i] === null)) {
+      // Left out and counted, not an error: an export row without a buyer id or full phone.
+      onNoStableId();
+      return null;
     }
     if (!bad && rowCheck) {
       const problem = rowCheck(get);
@@ -148,50 +157,63 @@ export function rowConverter(
   };
 }
 
+/** A piece of COPY text for the stage and how many rows it holds. */
+export interface CopyChunk {
+  bytes: Buffer;
+  rows: number;
+}
+
 /**
- * COPYs the converted rows of `first` and every later batch into `table`: one COPY on Postgres,
- * pieces of about PGLITE_COPY_ROWS rows on PGlite. `afterBatch` runs after each source batch is
- * converted (progress, cancellation: it may throw). Returns the number of rows staged.
+ * Converts the rows of `first` and every later batch into COPY text, handed on about every
+ * `chunkChars` characters. `afterBatch` runs after each source batch is converted (progress,
+ * cancellation: it may throw).
+ */
+export async function* copyChunks(
+  first: readonly SourceRow[],
+  rest: AsyncIterator<SourceRow[]>,
+  convert: (row: SourceRow) => string | null,
+  afterBatch: (sourceRows: number) => void,
+  chunkChars = CHUNK_CHARS,
+): AsyncGenerator<CopyChunk> {
+  let batch = first;
+  let text = '';
+  let rows = 0;
+  while (true) {
+    for (let i = 0; i < batch.length; i++) {
+      // Good rows are staged even after a bad one, so the checks across rows report everything.
+      const line = convert(batch[i]!);
+      if (line !== null) {
+        text += line;
+        rows++;
+      }
+    }
+    afterBatch(batch.length);
+    // As bytes every 16 K characters or so: until flattened the text is a tree of small
+    // strings, which would be kept (and promoted to the old generation) while it waits in the
+    // COPY stream.
+    if (text.length >= chunkChars) {
+      yield { bytes: Buffer.from(text, 'utf8'), rows };
+      text = '';
+      rows = 0;
+    }
+    const next = await rest.next();
+    if (next.done) break;
+    batch = next.value;
+  }
+  if (rows > 0) yield { bytes: Buffer.from(text, 'utf8'), rows };
+}
+
+/**
+ * COPYs the chunks into `table`: one COPY on Postgres, pieces of about PGLITE_COPY_ROWS rows on
+ * PGlite. Returns the number of rows staged.
  */
 export async function copyRows(
   tx: Transaction,
   engine: Engine,
   table: string,
   columns: readonly string[],
-  first: readonly SourceRow[],
-  rest: AsyncIterator<SourceRow[]>,
-  convert: (row: SourceRow) => string | null,
-  afterBatch: (sourceRows: number) => void,
+  all: AsyncGenerator<CopyChunk>,
 ): Promise<number> {
-  async function* chunks(): AsyncGenerator<{ bytes: Buffer; rows: number }> {
-    let batch = first;
-    let text = '';
-    let rows = 0;
-    while (true) {
-      for (let i = 0; i < batch.length; i++) {
-        // Good rows are staged even after a bad one, so the checks across rows report everything.
-        const line = convert(batch[i]!);
-        if (line !== null) {
-          text += line;
-          rows++;
-        }
-      }
-      afterBatch(batch.length);
-      // As bytes every 16 K characters or so: until flattened the text is a tree of small
-      // strings, which would be kept (and promoted to the old generation) while it waits in the
-      // COPY stream.
-      if (text.length >= CHUNK_CHARS) {
-        yield { bytes: Buffer.from(text, 'utf8'), rows };
-        text = '';
-        rows = 0;
-      }
-      const next = await rest.next();
-      if (next.done) break;
-      batch = next.value;
-    }
-    if (rows > 0) yield { bytes: Buffer.from(text, 'utf8'), rows };
-  }
-  const all = chunks();
   if (engine !== 'pglite') {
     return tx.copyFrom(table, columns, new CopyText(texts(all, Infinity, () => {})));
   }
@@ -209,7 +231,7 @@ export async function copyRows(
 
 /** The bytes of a shared chunk generator until about `limit` rows; calls `ended` when it runs out. */
 async function* texts(
-  source: AsyncGenerator<{ bytes: Buffer; rows: number }>,
+  source: AsyncGenerator<CopyChunk>,
   limit: number,
   ended: () => void,
 ): AsyncGenerator<Buffer> {

@@ -1,11 +1,12 @@
 /** The `customers` import kind. */
-import { defineKind, f, FROM_STAGE, instant } from './kind-spec.js';
+import { defineKind, f, FROM_STAGE, instant, PHONE_ALIASES } from './kind-spec.js';
 
 export const customers = defineKind({
   kind: 'customers',
   table: 'customers',
   fields: [
-    f('customer_id', 'id', true, ['客户ID', '客户编号', '会员ID', '用户ID']),
+    f('customer_id', 'id', false, ['客户ID', '客户编号', '会员ID', '用户ID']),
+    f('phone', 'phone', false, PHONE_ALIASES, 'a mainland mobile: stored only as its keyed hash'),
     f('acquired_at', 'instant', false, ['获客时间', '首次获取时间', '注册时间', '首次下单时间']),
     f('acquisition_channel', 'id', false, ['获客渠道', '来源渠道', '渠道']),
     f('joined_private_at', 'instant', false, [
@@ -22,6 +23,7 @@ export const customers = defineKind({
     ]),
   ],
   key: ['customer_id'],
+  identity: ['customer_id', 'phone'],
   references: [
     { field: 'acquisition_channel', table: 'channels', column: 'code', what: 'channel' },
   ],

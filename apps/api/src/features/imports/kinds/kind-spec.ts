@@ -12,6 +12,7 @@ import {
   parseInstant,
   parseMoney,
   parseMonth,
+  parsePhone,
   parseRate,
   parseStatus,
   parseText,
@@ -19,6 +20,7 @@ import {
 
 export type FieldType =
   | 'id'
+  | 'phone'
   | 'text'
   | 'instant'
   | 'date'
@@ -73,6 +75,12 @@ export interface KindSpec<K extends string = string> {
   /** Fields that identify a row; duplicates inside one file are rejected. */
   key: readonly string[];
   references: readonly Reference[];
+  /**
+   * Fields that name the customer a row is about (customer id, phone): at least one must be a
+   * column of the file, and a row with none of them filled is skipped as no_stable_id. They are
+   * resolved through the customer's known identifiers (customer-identities.ts).
+   */
+  identity?: readonly string[];
   /** Cross-field rules on one row, in TS: return a problem or null. */
   rowCheck?: (get: (field: string) => unknown) => { field: string; reason: string } | null;
   sqlChecks: readonly SqlRowCheck[];
@@ -99,6 +107,9 @@ export const instant = (field: string) =>
   `coalesce(s.${field}_abs, s.${field}_local at time zone w.time_zone)`;
 
 export const FROM_STAGE = 'stage s cross join workspaces w';
+
+/** Header names of a phone column in our own layout (platform exports have their own, presets/). */
+export const PHONE_ALIASES = ['手机号', '手机', '手机号码', '联系电话', 'mobile'] as const;
 
 /** Declares a kind, keeping its name as a literal type (ImportKind is read from the registry). */
 export function defineKind<K extends string>(spec: KindSpec<K>): KindSpec<K> {
@@ -140,6 +151,7 @@ const parseNonNegativeMoney = (text: string) => parseMoney(text, 0);
 /** The parser of each field type, looked up once per column by the row converter. */
 export const FIELD_PARSERS: Record<FieldType, (text: string) => unknown> = {
   id: parseId,
+  phone: parsePhone,
   text: parseText,
   instant: parseInstant,
   date: parseDate,

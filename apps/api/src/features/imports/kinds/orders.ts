@@ -1,12 +1,13 @@
 /** The `orders` import kind. */
-import { defineKind, f, FROM_STAGE, instant } from './kind-spec.js';
+import { defineKind, f, FROM_STAGE, instant, PHONE_ALIASES } from './kind-spec.js';
 
 export const orders = defineKind({
   kind: 'orders',
   table: 'orders',
   fields: [
     f('order_id', 'id', true, ['订单号', '订单编号', '订单ID', '主订单号']),
-    f('customer_id', 'id', true, ['客户ID', '客户编号', '会员ID', '买家ID', '用户ID']),
+    f('customer_id', 'id', false, ['客户ID', '客户编号', '会员ID', '买家ID', '用户ID']),
+    f('phone', 'phone', false, PHONE_ALIASES, 'the buyer\'s mainland mobile: stored only as its keyed hash'),
     f('channel', 'id', true, ['渠道', '渠道编码', '下单渠道', '来源渠道']),
     f('ordered_at', 'instant', true, ['下单时间', '订单时间', '创建时间', '付款时间']),
     f('amount', 'money_nonneg', true, ['实付金额', '订单金额', '支付金额', '金额', '实付']),
@@ -23,6 +24,7 @@ export const orders = defineKind({
     f('refund_amount', 'money_nonneg', false, ['退款金额', '退款', '退款额']),
   ],
   key: ['order_id'],
+  identity: ['customer_id', 'phone'],
   references: [
     { field: 'customer_id', table: 'customers', column: 'external_id', what: 'customer' },
     { field: 'channel', table: 'channels', column: 'code', what: 'channel' },

@@ -29,4 +29,4 @@ export function findPreset(name: string): Preset | undefined {
   return PRESETS.find((p) => p.name === name);
 }
 
-export { SKIP_REASONS, type Preset, type PresetContext, type SkipReason } from './preset.js';
+export { type Preset, type PresetContext, type SkipReason } from './preset.js';

@@ -3,6 +3,7 @@
  * becomes a row of one of our import kinds (or is skipped, with a counted reason), and how rows
  * of one order or customer fold into one.
  */
+import type { SkipReasonCode } from '@yugang/contract';
 import type { ImportKind } from '../kinds/index.js';
 
 export interface PresetContext {
@@ -15,22 +16,8 @@ export interface PresetContext {
 /** One of our rows (field → cell text), or why the source row is skipped. */
 export type PresetRow = { fields: Record<string, string> } | { skip: SkipReason };
 
-export type SkipReason = keyof typeof SKIP_REASONS;
-
-/** Why a row is skipped: counted per import, shown in both languages. */
-export const SKIP_REASONS = {
-  unpaid: { en: 'unpaid order (never paid)', zh: '未付款订单（未支付）' },
-  no_stable_id: {
-    en: 'no stable id (no buyer id, account or mobile number)',
-    zh: '没有稳定标识（无买家ID、账号或手机号）',
-  },
-  summary_row: { en: 'summary or note row', zh: '合计或说明行' },
-  folded: { en: 'sub-order or SKU row folded into its order', zh: '子订单/SKU 行已合并到订单' },
-  duplicate_contact: {
-    en: 'same customer added by another staff member (earliest add time kept)',
-    zh: '同一客户被其他员工添加（保留最早添加时间）',
-  },
-} as const;
+/** Why a row is skipped (the texts are the contract's SKIP_REASONS). */
+export type SkipReason = SkipReasonCode;
 
 export interface FoldSpec {
   /** Rows with the same value of this output field are one. */

@@ -4,6 +4,7 @@
  * will land (money in yuan, phones as their hash) and the problems in them. Reads at most the
  * first PREVIEW_SOURCE_ROWS rows; writes nothing but the workspace's hash key on first use.
  */
+import { SKIP_REASONS } from '@yugang/contract';
 import type { Kysely } from 'kysely';
 import type { Database, ImportRowError, Workspace } from '../../../db/schema.js';
 import type { SourceRow } from '../csv.js';
@@ -19,7 +20,6 @@ import {
 } from '../kinds/index.js';
 import type { RowSource } from '../source.js';
 import { ValueError, type Instant } from '../values.js';
-import { SKIP_REASONS } from './preset.js';
 import { readWithPreset, type ColumnMapping } from './preset-source.js';
 
 export const PREVIEW_SOURCE_ROWS = 5000;
@@ -238,7 +238,9 @@ function landed(
       return;
     }
     try {
-      const value = FIELD_PARSERS[field.type](field.type === 'id' ? hash(text) : text);
+      const value = FIELD_PARSERS[field.type](
+        field.type === 'id' || field.type === 'phone' ? hash(text) : text,
+      );
       values[field.name] = shown(field.type, value);
     } catch (error) {
       if (!(error instanceof ValueError)) throw error;

@@ -26,10 +26,24 @@ export const wecomGroups = definePreset({
     group: ['群聊名称', '群名称', '客户群名称', '群名'],
     owner: ['群主'],
     date: ['日期', '统计日期', '时间'],
-    members: ['群成员总数', '群成员数', '群总人数'],
-    active: ['发过消息的群成员数', '发言成员数', '有发言的群成员数'],
-    messages: ['群聊消息总数', '群聊消息数', '消息总数'],
-    joins: ['新增群成员数', '入群人数', '新增成员数'],
+    // WeCom's own names for the statistic's fields (截至当天… = as of that day), as its API
+    // documents them and the 群聊数据统计 export labels them; then the shorter console spellings.
+    members: ['截至当天客户群总人数', '客户群总人数', '群成员总数', '群成员数', '群总人数'],
+    active: [
+      '截至当天有发过消息的群成员数',
+      '有发过消息的群成员数',
+      '发过消息的群成员数',
+      '发言成员数',
+      '有发言的群成员数',
+    ],
+    messages: [
+      '截至当天客户群消息总数',
+      '客户群消息总数',
+      '群聊消息总数',
+      '群聊消息数',
+      '消息总数',
+    ],
+    joins: ['客户群新增群人数', '新增群成员数', '入群人数', '新增成员数'],
     leaves: ['退群人数', '退群成员数'],
   },
   required: ['date', 'members', 'active'],

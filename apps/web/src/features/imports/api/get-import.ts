@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { importsContract, importTemplatesContract } from '@yugang/contract';
+import type { Locale } from '@yugang/metrics';
 import { apiCall, apiUrl } from '../../../lib/api-client';
 
 /** One import, polled twice a second while it runs. */
@@ -13,10 +14,11 @@ export function useImport(ws: string, id: number | null) {
   });
 }
 
-export function errorDownloads(ws: string, id: number) {
+/** The kept problems of an import as files, their reasons in the reader's language. */
+export function errorDownloads(ws: string, id: number, lang: Locale) {
   return {
-    csv: apiUrl(importsContract.errorsCsv, { params: { ws, id } }),
-    xlsx: apiUrl(importsContract.errorsXlsx, { params: { ws, id } }),
+    csv: apiUrl(importsContract.errorsCsv, { params: { ws, id }, query: { lang } }),
+    xlsx: apiUrl(importsContract.errorsXlsx, { params: { ws, id }, query: { lang } }),
   };
 }
 

@@ -65,7 +65,7 @@ export function ImportHistory({
             </thead>
             <tbody>
               {query.data.imports.map((row) => {
-                const links = errorDownloads(ws, row.id);
+                const links = errorDownloads(ws, row.id, locale);
                 return (
                   <tr key={row.id} data-testid={`import-${row.id}`}>
                     <td>{localTime(row.startedAt, locale)}</td>

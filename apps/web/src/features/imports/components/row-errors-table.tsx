@@ -1,8 +1,8 @@
 /** Row problems (line, column, reason) in the user's language, with the full list to download. */
+import { localizeRowReason } from '@yugang/contract';
 import { useLocale, useMessages } from '../../../lib/i18n';
 import { errorDownloads } from '../api/get-import';
 import { importsMessages } from '../messages';
-import { rowReason } from '../row-reasons';
 
 export interface RowError {
   line: number;
@@ -24,7 +24,7 @@ export function RowErrorsTable({
   const t = useMessages(importsMessages);
   const { locale } = useLocale();
   if (errors.length === 0) return null;
-  const links = importId !== null ? errorDownloads(ws, importId) : null;
+  const links = importId !== null ? errorDownloads(ws, importId, locale) : null;
   return (
     <div className="row-errors" data-testid="row-errors">
       <h3>{t.errorsTitle}</h3>
@@ -42,7 +42,7 @@ export function RowErrorsTable({
               <tr key={`${e.line}-${e.column}-${i}`}>
                 <td>{e.line}</td>
                 <td>{e.column ?? ''}</td>
-                <td className="row-errors__reason">{rowReason(e.reason, locale)}</td>
+                <td className="row-errors__reason">{localizeRowReason(e.reason, locale)}</td>
               </tr>
             ))}
           </tbody>
