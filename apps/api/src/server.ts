@@ -123,7 +123,14 @@ export async function startServer(
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
         await closed;
-        await warmer.stop();
+        // A warm-up at millions of customers can run for minutes: it gets the same deadline,
+        // then the database closes under it (its queries fail; a stopped warmer logs nothing).
+        let warmTimer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          warmer.stop(),
+          new Promise((resolve) => (warmTimer = setTimeout(resolve, config.SHUTDOWN_TIMEOUT_MS))),
+        ]);
+        clearTimeout(warmTimer);
         await handle.close();
       })();
       return closing;
