@@ -13,3 +13,5 @@ export * from './marked-lines.js';
 export * from './histogram.js';
 export * from './readiness-radar.js';
 export * from './interval-forest.js';
+export * from './credit-split.js';
+export * from './red-lines.js';

@@ -25,8 +25,22 @@ const trend = z.object({
   activitySlopePerDay: z.number().nullable(),
   memberChange: z.number().nullable(),
   activityChange: z.number().nullable(),
+  joins: z
+    .number()
+    .describe('Σ daily joins over the trend window')
+    .meta({ 'x-metric': 'group_joins' }),
+  leaves: z
+    .number()
+    .describe('Σ daily leaves over the trend window')
+    .meta({ 'x-metric': 'group_leaves' }),
   weeks: z.array(
-    z.object({ from: z.string(), members: z.number().nullable(), activityRate: evidence }),
+    z.object({
+      from: z.string(),
+      members: z.number().nullable(),
+      activityRate: evidence,
+      joins: z.number().meta({ 'x-metric': 'group_joins' }),
+      leaves: z.number().meta({ 'x-metric': 'group_leaves' }),
+    }),
   ),
   hollowGrowth: z.boolean(),
   reason: z.string().optional(),

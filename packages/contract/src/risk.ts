@@ -56,6 +56,26 @@ export const riskResponse = z.object({
     .extend({ uncovered: z.array(z.string()) })
     .meta({ 'x-metric': 'backup_coverage' }),
   accounts: z.number(),
+  redLines: z
+    .array(
+      z.object({
+        accountId: z.string(),
+        days: z.array(
+          z.object({
+            date: z.string(),
+            activeAdds: z.number(),
+            passiveAdds: z.number(),
+            massSends: z.number(),
+            newAccount: z.boolean().describe('the add limits apply to new accounts only'),
+            crossed: z
+              .array(z.enum(['active_adds', 'passive_adds', 'mass_sends', 'complaints']))
+              .describe('red lines crossed that day (alerts)'),
+          }),
+        ),
+      }),
+    )
+    .describe("each account's days with data in the window, for the red-line chart")
+    .meta({ 'x-metrics': ['active_adds', 'passive_adds', 'mass_sends'] }),
 });
 
 export const checkTextBody = z.object({

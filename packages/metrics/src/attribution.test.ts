@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { creditedGmv, creditedGmvByPeriod, creditOrder, orderCredits } from './attribution.js';
+import {
+  creditedGmv,
+  creditedGmvByPeriod,
+  creditedGmvSplit,
+  creditOrder,
+  orderCredits,
+} from './attribution.js';
 import { at, customer, order } from './oracle-fixtures.js';
 
 describe('order credit (METRICS §4 default rule)', () => {
@@ -35,6 +41,26 @@ describe('order credit (METRICS §4 default rule)', () => {
       c1: [3_000, 3_000, 'first_private_split'], // the cancelled c0 is not the first-ever order
       c2: [1_000, 0, 'later_non_member'],
     });
+  });
+
+  it('when split by month, channel and first order vs repurchase, then each order lands in its row', () => {
+    const row = (
+      period: string,
+      channel: string,
+      domain: 'public' | 'private',
+      order: 'first' | 'repeat',
+      pub: number,
+      priv: number,
+    ) => ({ period, channel, domain, order, public: pub, private: priv, total: pub + priv });
+    expect(creditedGmvSplit({ customers, orders, period: 'month' })).toEqual([
+      row('2024-01', 'tmall', 'public', 'first', 10_000, 0),
+      row('2024-01', 'wecom', 'private', 'first', 8_000, 8_001),
+      row('2024-01', 'wecom', 'private', 'repeat', 4_000, 0),
+      row('2024-02', 'tmall', 'public', 'repeat', 0, 9_000),
+      row('2024-03', 'wecom', 'private', 'repeat', 4_000, 0),
+    ]);
+    const share = creditedGmvSplit({ customers, orders, period: 'month', privateShare: 0.2 });
+    expect(share[1]).toEqual(row('2024-01', 'wecom', 'private', 'first', 12_801, 3_200));
   });
 
   it('when credited GMV is summed, then public + private is the GMV exactly', () => {

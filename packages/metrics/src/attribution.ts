@@ -154,3 +154,63 @@ function add(into: CreditedGmv, credit: OrderCredit): void {
   into.private += credit.privateFen;
   into.total += credit.publicFen + credit.privateFen;
 }
+
+export type OrderKind = 'first' | 'repeat';
+
+export interface CreditedGmvSplit extends CreditedGmvInPeriod {
+  channel: string;
+  /** The channel's domain as the orders carry it. */
+  domain: OrderRecord['domain'];
+  /** 'first': the customer's first-ever order (split by the private share when private). */
+  order: OrderKind;
+}
+
+/**
+ * Credited GMV by period, channel and first order vs repurchase (团队业绩 broken down): one row
+ * per combination holding a counted order in the window, ordered by period, channel (code-unit
+ * order), domain and kind ('first' first). Summed over channels and kinds, a period's row equals
+ * creditedGmvByPeriod's.
+ */
+export function creditedGmvSplit(
+  input: AttributionInput & { period: CreditPeriod },
+): CreditedGmvSplit[] {
+  const credits = orderCredits(input);
+  const rows = new Map<string, CreditedGmvSplit>();
+  for (const o of input.orders) {
+    const credit = credits.get(o.id);
+    if (!credit) continue;
+    const order: OrderKind =
+      credit.rule === 'first_public' || credit.rule === 'first_private_split' ? 'first' : 'repeat';
+    const p = periodOf(o.localDate, input.period);
+    const key = [p, o.channel, o.domain, order].join('\u0000');
+    let row = rows.get(key);
+    if (!row) {
+      row = {
+        period: p,
+        channel: o.channel,
+        domain: o.domain,
+        order,
+        public: 0,
+        private: 0,
+        total: 0,
+      };
+      rows.set(key, row);
+    }
+    add(row, credit);
+  }
+  return [...rows.values()].sort(compareCreditedGmvSplit);
+}
+
+/** creditedGmvSplit's row order: period, channel (code-unit order), domain, 'first' before 'repeat'. */
+export function compareCreditedGmvSplit(
+  a: Omit<CreditedGmvSplit, keyof CreditedGmv>,
+  b: Omit<CreditedGmvSplit, keyof CreditedGmv>,
+): number {
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return (
+    cmp(a.period, b.period) ||
+    cmp(a.channel, b.channel) ||
+    cmp(a.domain, b.domain) ||
+    cmp(a.order, b.order)
+  );
+}

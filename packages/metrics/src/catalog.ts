@@ -112,6 +112,8 @@ export const METRIC_IDS = [
   'repurchase_conversion',
   // 5. Communities
   'activity_rate',
+  'group_joins',
+  'group_leaves',
   'hollow_growth',
   'internal_member_ratio',
   'internal_message_share',
@@ -244,6 +246,8 @@ const SUMMED: ReadonlySet<MetricId> = new Set<MetricId>([
   'credited_gmv',
   'complaints',
   'risk_alerts',
+  'group_joins',
+  'group_leaves',
 ]);
 
 type Draft = Omit<MetricDefinition, 'id' | 'benchmarks' | 'breakdown' | 'aggregation'> & {
@@ -909,6 +913,36 @@ const DEFINITIONS: Record<MetricId, Draft> = {
     formula: t('活跃成员数 ÷ 群成员数', 'Active members ÷ members'),
     unit: 'ratio',
     goodDirection: 'up',
+    defaultTarget: null,
+    source: pitfall(7),
+    segments: PRIVATE,
+    grain: 'group',
+  },
+  group_joins: {
+    section: 5,
+    name: t('进群人数', 'Group joins'),
+    definition: t(
+      '窗口内加入该群的人数（群统计导出的每日进群数之和）',
+      'People who joined the group in the window (the daily joins of the group statistics, summed)',
+    ),
+    formula: t('Σ 每日进群人数', 'Σ daily joins'),
+    unit: 'count',
+    goodDirection: 'up',
+    defaultTarget: null,
+    source: pitfall(7),
+    segments: PRIVATE,
+    grain: 'group',
+  },
+  group_leaves: {
+    section: 5,
+    name: t('退群人数', 'Group leaves'),
+    definition: t(
+      '窗口内退出该群的人数（群统计导出的每日退群数之和）',
+      'People who left the group in the window (the daily leaves of the group statistics, summed)',
+    ),
+    formula: t('Σ 每日退群人数', 'Σ daily leaves'),
+    unit: 'count',
+    goodDirection: 'down',
     defaultTarget: null,
     source: pitfall(7),
     segments: PRIVATE,

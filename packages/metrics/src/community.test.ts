@@ -193,6 +193,24 @@ describe('groupHealth', () => {
     expect(health!.trend.enoughData).toBe(false);
   });
 
+  it('when people join and leave, then the trend sums them over its window and per 7-day block', () => {
+    const rows = [
+      day({ date: '2024-03-03', joins: 99, leaves: 99 }), // before the 28-day window
+      day({ date: '2024-03-04', joins: 5, leaves: 1 }),
+      day({ date: '2024-03-11', joins: 2, leaves: 0 }),
+      day({ date: '2024-03-31', joins: 1, leaves: 4 }),
+      day({ date: '2024-04-01', joins: 50, leaves: 50 }), // on asOf
+    ];
+    const [health] = groupHealth(rows, '2024-04-01');
+    expect([health!.trend.joins, health!.trend.leaves]).toEqual([8, 5]);
+    expect(health!.trend.weeks.map((w) => [w.from, w.joins, w.leaves])).toEqual([
+      ['2024-03-04', 5, 1],
+      ['2024-03-11', 2, 0],
+      ['2024-03-18', 0, 0],
+      ['2024-03-25', 1, 4],
+    ]);
+  });
+
   it('when a group only has rows after asOf, then it is not listed', () => {
     expect(groupHealth([day({ date: '2024-04-02' })], '2024-04-01')).toEqual([]);
   });

@@ -125,6 +125,9 @@ export interface WeekBlock {
   members: number | null;
   /** Σ active / Σ members over the block. */
   activityRate: Evidence;
+  /** Σ joins and Σ leaves over the block's days with data (catalog group_joins, group_leaves). */
+  joins: number;
+  leaves: number;
 }
 
 export interface GroupTrend {
@@ -141,6 +144,9 @@ export interface GroupTrend {
   /** Fitted change over the window relative to the mean level (0.1 = +10%). */
   memberChange: number | null;
   activityChange: number | null;
+  /** Σ joins and Σ leaves over the window's days with data. */
+  joins: number;
+  leaves: number;
   weeks: WeekBlock[];
   /** 群员数上涨,活跃度下滑: members trend up while the activity rate trends down. */
   hollowGrowth: boolean;
@@ -218,6 +224,8 @@ function trendOf(
         block.reduce((s, r) => s + r.members, 0),
         'no data that week',
       ),
+      joins: block.reduce((s, r) => s + r.joins, 0),
+      leaves: block.reduce((s, r) => s + r.leaves, 0),
     });
   }
   const hollowGrowth =
@@ -238,6 +246,8 @@ function trendOf(
     activitySlopePerDay,
     memberChange,
     activityChange,
+    joins: inRange.reduce((s, r) => s + r.joins, 0),
+    leaves: inRange.reduce((s, r) => s + r.leaves, 0),
     weeks,
     hollowGrowth,
   };

@@ -3,6 +3,7 @@ import type { AccountDayRecord, AccountRecord } from './records.js';
 import {
   DEFAULT_RISK_SETTINGS,
   accountDayAlerts,
+  accountRedLines,
   backupCoverage,
   checkSensitiveText,
   complianceRate,
@@ -117,6 +118,49 @@ describe('account red lines', () => {
       '2024-03-10 new passive_adds',
       '2024-03-11 old mass_sends',
     ]);
+  });
+});
+
+describe('accountRedLines', () => {
+  it('when accounts have days in and around the window, then each gets its window days with the red lines crossed', () => {
+    const days = [
+      accountDay({ accountId: 'old', date: '2024-03-11', activeAdds: 40, massSends: 3 }),
+      accountDay({ accountId: 'new', date: '2024-03-11', activeAdds: 11, passiveAdds: 31 }),
+      accountDay({ accountId: 'new', date: '2024-03-10', activeAdds: 7, massSends: 2 }),
+      accountDay({ accountId: 'new', date: '2024-03-20', activeAdds: 99 }), // after the window
+    ];
+    const lines = accountRedLines([NEW, OLD], days, { from: '2024-03-10', to: '2024-03-20' });
+    expect(lines.map((l) => l.accountId)).toEqual(['new', 'old']);
+    expect(lines[0]!.days).toEqual([
+      {
+        date: '2024-03-10',
+        activeAdds: 7,
+        passiveAdds: 0,
+        massSends: 2,
+        newAccount: true,
+        crossed: ['mass_sends'], // 7 active adds is advice, not a red line
+      },
+      {
+        date: '2024-03-11',
+        activeAdds: 11,
+        passiveAdds: 31,
+        massSends: 0,
+        newAccount: true,
+        crossed: ['active_adds', 'passive_adds'],
+      },
+    ]);
+    // An old account crosses no add line; mass sends count for new accounts only by default.
+    expect(lines[1]!.days[0]).toMatchObject({ newAccount: false, crossed: [] });
+    const wide = accountRedLines(
+      [OLD],
+      days,
+      { from: '2024-03-10', to: '2024-03-20' },
+      {
+        ...DEFAULT_RISK_SETTINGS,
+        massSendScope: 'all_accounts',
+      },
+    );
+    expect(wide.find((l) => l.accountId === 'old')!.days[0]!.crossed).toEqual(['mass_sends']);
   });
 });
 

@@ -276,3 +276,60 @@ export function complianceRate(
     nonCompliant,
   };
 }
+
+export interface RedLineDay {
+  date: string;
+  activeAdds: number;
+  passiveAdds: number;
+  massSends: number;
+  /** Whether the account counted as new that day (the add limits apply to new accounts only). */
+  newAccount: boolean;
+  /** The red lines crossed that day (alerts, not advice). */
+  crossed: RiskRule[];
+}
+
+export interface AccountRedLines {
+  accountId: string;
+  /** The account's days with data in the window, by date. */
+  days: RedLineDay[];
+}
+
+/**
+ * Per account, its daily active adds, passive adds and mass sends in the window with the red
+ * lines each day crossed (accountDayAlerts): what the red-line chart draws against the limits.
+ * Accounts without data in the window are left out; sorted by account id.
+ */
+export function accountRedLines(
+  accounts: readonly AccountRecord[],
+  accountDays: readonly AccountDayRecord[],
+  window: DateWindow,
+  settings: RiskSettings = DEFAULT_RISK_SETTINGS,
+): AccountRedLines[] {
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  const lines = new Map<string, RedLineDay[]>();
+  for (const d of accountDays) {
+    if (!inWindow(d.date, window)) continue;
+    const account = byId.get(d.accountId);
+    const crossed = accountDayAlerts(d, account, settings)
+      .filter((a) => a.level === 'alert' && a.rule !== 'complaints')
+      .map((a) => a.rule);
+    const day: RedLineDay = {
+      date: d.date,
+      activeAdds: d.activeAdds,
+      passiveAdds: d.passiveAdds,
+      massSends: d.massSends,
+      newAccount: isNew(account, d.date, settings),
+      crossed,
+    };
+    const list = lines.get(d.accountId);
+    if (list) list.push(day);
+    else lines.set(d.accountId, [day]);
+  }
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...lines.entries()]
+    .sort(([a], [b]) => cmp(a, b))
+    .map(([accountId, days]) => ({
+      accountId,
+      days: days.sort((a, b) => cmp(a.date, b.date)),
+    }));
+}

@@ -142,6 +142,18 @@ describe.runIf(run)('the analysis pages in a real browser', () => {
       expect(await page.getByTestId('credited-total').getAttribute('data-value')).toBe(
         String(credited.rows.reduce((sum, r) => sum + r.private, 0)),
       );
+      // and the repurchases credited to the private team, from the split by channel and order kind
+      const split = await api<{ rows: { order: string; private: number }[] }>(
+        page,
+        `/attribution/split?from=${from}&to=${to}&grain=month`,
+      );
+      const repeatPrivate = split.rows
+        .filter((r) => r.order === 'repeat')
+        .reduce((sum, r) => sum + r.private, 0);
+      await expect.poll(() => page.getByTestId('split-repeat-private').count()).toBe(1);
+      expect(await page.getByTestId('split-repeat-private').getAttribute('data-value')).toBe(
+        String(Math.round(repeatPrivate * 100) / 100),
+      );
       expect(await seriousViolations(page), 'attribution').toEqual([]);
 
       // tiers: the potential tier's size
@@ -157,25 +169,35 @@ describe.runIf(run)('the analysis pages in a real browser', () => {
       // community: the largest group's members
       await page.goto(`${server.url}/w/demo/community?lang=${locale}`);
       await chartsReady(page, 2);
-      const community = await api<{ groups: { groupId: string; members: number }[] }>(
-        page,
-        '/community',
-      );
+      const community = await api<{
+        groups: { groupId: string; members: number; trend: { joins: number } }[];
+      }>(page, '/community');
       const biggest = [...community.groups].sort((a, b) => b.members - a.members)[0]!;
       expect(
         await page.getByTestId(`group-${biggest.groupId}-members`).getAttribute('data-value'),
       ).toBe(String(biggest.members));
+      // and its joins over the 4-week trend window
+      expect(
+        await page.getByTestId(`group-${biggest.groupId}-joins`).getAttribute('data-value'),
+      ).toBe(String(biggest.trend.joins));
       expect(await seriousViolations(page), 'community').toEqual([]);
 
       // risk: the month's compliance rate, and the checker marks a sensitive word
       await page.goto(`${server.url}/w/demo/risk?${window}&lang=${locale}`);
       await chartsReady(page, 1);
-      const risk = await api<{ compliance: { value: number | null } }>(
-        page,
-        `/risk?from=${from}&to=${to}`,
-      );
+      const risk = await api<{
+        compliance: { value: number | null };
+        redLines: { accountId: string; days: { crossed: string[] }[] }[];
+      }>(page, `/risk?from=${from}&to=${to}`);
       expect(await page.getByTestId('compliance-rate').getAttribute('data-value')).toBe(
         String(risk.compliance.value ?? ''),
+      );
+      // the red-line chart's account: its days over a red line
+      const crossed = page.getByTestId('red-line-crossed');
+      const shownAccount = await crossed.getAttribute('data-account');
+      const lines = risk.redLines.find((l) => l.accountId === shownAccount)!;
+      expect(await crossed.getAttribute('data-value')).toBe(
+        String(lines.days.filter((d) => d.crossed.length > 0).length),
       );
       await page.getByTestId('checker-text').fill('本周稳赚不赔，高收益理财');
       await page.getByTestId('checker-text').press('Tab');

@@ -1,14 +1,16 @@
 import {
   addDays,
   addMonths,
+  compareCreditedGmvSplit,
   periodOf,
   type CreditedGmvInPeriod,
+  type CreditedGmvSplit,
   type CreditPeriod,
   type DateWindow,
 } from '@yugang/metrics';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { creditedByPeriod } from './attribution.queries.js';
+import { creditedByPeriod, creditSplitByPeriod } from './attribution.queries.js';
 
 type Db = Kysely<Database>;
 
@@ -40,4 +42,30 @@ export async function creditedGmvFromReadModel(
     result.push({ period: p, public: pub, private: priv, total: pub + priv });
   }
   return result;
+}
+
+/**
+ * Credited GMV of the window by period, channel and first order vs repurchase, in fen, in the
+ * shape and order of creditedGmvSplit (@yugang/metrics).
+ */
+export async function creditedGmvSplitFromOrders(
+  db: Db,
+  workspaceId: number,
+  period: CreditPeriod,
+  window: DateWindow,
+  privateShare: number,
+): Promise<CreditedGmvSplit[]> {
+  if (window.from >= window.to) return [];
+  const rows = await creditSplitByPeriod(db, workspaceId, period, window, privateShare);
+  return rows
+    .map((r): CreditedGmvSplit => ({
+      period: r.period,
+      channel: r.channel,
+      domain: r.domain,
+      order: r.first ? 'first' : 'repeat',
+      public: r.publicFen,
+      private: r.privateFen,
+      total: r.publicFen + r.privateFen,
+    }))
+    .sort(compareCreditedGmvSplit);
 }

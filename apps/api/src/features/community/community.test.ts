@@ -30,6 +30,8 @@ beforeAll(async () => {
       messages: 100,
       internal_members: 3,
       internal_messages: 60,
+      joins: 3,
+      leaves: i % 2,
     });
   }
   // G2: a new group, first seen three days before asOf, 10 staff in 200 members.
@@ -63,6 +65,26 @@ describe('GET community', () => {
     const g1 = res.body.groups.find((g: { groupId: string }) => g.groupId === 'G1');
     expect(g1).toMatchObject({ latestDate: '2024-04-30', members: 154 });
     expect(g1.trend.weeks).toHaveLength(4);
+  });
+
+  it('when people join and leave G1, then its row and weekly trend carry the window sums', async () => {
+    const res = await t.call('GET', `/workspaces/${ws()}/community?asOf=${AS_OF}`, {
+      as: 'viewer',
+    });
+    expect(res.status).toBe(200);
+    const g1 = (
+      res.body.groups as {
+        groupId: string;
+        trend: { joins: number; leaves: number; weeks: { joins: number; leaves: number }[] };
+      }[]
+    ).find((g) => g.groupId === 'G1')!;
+    expect([g1.trend.joins, g1.trend.leaves]).toEqual([84, 14]);
+    expect(g1.trend.weeks.map((w) => [w.joins, w.leaves])).toEqual([
+      [21, 3],
+      [21, 4],
+      [21, 3],
+      [21, 4],
+    ]);
   });
 
   it('when staff are under 5 per 100 or write most messages, then the group is flagged', async () => {

@@ -1,4 +1,5 @@
 import {
+  accountRedLines,
   addDays,
   addMonths,
   backupCoverage,
@@ -77,6 +78,7 @@ export async function risk(db: Db, workspace: Workspace, window: DateWindow) {
     compliance: complianceRate(accountList, days, month, settings),
     backupCoverage: backupCoverage(accountList),
     accounts: accountList.length,
+    redLines: accountRedLines(accountList, inRange, window, settings),
   };
 }
 

@@ -1,3 +1,4 @@
+import { accountRedLines, type AccountDayRecord } from '@yugang/metrics';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/fixtures.js';
@@ -55,6 +56,48 @@ describe('GET risk', () => {
       '2024-03-05',
       '2024-03-06',
     ]);
+  });
+
+  it('when accounts have days in the window, then the red-line series holds them as accountRedLines does', async () => {
+    const res = await t.call('GET', `/workspaces/${ws()}/risk?from=2024-03-01&to=2024-04-01`, {
+      as: 'viewer',
+    });
+    expect(res.status).toBe(200);
+    const accounts = [
+      { id: 'M1', kind: 'personal_wechat', registeredAt: '2024-02-20', backupOf: null },
+      { id: 'M2', kind: 'personal_wechat', registeredAt: '2023-01-01', backupOf: null },
+      { id: 'B1', kind: 'personal_wechat', registeredAt: '2024-02-20', backupOf: 'M1' },
+    ] as const;
+    const day = (accountId: string, date: string, p: Partial<AccountDayRecord>) => ({
+      accountId,
+      date,
+      activeAdds: 0,
+      passiveAdds: 0,
+      massSends: 0,
+      complaints: 0,
+      ...p,
+    });
+    const expected = accountRedLines(
+      [...accounts],
+      [
+        day('M1', '2024-03-05', { activeAdds: 12 }),
+        day('M1', '2024-03-06', { activeAdds: 7 }),
+        day('M2', '2024-03-05', { activeAdds: 20, massSends: 3 }),
+        day('M1', '2024-04-02', { passiveAdds: 40 }),
+      ],
+      { from: '2024-03-01', to: '2024-04-01' },
+    );
+    expect(res.body.redLines).toEqual(expected);
+    expect(
+      res.body.redLines.map((l: { accountId: string; days: unknown[] }) => [
+        l.accountId,
+        l.days.length,
+      ]),
+    ).toEqual([
+      ['M1', 2],
+      ['M2', 1],
+    ]);
+    expect(res.body.redLines[0].days[0].crossed).toEqual(['active_adds']);
   });
 
   it('when the window ends in March, then compliance is for March and backup coverage counts main accounts', async () => {

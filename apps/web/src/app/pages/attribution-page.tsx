@@ -6,6 +6,7 @@ import { ErrorState, Loading } from '../../components/ui/status';
 import { useAttribution } from '../../features/attribution/api/get-attribution';
 import { usePrivateShare } from '../../features/attribution/api/get-private-share';
 import { attributionMessages } from '../../features/attribution/attribution-messages';
+import { CreditSplitCard } from '../../features/attribution/components/credit-split-card';
 import { lastPeriodUnfinished } from '../../features/attribution/period-end';
 import { useSummary } from '../../features/summary/api/get-summary';
 import { useTeamKpis } from '../../features/team-kpis/api/get-team-kpis';
@@ -115,8 +116,8 @@ export function AttributionPage() {
               }}
               fileName={`${ws}-credited-gmv`}
             />
+            <CreditSplitCard ws={ws} locale={locale} window={window} grain={grain} />
           </div>
-          <p className="muted">{t.splitNote}</p>
         </>
       )}
       <h2 className="section-title">{k.title}</h2>

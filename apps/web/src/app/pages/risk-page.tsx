@@ -1,9 +1,9 @@
-/** 账号风险: the latest alerts, alerts by account and day, compliance, backups and the sensitive-word check. */
+/** 账号风险: the latest alerts, each account's red-line chart, alerts by account, compliance, backups and the sensitive-word check. */
 import { useMemo } from 'react';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { ErrorState, Loading } from '../../components/ui/status';
 import { useRisk } from '../../features/risk/api/get-risk';
-import { AlertsByDayCard } from '../../features/risk/components/alerts-by-day-card';
+import { RedLinesCard } from '../../features/risk/components/red-lines-card';
 import {
   AccountTable,
   AlertTable,
@@ -11,7 +11,7 @@ import {
 } from '../../features/risk/components/risk-tables';
 import { SensitiveWordChecker } from '../../features/risk/components/sensitive-word-checker';
 import { riskMessages } from '../../features/risk/messages';
-import { accountAlerts, latestAlerts } from '../../features/risk/risk-rows';
+import { accountAlerts, defaultRedLineAccount, latestAlerts } from '../../features/risk/risk-rows';
 import { useSummary } from '../../features/summary/api/get-summary';
 import { useLocale, useMessages } from '../../lib/i18n';
 import { analysisMessages } from './analysis-messages';
@@ -30,8 +30,13 @@ export function RiskPage() {
   const window = latestDay ? windowOf(search, latestDay, 'last_month') : null;
   const query = useRisk(ws, window ?? {}, Boolean(window));
   const today = useMemo(() => (query.data ? latestAlerts(query.data) : null), [query.data]);
-  const accounts = query.data?.byAccount.map((r) => r.accountId) ?? [];
-  const account = search.account && accounts.includes(search.account) ? search.account : undefined;
+  const accounts = query.data?.redLines.map((r) => r.accountId) ?? [];
+  const account =
+    search.account && accounts.includes(search.account)
+      ? search.account
+      : query.data
+        ? (defaultRedLineAccount(query.data) ?? undefined)
+        : undefined;
   const set = (next: Partial<typeof search>) =>
     void navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
 
@@ -72,26 +77,11 @@ export function RiskPage() {
             />
           ) : null}
           <ComplianceFacts risk={query.data} locale={locale} />
-          <div className="chart-grid" style={{ marginTop: '1rem' }}>
-            {query.data.byDay.length > 0 ? (
-              <AlertsByDayCard risk={query.data} locale={locale} ws={ws} />
-            ) : null}
-            {query.data.byAccount.length > 0 ? (
-              <section>
-                <h2 className="section-title">{t.byAccount}</h2>
-                <AccountTable risk={query.data} locale={locale} />
-              </section>
-            ) : null}
-          </div>
           {accounts.length > 0 ? (
-            <div className="controls">
+            <div className="controls" style={{ marginTop: '1rem' }}>
               <label className="select-label">
                 <span>{t.pickAccount}</span>
-                <select
-                  value={account ?? ''}
-                  onChange={(e) => set({ account: e.target.value || undefined })}
-                >
-                  <option value="">—</option>
+                <select value={account ?? ''} onChange={(e) => set({ account: e.target.value })}>
                   {accounts.map((id) => (
                     <option key={id} value={id}>
                       {id}
@@ -101,6 +91,17 @@ export function RiskPage() {
               </label>
             </div>
           ) : null}
+          <div className="chart-grid">
+            {account ? (
+              <RedLinesCard risk={query.data} accountId={account} locale={locale} ws={ws} />
+            ) : null}
+            {query.data.byAccount.length > 0 ? (
+              <section>
+                <h2 className="section-title">{t.byAccount}</h2>
+                <AccountTable risk={query.data} locale={locale} />
+              </section>
+            ) : null}
+          </div>
           {account ? (
             <AlertTable
               title={t.accountDetail(account)}

@@ -16,7 +16,10 @@ export const attributionMessages = defineMessages({
     privateLabel: '私域',
     publicLabel: '公域',
     totalLabel: '合计',
-    splitNote: '首单与复购分开的业绩接口尚未提供。',
+    splitTitle: '业绩拆分：首单 vs 复购，私域 vs 公域',
+    splitTakeaway: (repeat: string) => `所选时间内私域团队的复购业绩 ${repeat}。`,
+    byChannel: '按渠道（所选时间合计）',
+    channel: '渠道',
   },
   en: {
     title: 'Team performance',
@@ -34,6 +37,10 @@ export const attributionMessages = defineMessages({
     privateLabel: 'Private',
     publicLabel: 'Public',
     totalLabel: 'Total',
-    splitNote: 'The API does not serve credited GMV split into first orders and repurchases yet.',
+    splitTitle: 'Credit split: first order vs repurchase, private vs public',
+    splitTakeaway: (repeat: string) =>
+      `Repurchases credited to the private team in the period: ${repeat}.`,
+    byChannel: 'By channel (whole period)',
+    channel: 'Channel',
   },
 });

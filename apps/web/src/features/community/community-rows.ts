@@ -23,6 +23,8 @@ export interface GroupWeeks {
   weeks: string[];
   members: (number | null)[];
   activity: (number | null)[];
+  joins: number[];
+  leaves: number[];
 }
 
 export function groupWeeks(group: CommunityGroup): GroupWeeks {
@@ -30,5 +32,7 @@ export function groupWeeks(group: CommunityGroup): GroupWeeks {
     weeks: group.trend.weeks.map((w) => w.from),
     members: group.trend.weeks.map((w) => w.members),
     activity: group.trend.weeks.map((w) => w.activityRate.value),
+    joins: group.trend.weeks.map((w) => w.joins),
+    leaves: group.trend.weeks.map((w) => w.leaves),
   };
 }

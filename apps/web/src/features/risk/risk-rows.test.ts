@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { accountAlerts, highlightParts, latestAlerts } from './risk-rows';
+import { redLinesOption } from '@yugang/charts';
+import type { LineSeriesOption } from 'echarts';
+import {
+  accountAlerts,
+  defaultRedLineAccount,
+  highlightParts,
+  latestAlerts,
+  redLineSeries,
+} from './risk-rows';
 
 const alert = (
   accountId: string,
@@ -55,5 +63,48 @@ describe('risk rows', () => {
       { text: '加微信', word: '加微信' },
     ]);
     expect(highlightParts('ok', [])).toEqual([{ text: 'ok', word: null }]);
+  });
+
+  it('lays an account’s red-line days over every day of the window and counts the days over a line', () => {
+    const day = (date: string, activeAdds: number, crossed: string[]) => ({
+      date,
+      activeAdds,
+      passiveAdds: 1,
+      massSends: 0,
+      newAccount: true,
+      crossed,
+    });
+    const withLines = {
+      window: { from: '2026-03-01', to: '2026-03-04' },
+      byAccount: [
+        { accountId: 'a', alertDays: 1, alerts: 1, advice: 0 },
+        { accountId: 'c', alertDays: 2, alerts: 2, advice: 0 },
+      ],
+      redLines: [
+        {
+          accountId: 'a',
+          days: [day('2026-03-01', 12, ['active_adds']), day('2026-03-03', 2, [])],
+        },
+      ],
+    } as unknown as Parameters<typeof redLineSeries>[0];
+    const series = redLineSeries(withLines, 'a');
+    expect(series).toEqual({
+      dates: ['2026-03-01', '2026-03-02', '2026-03-03'],
+      values: { activeAdds: [12, null, 2], passiveAdds: [1, null, 1], massSends: [0, null, 0] },
+      crossedDays: 1,
+    });
+    expect(defaultRedLineAccount(withLines)).toBe('c');
+    const option = redLinesOption({
+      locale: 'en',
+      title: 'a',
+      dates: series.dates,
+      values: series.values,
+      limits: { activeAdds: 10, passiveAdds: 30, massSends: 1 },
+    });
+    expect((option.series as LineSeriesOption[])[0]!.data).toEqual([
+      { value: 12, itemStyle: { color: '#cf222e' } },
+      null,
+      2,
+    ]);
   });
 });

@@ -63,6 +63,8 @@ export function GroupTable({
             <th scope="col">{t.members}</th>
             <th scope="col">{t.activity}</th>
             <th scope="col">{t.activity7d}</th>
+            <th scope="col">{t.joins}</th>
+            <th scope="col">{t.leaves}</th>
             <th scope="col">{t.internal}</th>
             <th scope="col">{t.memberChange}</th>
             <th scope="col">{t.activityChange}</th>
@@ -84,6 +86,10 @@ export function GroupTable({
                 </td>
                 <td>{formatPercent(g.activityRate.value, locale)}</td>
                 <td>{formatPercent(g.activityRate7d.value, locale)}</td>
+                <td data-testid={`group-${g.groupId}-joins`} data-value={g.trend.joins}>
+                  {formatNumber(g.trend.joins, locale)}
+                </td>
+                <td>{formatNumber(g.trend.leaves, locale)}</td>
                 <td>{formatNumber(g.internal.per100.value, locale, { digits: 1 })}</td>
                 <td>{signed(g.trend.memberChange, formatPercent(g.trend.memberChange, locale))}</td>
                 <td>

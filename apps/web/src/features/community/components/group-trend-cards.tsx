@@ -41,6 +41,20 @@ export function GroupTrendCards({
       }),
     [locale, t, group.name, w],
   );
+  const flow = useMemo(
+    () =>
+      markedLinesOption({
+        locale,
+        title: t.trendFlow(group.name),
+        unit: 'count',
+        categories: w.weeks,
+        series: [
+          { name: t.joinsSeries, values: w.joins, color: COLORS.private },
+          { name: t.leavesSeries, values: w.leaves, color: COLORS.public },
+        ],
+      }),
+    [locale, t, group.name, w],
+  );
   const aria = (o: typeof members) =>
     (o.aria as { label: { description: string } }).label.description;
   const table = (values: (number | null)[], unit: 'count' | 'ratio', name: string) => ({
@@ -63,6 +77,21 @@ export function GroupTrendCards({
         description={aria(activity)}
         table={table(w.activity, 'ratio', t.activitySeries)}
         fileName={`${ws}-group-${group.groupId}-activity`}
+        height={220}
+      />
+      <ChartFrame
+        title={t.trendFlow(group.name)}
+        option={flow}
+        description={aria(flow)}
+        table={{
+          headers: ['', t.joinsSeries, t.leavesSeries],
+          rows: w.weeks.map((week, i) => [
+            week,
+            formatFigure(w.joins[i], 'count', locale),
+            formatFigure(w.leaves[i], 'count', locale),
+          ]),
+        }}
+        fileName={`${ws}-group-${group.groupId}-joins-leaves`}
         height={220}
       />
     </>
