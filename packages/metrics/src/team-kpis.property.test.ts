@@ -164,4 +164,55 @@ describe('team KPI properties', () => {
       }),
     );
   });
+
+  it('when sessions start near the window bounds in zones with DST, half hours or a skipped day, then each counts by its local date', () => {
+    const zones = [
+      'Asia/Shanghai',
+      'America/Santiago',
+      'Australia/Lord_Howe',
+      'Pacific/Apia',
+      'Asia/Kathmandu',
+      'Pacific/Kiritimati',
+      'Etc/GMT+12',
+    ];
+    const day = fc
+      .integer({ min: 0, max: 1_000 })
+      .map((d) =>
+        new Date(Date.parse('2010-01-01T00:00:00Z') + d * 86_400_000).toISOString().slice(0, 10),
+      );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        day,
+        fc.integer({ min: 0, max: 60 }),
+        fc.array(fc.integer({ min: -3 * 86_400_000, max: 3 * 86_400_000 }), { maxLength: 40 }),
+        (timeZone, from, days, offsets) => {
+          const to = new Date(Date.parse(from) + days * 86_400_000).toISOString().slice(0, 10);
+          const window = { from, to };
+          // Around both bounds, where the local date depends on the zone's offset that day.
+          const rows = offsets.flatMap((o, i): LiveSessionRecord[] => [
+            {
+              id: `a${i}`,
+              channel: 'douyin',
+              startedAt: new Date(Date.parse(`${from}T00:00:00Z`) + o),
+              viewers: 1,
+              privateAdds: 0,
+            },
+            {
+              id: `b${i}`,
+              channel: 'douyin',
+              startedAt: new Date(Date.parse(`${to}T00:00:00Z`) + o),
+              viewers: 1,
+              privateAdds: 0,
+            },
+          ]);
+          const byDate = rows.filter((r) => {
+            const d = localDateOf(r.startedAt, timeZone);
+            return d >= from && d < to;
+          }).length;
+          expect(guideRate(rows, window, { timeZone }).sessions).toBe(byDate);
+        },
+      ),
+    );
+  });
 });

@@ -27,6 +27,28 @@ export interface KpiOptions {
   asOf?: Date;
 }
 
+/**
+ * UTC offsets lie within −12 h…+14 h, so an instant more than this far inside or outside a
+ * window's bounding instants has an unambiguous local date.
+ */
+const CLEAR_OF_BOUND_MS = 30 * HOUR_MS;
+
+/**
+ * inWindow(localDateOf(instant), window), asking Intl only for instants near the window's
+ * bounds: one formatToParts costs ~17 µs at load 30, and the review judges ~60k conversations
+ * for each of its 13 weeks (25 s at 3M customers).
+ */
+function localWindowTest(window: DateWindow, timeZone: string): (instant: Date) => boolean {
+  const start = startOfLocalDate(window.from, timeZone).getTime();
+  const end = startOfLocalDate(window.to, timeZone).getTime();
+  return (instant) => {
+    const t = instant.getTime();
+    if (t < start - CLEAR_OF_BOUND_MS || t >= end + CLEAR_OF_BOUND_MS) return false;
+    if (t >= start + CLEAR_OF_BOUND_MS && t < end - CLEAR_OF_BOUND_MS) return true;
+    return inWindow(localDateOf(instant, timeZone), window);
+  };
+}
+
 function asOfOf(window: DateWindow, options: KpiOptions): number {
   return (options.asOf ?? startOfLocalDate(window.to, options.timeZone)).getTime();
 }
@@ -55,9 +77,10 @@ export function guideRate(
   let adds = 0;
   let viewers = 0;
   let count = 0;
+  const inside = localWindowTest(window, options.timeZone);
   for (const s of sessions) {
     if (channels && !channels.has(s.channel)) continue;
-    if (!inWindow(localDateOf(s.startedAt, options.timeZone), window)) continue;
+    if (!inside(s.startedAt)) continue;
     adds += s.privateAdds;
     viewers += s.viewers;
     count += 1;
@@ -88,7 +111,8 @@ function startedIn(
   window: DateWindow,
   timeZone: string,
 ): ConversationRecord[] {
-  return conversations.filter((c) => inWindow(localDateOf(c.firstInboundAt, timeZone), window));
+  const inside = localWindowTest(window, timeZone);
+  return conversations.filter((c) => inside(c.firstInboundAt));
 }
 
 /** Hours from first inbound to first reply, as known at asOf; a reply before the inbound is 0. */
@@ -193,9 +217,10 @@ export function firstOrderConversion(
   const asOf = asOfOf(window, options);
   const span = (options.days ?? FIRST_ORDER_DAYS) * DAY_MS;
   const joined = new Map<string, number>();
+  const inside = localWindowTest(window, options.timeZone);
   for (const c of customers) {
     if (!c.joinedPrivateAt) continue;
-    if (!inWindow(localDateOf(c.joinedPrivateAt, options.timeZone), window)) continue;
+    if (!inside(c.joinedPrivateAt)) continue;
     joined.set(c.id, c.joinedPrivateAt.getTime());
   }
   const converted = new Set<string>();
