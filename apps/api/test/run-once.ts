@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
@@ -19,9 +19,11 @@ export async function oncePerRun(
   for (;;) {
     if (existsSync(done)) return target;
     try {
-      closeSync(openSync(lock, 'wx'));
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // A worker that died while building (killed, out of memory) leaves its lock behind.
+      if (!builderAlive(lock)) rmSync(lock, { force: true });
       await sleep(200);
       continue;
     }
@@ -35,6 +37,22 @@ export async function oncePerRun(
     } finally {
       rmSync(lock, { force: true });
     }
+  }
+}
+
+function builderAlive(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(lock, 'utf8'));
+  } catch {
+    return true; // gone already, or being written: look again
+  }
+  if (!pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

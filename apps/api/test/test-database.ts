@@ -19,7 +19,7 @@ export interface TestDatabaseOptions {
   demoCustomers?: number;
 }
 
-export interface ScratchDatabase {
+interface ScratchDatabase {
   url: string;
   drop(): Promise<void>;
 }
@@ -28,7 +28,7 @@ export interface ScratchDatabase {
  * A database of its own on TEST_DATABASE_URL's server: empty, or a copy of `template` (a
  * database nobody is connected to).
  */
-export async function createScratchDatabase(
+async function createScratchDatabase(
   serverUrl: string,
   template?: string,
 ): Promise<ScratchDatabase> {
@@ -81,6 +81,39 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   };
 }
 
+export interface ProcessDatabase {
+  /** DATABASE_URL, or YUGANG_DATA_DIR with DATABASE_URL empty: for a process's environment. */
+  env: { DATABASE_URL: string; YUGANG_DATA_DIR?: string };
+  /** The PGlite data folder; undefined on Postgres. */
+  dataDir: string | undefined;
+  cleanup(): Promise<void>;
+}
+
+/**
+ * A database for real processes (a server, `yg`): a scratch database on TEST_DATABASE_URL's
+ * server, else a PGlite data folder in a temp folder of its own (beside it its lock file and any
+ * restore leftovers). A copy of the run's migrated template, or empty with `fresh`, so the first
+ * process runs initdb and every migration itself.
+ */
+export async function createProcessDatabase(
+  options: { fresh?: boolean } = {},
+): Promise<ProcessDatabase> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (serverUrl) {
+    const template = options.fresh ? undefined : await postgresTemplate(serverUrl);
+    const scratch = await createScratchDatabase(serverUrl, template);
+    return { env: { DATABASE_URL: scratch.url }, dataDir: undefined, cleanup: scratch.drop };
+  }
+  const parent = mkdtempSync(path.join(tmpdir(), 'yugang-proc-'));
+  const dataDir = path.join(parent, 'data');
+  if (!options.fresh) cpSync(await pgliteTemplate(), dataDir, { recursive: true });
+  return {
+    env: { DATABASE_URL: '', YUGANG_DATA_DIR: dataDir },
+    dataDir,
+    cleanup: async () => rmSync(parent, { recursive: true, force: true }),
+  };
+}
+
 /**
  * The run's migrated PGlite data folder (with the demo when asked), to copy. The demo one starts
  * as a copy of the migrated one.
@@ -107,7 +140,8 @@ export async function postgresTemplate(
     const base = options.demoCustomers ? await postgresTemplate(serverUrl, {}) : undefined;
     await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
     await adminQuery(serverUrl, `create database ${name}${base ? ` template ${base}` : ''}`);
-    const handle = await openDatabase({ url: databaseUrl(serverUrl, name), poolSize: 1 });
+    // More than one connection: the demo loader queries beside its open transaction.
+    const handle = await openDatabase({ url: databaseUrl(serverUrl, name), poolSize: 4 });
     try {
       await fill(handle, options);
     } finally {

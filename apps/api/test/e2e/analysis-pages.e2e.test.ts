@@ -5,13 +5,20 @@
  * segment export link downloads a file whose rows equal the tier's count.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
-import { DEMO_LOGIN, ensureDemoWorkspace } from '../../src/bootstrap.js';
+import { DEMO_LOGIN } from '../../src/bootstrap.js';
 import { listen, type Listening } from '../listen.js';
 import { createTestDatabase, type TestDatabase } from '../test-database.js';
-import { browserAvailable, buildWebApp, launchBrowser, seriousViolations } from './browser.js';
+import {
+  browserAvailable,
+  builtWebApp,
+  launchBrowser,
+  seriousViolations,
+  signInThroughApi,
+  watchedContext,
+} from './browser.js';
 
 let database: TestDatabase;
 let server: Listening;
@@ -20,25 +27,10 @@ let browser: Browser;
 const LOCALES = ['zh-CN', 'en'] as const;
 
 /** A signed-in context whose pages record console errors. */
-async function signedIn(locale: string): Promise<{ context: BrowserContext; errors: string[] }> {
-  const context = await browser.newContext({
-    locale,
-    viewport: { width: 1280, height: 900 },
-    bypassCSP: true,
-    acceptDownloads: true,
-  });
-  const login = await context.request.post(`${server.url}/api/v1/auth/login`, {
-    data: { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password },
-  });
-  expect(login.status()).toBe(200);
-  const errors: string[] = [];
-  context.on('page', (page) => {
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(String(error)));
-  });
-  return { context, errors };
+async function signedIn(locale: string) {
+  const watched = await watchedContext(browser, locale);
+  await signInThroughApi(watched.context, server.url, DEMO_LOGIN);
+  return watched;
 }
 
 async function chartsReady(page: Page, atLeast: number) {
@@ -59,9 +51,8 @@ const run = browserAvailable('analysis pages e2e');
 
 beforeAll(async () => {
   if (!run) return;
-  const webDist = buildWebApp();
-  database = await createTestDatabase();
-  await ensureDemoWorkspace(database, () => {}, { customers: 1500 });
+  const webDist = await builtWebApp();
+  database = await createTestDatabase({ demoCustomers: 1500 });
   server = await listen(createApp({ handle: database, webDist }));
   browser = await launchBrowser();
 });

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { oncePerRun } from '../run-once.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const webRoot = fileURLToPath(new URL('../../../web', import.meta.url));
@@ -49,18 +49,84 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Builds the web app into a fresh folder, as `pnpm start` does, and returns that folder. */
-export function buildWebApp(): string {
-  const outDir = mkdtempSync(path.join(tmpdir(), 'yugang-web-dist-'));
-  execFileSync(
-    'pnpm',
-    ['exec', 'vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'],
-    {
-      cwd: webRoot,
-      stdio: 'inherit',
-    },
-  );
-  return outDir;
+/**
+ * The web app built as `pnpm start` builds it, once per test run (../run-once.ts): every browser
+ * test file serves the same build.
+ */
+export function builtWebApp(): Promise<string> {
+  return oncePerRun('web-dist', async (outDir) => {
+    execFileSync(
+      'pnpm',
+      ['exec', 'vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'],
+      { cwd: webRoot, stdio: 'inherit' },
+    );
+  });
+}
+
+export interface WatchedContext {
+  context: BrowserContext;
+  /** Console errors and uncaught page errors of every page opened in the context. */
+  errors: string[];
+}
+
+/**
+ * A fresh context (its own cookies) whose pages record console errors, except those `allow`
+ * matches (e.g. the 401 of the session check before sign-in).
+ */
+export async function watchedContext(
+  browser: Browser,
+  locale: string,
+  options: { allow?: RegExp[] } = {},
+): Promise<WatchedContext> {
+  const context = await browser.newContext({
+    locale,
+    viewport: { width: 1280, height: 900 },
+    bypassCSP: true,
+  });
+  const errors: string[] = [];
+  context.on('page', (page) => {
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const text = message.text();
+      if (options.allow?.some((a) => a.test(text))) return;
+      errors.push(text);
+    });
+    page.on('pageerror', (error) => errors.push(String(error)));
+  });
+  return { context, errors };
+}
+
+/** The 401 the web app's session check gets before anyone has signed in. */
+export const BEFORE_SIGN_IN = /status of 401/;
+
+export interface Login {
+  email: string;
+  password: string;
+}
+
+/** Signs the context in through the API, as the login form would, without opening a page. */
+export async function signInThroughApi(
+  context: BrowserContext,
+  serverUrl: string,
+  login: Login,
+): Promise<void> {
+  const answer = await context.request.post(`${serverUrl}/api/v1/auth/login`, { data: login });
+  expect(answer.status()).toBe(200);
+}
+
+/** Signs in through the login form, its labels in the page's language, and lands on the review. */
+export async function signInThroughForm(
+  page: Page,
+  serverUrl: string,
+  login: Login,
+  labels: readonly [email: string, password: string, submit: string],
+): Promise<void> {
+  await page.goto(serverUrl);
+  await page.waitForURL(/\/login/);
+  await page.getByLabel(labels[0]).fill(login.email);
+  await page.getByLabel(labels[1]).fill(login.password);
+  await page.getByRole('button', { name: labels[2], exact: true }).click();
+  await page.waitForURL(/\/w\/demo\/review/);
 }
 
 /** axe-core's serious and critical violations on the page, one line each. */

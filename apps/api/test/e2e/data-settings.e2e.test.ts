@@ -8,19 +8,28 @@
  * the audit log. axe-core finds nothing serious on either page in either language, and no page
  * logs a console error.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
-import { DEMO_LOGIN, ensureDemoWorkspace } from '../../src/bootstrap.js';
+import { DEMO_LOGIN } from '../../src/bootstrap.js';
 import { addMember } from '../../src/features/members/add-member.js';
 import { listen, type Listening } from '../listen.js';
 import { createTestDatabase, type TestDatabase } from '../test-database.js';
-import { browserAvailable, buildWebApp, launchBrowser, seriousViolations } from './browser.js';
+import {
+  BEFORE_SIGN_IN,
+  browserAvailable,
+  builtWebApp,
+  launchBrowser,
+  seriousViolations,
+  signInThroughForm,
+  watchedContext,
+  type Login,
+} from './browser.js';
 
 const LEAD = { email: 'lead@yugang.local', password: 'lead-password-1' };
 const VIEWER = { email: 'viewer@yugang.local', password: 'viewer-password-1' };
-const ZH = ['邮箱', '密码', '登录'];
-const EN = ['Email', 'Password', 'Sign in'];
+const ZH = ['邮箱', '密码', '登录'] as const;
+const EN = ['Email', 'Password', 'Sign in'] as const;
 
 let database: TestDatabase;
 let server: Listening;
@@ -29,35 +38,12 @@ let privateChannel: string;
 let customerIds: string[];
 
 /** A context whose pages record console errors (401 before sign-in is expected; `allow` adds more). */
-async function openContext(
-  locale: string,
-  allow: RegExp[] = [],
-): Promise<{ context: BrowserContext; errors: string[] }> {
-  const context = await browser.newContext({
-    locale,
-    viewport: { width: 1280, height: 900 },
-    bypassCSP: true,
-  });
-  const errors: string[] = [];
-  context.on('page', (page) => {
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return;
-      const text = message.text();
-      if (/status of 401/.test(text) || allow.some((a) => a.test(text))) return;
-      errors.push(text);
-    });
-    page.on('pageerror', (error) => errors.push(String(error)));
-  });
-  return { context, errors };
+function openContext(locale: string, allow: RegExp[] = []) {
+  return watchedContext(browser, locale, { allow: [BEFORE_SIGN_IN, ...allow] });
 }
 
-async function signIn(page: Page, login: { email: string; password: string }, labels: string[]) {
-  await page.goto(server.url);
-  await page.waitForURL(/\/login/);
-  await page.getByLabel(labels[0]!).fill(login.email);
-  await page.getByLabel(labels[1]!).fill(login.password);
-  await page.getByRole('button', { name: labels[2]!, exact: true }).click();
-  await page.waitForURL(/\/w\/demo\/review/);
+function signIn(page: Page, login: Login, labels: readonly [string, string, string]) {
+  return signInThroughForm(page, server.url, login, labels);
 }
 
 /** Our own orders layout: `rows` orders of ¥100 on `day`, spread over the demo's customers. */
@@ -88,9 +74,8 @@ const run = browserAvailable('data and settings e2e');
 
 beforeAll(async () => {
   if (!run) return;
-  const webDist = buildWebApp();
-  database = await createTestDatabase();
-  await ensureDemoWorkspace(database, () => {}, { customers: 1500 });
+  const webDist = await builtWebApp();
+  database = await createTestDatabase({ demoCustomers: 1500 });
   const workspace = await database.db
     .selectFrom('workspaces')
     .select('id')

@@ -4,14 +4,23 @@
  * keyboard, the PPTX link downloads, a viewer sees no edit control, axe-core finds no serious or
  * critical violation on the review and trends pages, and no page logs a console error.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
-import { DEMO_LOGIN, ensureDemoWorkspace } from '../../src/bootstrap.js';
+import { DEMO_LOGIN } from '../../src/bootstrap.js';
 import { addMember } from '../../src/features/members/add-member.js';
 import { listen, type Listening } from '../listen.js';
 import { createTestDatabase, type TestDatabase } from '../test-database.js';
-import { browserAvailable, buildWebApp, launchBrowser, seriousViolations } from './browser.js';
+import {
+  BEFORE_SIGN_IN,
+  browserAvailable,
+  builtWebApp,
+  launchBrowser,
+  seriousViolations,
+  signInThroughForm,
+  watchedContext,
+  type Login,
+} from './browser.js';
 
 const VIEWER = { email: 'viewer@yugang.local', password: 'viewer-password-1' };
 
@@ -26,42 +35,20 @@ interface ReviewJson {
 }
 
 /** A context whose pages record console errors (a 401 from the session check before sign-in is expected). */
-async function openContext(locale: string): Promise<{ context: BrowserContext; errors: string[] }> {
-  const context = await browser.newContext({
-    locale,
-    viewport: { width: 1280, height: 900 },
-    bypassCSP: true,
-  });
-  const errors: string[] = [];
-  context.on('page', (page) => watch(page, errors));
-  return { context, errors };
+function openContext(locale: string) {
+  return watchedContext(browser, locale, { allow: [BEFORE_SIGN_IN] });
 }
 
-function watch(page: Page, errors: string[]) {
-  page.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    if (/status of 401/.test(message.text())) return;
-    errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-}
-
-async function signIn(page: Page, login: { email: string; password: string }, labels: string[]) {
-  await page.goto(server.url);
-  await page.waitForURL(/\/login/);
-  await page.getByLabel(labels[0]!).fill(login.email);
-  await page.getByLabel(labels[1]!).fill(login.password);
-  await page.getByRole('button', { name: labels[2]!, exact: true }).click();
-  await page.waitForURL(/\/w\/demo\/review/);
+function signIn(page: Page, login: Login, labels: readonly [string, string, string]) {
+  return signInThroughForm(page, server.url, login, labels);
 }
 
 const run = browserAvailable('web app e2e');
 
 beforeAll(async () => {
   if (!run) return;
-  const webDist = buildWebApp();
-  database = await createTestDatabase();
-  await ensureDemoWorkspace(database, () => {}, { customers: 1500 });
+  const webDist = await builtWebApp();
+  database = await createTestDatabase({ demoCustomers: 1500 });
   const workspace = await database.db
     .selectFrom('workspaces')
     .select('id')

@@ -14,15 +14,21 @@ const csv = `customer_id\n${Array.from({ length: ROWS }, (_, i) => `c${i + 1}`).
 let home: DataHome;
 let key: string;
 
-beforeAll(async () => {
-  home = await createDataHome();
-  expect((await home.yg('workspace', 'create', 'acme', 'Acme')).code).toBe(0);
-  const created = await home.yg('apikey', 'create', 'acme');
-  key = created.stdout.trim();
-});
-afterAll(() => home?.cleanup());
+// About processes (kill -9, the next start's clean-up) and the embedded folder opening again
+// after it, not about SQL: on Postgres the server itself rolls back a dead client's transaction.
+// It runs on the PGlite pass only (CI runs both passes), and is skipped when TEST_DATABASE_URL
+// selects Postgres.
+const onPglite = !process.env.TEST_DATABASE_URL;
 
-describe('a server killed during an import', { timeout: 300_000 }, () => {
+describe.runIf(onPglite)('a server killed during an import', { timeout: 300_000 }, () => {
+  beforeAll(async () => {
+    home = await createDataHome();
+    expect((await home.yg('workspace', 'create', 'acme', 'Acme')).code).toBe(0);
+    const created = await home.yg('apikey', 'create', 'acme');
+    key = created.stdout.trim();
+  });
+  afterAll(() => home?.cleanup());
+
   it('when it starts again, then the import is failed with a reason, its temp files are gone, and a retry lands whole', async () => {
     const first = await startServerProcess(home.env);
     const headers = { authorization: `Bearer ${key}` };

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
-import { DEMO_LOGIN, ensureDemoWorkspace } from '../../src/bootstrap.js';
-import { buildWebApp, launchBrowser } from '../e2e/browser.js';
+import { DEMO_LOGIN } from '../../src/bootstrap.js';
+import { builtWebApp, launchBrowser } from '../e2e/browser.js';
 import { listen, type Listening } from '../listen.js';
 import { createTestDatabase, type TestDatabase } from '../test-database.js';
 
@@ -11,9 +11,8 @@ let server: Listening;
 let browser: Browser;
 
 beforeAll(async () => {
-  const webDist = buildWebApp();
-  database = await createTestDatabase();
-  await ensureDemoWorkspace(database, () => {}, { customers: 1500 });
+  const webDist = await builtWebApp();
+  database = await createTestDatabase({ demoCustomers: 1500 });
   server = await listen(createApp({ handle: database, webDist }));
   browser = await launchBrowser();
 });

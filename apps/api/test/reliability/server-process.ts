@@ -1,12 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
-import { createScratchDatabase } from '../test-database.js';
+import { createProcessDatabase } from '../test-database.js';
 
 const apiRoot = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
@@ -20,28 +18,17 @@ export interface DataHome {
   cleanup(): Promise<void>;
 }
 
-export async function createDataHome(): Promise<DataHome> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  const base: NodeJS.ProcessEnv = {
+/** Migrated already (test-database.ts), unless `fresh`: then the first process migrates it. */
+export async function createDataHome(options: { fresh?: boolean } = {}): Promise<DataHome> {
+  const database = await createProcessDatabase(options);
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     YUGANG_DEMO: 'off',
     NODE_ENV: 'production',
     LOG_LEVEL: 'info',
+    ...database.env,
   };
-  let env: NodeJS.ProcessEnv;
-  let dataDir: string | undefined;
-  let cleanup: () => Promise<void>;
-  if (serverUrl) {
-    const scratch = await createScratchDatabase(serverUrl);
-    env = { ...base, DATABASE_URL: scratch.url };
-    cleanup = scratch.drop;
-  } else {
-    // The folder sits in a temp folder of its own, with its lock file and any restore leftovers.
-    const parent = mkdtempSync(path.join(tmpdir(), 'yugang-proc-'));
-    dataDir = path.join(parent, 'data');
-    env = { ...base, DATABASE_URL: '', YUGANG_DATA_DIR: dataDir };
-    cleanup = async () => rmSync(parent, { recursive: true, force: true });
-  }
+  const { dataDir, cleanup } = database;
   return {
     env,
     dataDir,

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewResponse } from '@yugang/contract';
 import { createApp } from '../../app.js';
-import { buildWebApp } from '../../../test/e2e/browser.js';
+import { builtWebApp } from '../../../test/e2e/browser.js';
 import { listen, type Listening } from '../../../test/listen.js';
 import { chromiumAvailable, closeReviewBrowser } from './review-pdf.js';
 import { startReviewDemo, type ReviewDemo } from './review-demo.fixture.js';
@@ -43,7 +43,7 @@ let server: Listening;
 beforeAll(async () => {
   if (missing.length > 0) return;
   demo = await startReviewDemo();
-  const app = createApp({ handle: demo.t.database, webDist: buildWebApp() });
+  const app = createApp({ handle: demo.t.database, webDist: await builtWebApp() });
   server = await listen(app);
 }, 300_000);
 
