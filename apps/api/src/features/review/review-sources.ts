@@ -28,10 +28,9 @@ import { creditedGmvFromReadModel } from '../attribution/attribution.service.js'
 import { community } from '../community/community.service.js';
 import { risk } from '../risk/risk.service.js';
 import { cachedRoi } from '../roi/roi.service.js';
-import { newMembersBetween } from '../roi/roi.queries.js';
 import { customerValueFromReadModel } from '../summary/summary.service.js';
 import { conversations, liveSessions } from '../team-kpis/team-kpis.queries.js';
-import { privateMembersAt } from './review.queries.js';
+import { privateMembersIn } from './review.queries.js';
 import type { Periods } from './review-window.js';
 
 type Db = Kysely<Database>;
@@ -183,12 +182,12 @@ export async function creditedGmv(db: Db, ws: Workspace, weeks: Periods) {
 export async function members(db: Db, ws: Workspace, weeks: Periods) {
   const all = [...weeks.series, weeks.yearAgo];
   const instant = (d: string) => startOfLocalDate(d, ws.time_zone);
-  const totals = await privateMembersAt(
+  const counts = await privateMembersIn(
     db,
     ws.id,
-    all.map((w) => instant(w.to)),
+    all.map((w) => ({ start: instant(w.from), end: instant(w.to) })),
   );
-  const total = new Map(all.map((w, i) => [w.to, totals[i]!]));
+  const byWeek = new Map(all.map((w, i) => [w.from, counts[i]!]));
   return collect(
     weeks,
     'week',
@@ -196,11 +195,9 @@ export async function members(db: Db, ws: Workspace, weeks: Periods) {
       { key: 'private_members', metric: 'private_members', segment: 'private' },
       { key: 'new_private_members', metric: 'new_private_members', segment: 'private' },
     ],
-    async (w) => ({
-      private_members: figure(total.get(w.to) ?? 0),
-      new_private_members: figure(
-        await newMembersBetween(db, ws.id, instant(w.from), instant(w.to)),
-      ),
+    (w) => ({
+      private_members: figure(byWeek.get(w.from)?.atEnd ?? 0),
+      new_private_members: figure(byWeek.get(w.from)?.joined ?? 0),
     }),
   );
 }

@@ -138,6 +138,23 @@ describe('GET /review', () => {
     expect(figure('private_members').current.value).toBeGreaterThan(0);
   });
 
+  it('then new private members in each week count the customers who joined in it', async () => {
+    const f = figure('new_private_members');
+    for (const [i, w] of f.series.entries()) {
+      const from = new Date(`${w.period}T00:00:00+08:00`);
+      const row = await demo.t.database.db
+        .selectFrom('customers')
+        .innerJoin('workspaces', 'workspaces.id', 'customers.workspace_id')
+        .where('workspaces.slug', '=', demo.slug)
+        .where('customers.joined_private_at', '>=', from)
+        .where('customers.joined_private_at', '<', new Date(from.getTime() + 7 * 86_400_000))
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect([i, w.value]).toEqual([i, Number(row.n)]);
+    }
+    expect(f.series.some((p) => (p.value ?? 0) > 0)).toBe(true);
+  });
+
   it('then insights are 3 to 5 sentences in both languages naming their figures', () => {
     expect(body.insights.length).toBeGreaterThanOrEqual(3);
     expect(body.insights.length).toBeLessThanOrEqual(5);
