@@ -16,6 +16,7 @@ import * as m0016 from './migrations/0016_predicted_ltv_fits.js';
 import * as m0017 from './migrations/0017_stored_tiers_and_scores.js';
 import * as m0019 from './migrations/0019_window_spans.js';
 import * as m0020 from './migrations/0020_customer_identities.js';
+import * as m0021 from './migrations/0021_new_customers_by_domain_index.js';
 
 // Listed by hand rather than read from the folder: works the same under tsx, vitest and a bundle.
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0017_stored_tiers_and_scores': m0017,
   '0019_window_spans': m0019,
   '0020_customer_identities': m0020,
+  '0021_new_customers_by_domain_index': m0021,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
