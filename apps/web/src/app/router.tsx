@@ -9,6 +9,7 @@ import {
 import { ApiError } from '../lib/api-client';
 import { meQueryOptions } from '../features/auth/api/get-me';
 import { NotFoundPage, RootLayout } from './root-layout';
+import { prefetch } from './prefetch';
 import { Shell } from './shell';
 import { loginSearch, reviewSearch, rootSearch, trendsSearch } from './search';
 import {
@@ -90,6 +91,8 @@ const workspaceIndexRoute = createRoute({
 const reviewRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/review',
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, params, deps }) => prefetch.review(context.queryClient, params.ws, deps),
   validateSearch: reviewSearch,
   component: lazyRouteComponent(() => import('./pages/review-page'), 'ReviewPage'),
 });
@@ -97,6 +100,7 @@ const reviewRoute = createRoute({
 const trendsRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/trends',
+  loader: ({ context, params }) => prefetch.trends(context.queryClient, params.ws),
   validateSearch: trendsSearch,
   component: lazyRouteComponent(() => import('./pages/trends-page'), 'TrendsPage'),
 });
@@ -104,6 +108,8 @@ const trendsRoute = createRoute({
 const compareRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/compare',
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, params, deps }) => prefetch.compare(context.queryClient, params.ws, deps),
   validateSearch: compareSearch,
   component: lazyRouteComponent(() => import('./pages/compare-page'), 'ComparePage'),
 });
@@ -111,6 +117,8 @@ const compareRoute = createRoute({
 const cohortsRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/cohorts',
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, params, deps }) => prefetch.cohorts(context.queryClient, params.ws, deps),
   validateSearch: cohortsSearch,
   component: lazyRouteComponent(() => import('./pages/cohorts-page'), 'CohortsPage'),
 });
@@ -118,6 +126,8 @@ const cohortsRoute = createRoute({
 const roiRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/roi',
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, params, deps }) => prefetch.roi(context.queryClient, params.ws, deps),
   validateSearch: roiSearch,
   component: lazyRouteComponent(() => import('./pages/roi-page'), 'RoiPage'),
 });
@@ -125,6 +135,8 @@ const roiRoute = createRoute({
 const tiersRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/tiers',
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, params, deps }) => prefetch.tiers(context.queryClient, params.ws, deps),
   validateSearch: tiersSearch,
   component: lazyRouteComponent(() => import('./pages/tiers-page'), 'TiersPage'),
 });
@@ -132,6 +144,8 @@ const tiersRoute = createRoute({
 const communityRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/community',
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, params, deps }) => prefetch.community(context.queryClient, params.ws, deps),
   validateSearch: communitySearch,
   component: lazyRouteComponent(() => import('./pages/community-page'), 'CommunityPage'),
 });
@@ -139,6 +153,8 @@ const communityRoute = createRoute({
 const riskRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/risk',
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, params, deps }) => prefetch.risk(context.queryClient, params.ws, deps),
   validateSearch: riskSearch,
   component: lazyRouteComponent(() => import('./pages/risk-page'), 'RiskPage'),
 });
@@ -146,6 +162,8 @@ const riskRoute = createRoute({
 const ltvRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/ltv',
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, params, deps }) => prefetch.ltv(context.queryClient, params.ws, deps),
   validateSearch: ltvSearch,
   component: lazyRouteComponent(() => import('./pages/ltv-page'), 'LtvPage'),
 });
@@ -153,6 +171,8 @@ const ltvRoute = createRoute({
 const attributionRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/attribution',
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, params, deps }) => prefetch.attribution(context.queryClient, params.ws, deps),
   validateSearch: attributionSearch,
   component: lazyRouteComponent(() => import('./pages/attribution-page'), 'AttributionPage'),
 });
@@ -160,6 +180,9 @@ const attributionRoute = createRoute({
 const incrementalityRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/incrementality',
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, params, deps }) =>
+    prefetch.incrementality(context.queryClient, params.ws, deps),
   validateSearch: incrementalitySearch,
   component: lazyRouteComponent(() => import('./pages/incrementality-page'), 'IncrementalityPage'),
 });
@@ -167,12 +190,14 @@ const incrementalityRoute = createRoute({
 const readinessRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/readiness',
+  loader: ({ context, params }) => prefetch.readiness(context.queryClient, params.ws),
   component: lazyRouteComponent(() => import('./pages/readiness-page'), 'ReadinessPage'),
 });
 
 const goalsRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/goals',
+  loader: ({ context, params }) => prefetch.goals(context.queryClient, params.ws),
   component: lazyRouteComponent(() => import('./pages/goals-page'), 'GoalsPage'),
 });
 

@@ -1,4 +1,4 @@
-/** Strings the analysis pages share: menu labels and the window picker. */
+/** Strings the analysis pages share: menu labels and the window read-outs. */
 import { defineMessages } from '../../lib/i18n';
 
 export const analysisMessages = defineMessages({
@@ -10,16 +10,7 @@ export const analysisMessages = defineMessages({
     risk: '账号风险',
     attribution: '团队业绩',
     readiness: '准备度自评',
-    window: '时间范围',
-    lastWeek: '上周',
-    thisMonth: '本月',
-    lastMonth: '上月',
-    last12Months: '近 12 个月',
-    custom: '自定义',
-    from: '开始日期',
-    to: '结束日期（不含）',
     windowText: (from: string, to: string) => `${from} 至 ${to}（不含）`,
-    asOf: (day: string) => `数据截至 ${day}`,
   },
   en: {
     compare: 'Public vs private',
@@ -29,15 +20,6 @@ export const analysisMessages = defineMessages({
     risk: 'Account risk',
     attribution: 'Team performance',
     readiness: 'Readiness',
-    window: 'Period',
-    lastWeek: 'Last week',
-    thisMonth: 'This month',
-    lastMonth: 'Last month',
-    last12Months: 'Last 12 months',
-    custom: 'Custom',
-    from: 'From',
-    to: 'To (exclusive)',
     windowText: (from: string, to: string) => `${from} to ${to} (exclusive)`,
-    asOf: (day: string) => `Data up to ${day}`,
   },
 });

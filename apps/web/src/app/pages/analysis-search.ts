@@ -1,5 +1,6 @@
 /** URL search params of the analysis pages: the window and each page's filters, validated once. */
 import { z } from 'zod';
+import { presetWindow, type DateWindow } from '../../lib/periods';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const month = z.string().regex(/^\d{4}-\d{2}$/);
@@ -19,6 +20,23 @@ export const windowSearch = z.object({
   to: date.optional().catch(undefined),
 });
 export type WindowSearch = z.output<typeof windowSearch>;
+
+/** The window the search names, around the latest data day (inclusive). */
+export function windowOf(
+  search: WindowSearch,
+  latestDay: string,
+  fallback: WindowPreset,
+): DateWindow {
+  const preset = search.preset ?? fallback;
+  if (preset === 'custom') {
+    if (search.from && search.to && search.from < search.to)
+      return { from: search.from, to: search.to };
+    const { from, to } = presetWindow('last_month', latestDay);
+    return { from, to };
+  }
+  const { from, to } = presetWindow(preset, latestDay);
+  return { from, to };
+}
 
 export const compareSearch = windowSearch;
 

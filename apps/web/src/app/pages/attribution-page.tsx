@@ -2,38 +2,36 @@
 import { useId, useMemo } from 'react';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { TrendChart } from '../../components/charts/trend-chart';
-import { ErrorState, Loading } from '../../components/ui/status';
+import { QueryState } from '../../components/ui/query-state';
+import { PageHead } from '../../components/ui/page-head';
 import { useAttribution } from '../../features/attribution/api/get-attribution';
 import { usePrivateShare } from '../../features/attribution/api/get-private-share';
 import { attributionMessages } from '../../features/attribution/attribution-messages';
 import { CreditSplitCard } from '../../features/attribution/components/credit-split-card';
 import { lastPeriodUnfinished } from '../../features/attribution/period-end';
-import { useSummary } from '../../features/summary/api/get-summary';
 import { useTeamKpis } from '../../features/team-kpis/api/get-team-kpis';
 import { TeamKpiList } from '../../features/team-kpis/components/team-kpi-list';
 import { teamKpisMessages } from '../../features/team-kpis/messages';
 import { formatFigure } from '../../lib/format';
 import { useLocale, useMessages } from '../../lib/i18n';
-import { analysisMessages } from './analysis-messages';
-import { windowOf, WindowControls } from './analysis-window';
+import { usePageReady } from '../../lib/page-ready';
+import { useAnalysisWindow, WindowControls } from './analysis-window';
 import './analysis.css';
 
 export function AttributionPage() {
   const t = useMessages(attributionMessages);
   const k = useMessages(teamKpisMessages);
-  const a = useMessages(analysisMessages);
   const { locale } = useLocale();
   const id = useId();
   const { ws } = useParams({ from: '/w/$ws' });
   const search = useSearch({ from: '/w/$ws/attribution' });
   const navigate = useNavigate({ from: '/w/$ws/attribution' });
   const grain = search.grain ?? 'month';
-  const latest = useSummary(ws, {});
-  const latestDay = latest.data?.freshness.latestDataDay ?? null;
-  const window = latestDay ? windowOf(search, latestDay, 'last_12_months') : null;
+  const { latest, latestDay, window } = useAnalysisWindow(ws, search, 'last_12_months');
   const attribution = useAttribution(ws, { ...(window ?? {}), grain });
   const kpis = useTeamKpis(ws, window ?? {}, Boolean(window));
   const share = usePrivateShare(ws);
+  usePageReady(Boolean(attribution.data && kpis.data));
   const rows = useMemo(
     () =>
       (attribution.data?.rows ?? []).map((r) => ({
@@ -46,23 +44,14 @@ export function AttributionPage() {
   const set = (next: Partial<typeof search>) =>
     void navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
 
-  if (latest.isError)
-    return <ErrorState error={latest.error} onRetry={() => void latest.refetch()} />;
-  if (!window) return <Loading />;
+  if (!window) return <QueryState query={latest} />;
   const sum = (side: 'private' | 'public') => rows.reduce((s, r) => s + (r[side] ?? 0), 0);
   const priv = sum('private');
   const pub = sum('public');
   const money = (v: number | null) => formatFigure(v, 'money', locale);
   return (
     <div className="page attribution-page">
-      <header className="page-head">
-        <div>
-          <h1>{t.title}</h1>
-          <p className="muted">
-            {t.intro} {latestDay ? a.asOf(latestDay) : null}
-          </p>
-        </div>
-      </header>
+      <PageHead title={t.title} intro={t.intro} asOf={latestDay} />
       <div className="controls">
         <WindowControls
           search={search}
@@ -88,46 +77,38 @@ export function AttributionPage() {
       {share !== null ? (
         <p className="muted">{t.rule(formatFigure(share, 'ratio', locale))}</p>
       ) : null}
-      {attribution.isError ? (
-        <ErrorState error={attribution.error} onRetry={() => void attribution.refetch()} />
-      ) : attribution.isPending ? (
-        <Loading />
-      ) : (
-        <>
-          <p data-testid="credited-total" data-value={priv}>
-            {t.total(
-              money(priv),
-              money(pub),
-              formatFigure(priv + pub > 0 ? priv / (priv + pub) : null, 'ratio', locale),
-            )}
-          </p>
-          <div className="chart-grid">
-            <TrendChart
-              input={{
-                locale,
-                title: t.credited,
-                unit: 'money',
-                rows,
-                unfinishedLast: lastPeriodUnfinished(
-                  rows.map((r) => r.period),
-                  grain,
-                  attribution.data.window?.to ?? window.to,
-                ),
-              }}
-              fileName={`${ws}-credited-gmv`}
-            />
-            <CreditSplitCard ws={ws} locale={locale} window={window} grain={grain} />
-          </div>
-        </>
-      )}
+      <QueryState query={attribution}>
+        {(data) => (
+          <>
+            <p data-testid="credited-total" data-value={priv}>
+              {t.total(
+                money(priv),
+                money(pub),
+                formatFigure(priv + pub > 0 ? priv / (priv + pub) : null, 'ratio', locale),
+              )}
+            </p>
+            <div className="chart-grid">
+              <TrendChart
+                input={{
+                  locale,
+                  title: t.credited,
+                  unit: 'money',
+                  rows,
+                  unfinishedLast: lastPeriodUnfinished(
+                    rows.map((r) => r.period),
+                    grain,
+                    data.window?.to ?? window.to,
+                  ),
+                }}
+                fileName={`${ws}-credited-gmv`}
+              />
+              <CreditSplitCard ws={ws} locale={locale} window={window} grain={grain} />
+            </div>
+          </>
+        )}
+      </QueryState>
       <h2 className="section-title">{k.title}</h2>
-      {kpis.isError ? (
-        <ErrorState error={kpis.error} onRetry={() => void kpis.refetch()} />
-      ) : !kpis.data ? (
-        <Loading />
-      ) : (
-        <TeamKpiList kpis={kpis.data} locale={locale} />
-      )}
+      <QueryState query={kpis}>{(data) => <TeamKpiList kpis={data} locale={locale} />}</QueryState>
     </div>
   );
 }

@@ -3,12 +3,14 @@ import { useId, useMemo } from 'react';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { formatNumber } from '@yugang/metrics';
 import { TrendChart } from '../../components/charts/trend-chart';
-import { Empty, ErrorState, Loading } from '../../components/ui/status';
+import { QueryState } from '../../components/ui/query-state';
 import { useCohorts } from '../../features/cohorts/api/get-cohorts';
 import { cohortCurve, groupCohorts, type CohortGroup } from '../../features/cohorts/cohort-rows';
 import { RetentionHeatmapCard } from '../../features/cohorts/components/retention-heatmap-card';
+import { PageHead } from '../../components/ui/page-head';
 import { cohortsMessages } from '../../features/cohorts/messages';
 import { useLocale, useMessages } from '../../lib/i18n';
+import { usePageReady } from '../../lib/page-ready';
 import './analysis.css';
 
 export function CohortsPage() {
@@ -33,6 +35,7 @@ export function CohortsPage() {
     () => (query.data && picked ? cohortCurve(query.data, picked) : []),
     [query.data, picked],
   );
+  usePageReady(Boolean(query.data));
   const set = (next: Partial<typeof search>) =>
     void navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
 
@@ -40,12 +43,7 @@ export function CohortsPage() {
   const groupLabel = { all: t.all, private: t.privateLabel, public: t.publicLabel }[group];
   return (
     <div className="page cohorts-page">
-      <header className="page-head">
-        <div>
-          <h1>{t.title}</h1>
-          <p className="muted">{t.intro}</p>
-        </div>
-      </header>
+      <PageHead title={t.title} intro={t.intro} />
       <div className="controls">
         <fieldset className="segmented">
           <legend>{t.basis}</legend>
@@ -93,39 +91,35 @@ export function CohortsPage() {
           </label>
         ) : null}
       </div>
-      {query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.isPending ? (
-        <Loading />
-      ) : rows.length === 0 ? (
-        <Empty>{t.none}</Empty>
-      ) : (
-        <>
-          <RetentionHeatmapCard
-            ws={ws}
-            locale={locale}
-            title={t.heatmap(basisLabel, groupLabel)}
-            rows={rows}
-            onPick={(cohort) => set({ cohort })}
-          />
-          {detail ? (
-            <section className="cohort-detail" aria-live="polite" data-testid="cohort-detail">
-              <h2>{t.detail(detail.cohort)}</h2>
-              <p data-testid="cohort-size" data-value={detail.size}>
-                {t.detailSize(
-                  formatNumber(detail.size, locale),
-                  formatNumber(detail.groups.private.size, locale),
-                  formatNumber(detail.groups.public.size, locale),
-                )}
-              </p>
-              <TrendChart
-                input={{ locale, title: t.curve(detail.cohort), unit: 'ratio', rows: curve }}
-                fileName={`${ws}-cohort-${detail.cohort}`}
-              />
-            </section>
-          ) : null}
-        </>
-      )}
+      <QueryState query={query} isEmpty={() => rows.length === 0} empty={t.none}>
+        {() => (
+          <>
+            <RetentionHeatmapCard
+              ws={ws}
+              locale={locale}
+              title={t.heatmap(basisLabel, groupLabel)}
+              rows={rows}
+              onPick={(cohort) => set({ cohort })}
+            />
+            {detail ? (
+              <section className="cohort-detail" aria-live="polite" data-testid="cohort-detail">
+                <h2>{t.detail(detail.cohort)}</h2>
+                <p data-testid="cohort-size" data-value={detail.size}>
+                  {t.detailSize(
+                    formatNumber(detail.size, locale),
+                    formatNumber(detail.groups.private.size, locale),
+                    formatNumber(detail.groups.public.size, locale),
+                  )}
+                </p>
+                <TrendChart
+                  input={{ locale, title: t.curve(detail.cohort), unit: 'ratio', rows: curve }}
+                  fileName={`${ws}-cohort-${detail.cohort}`}
+                />
+              </section>
+            ) : null}
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }

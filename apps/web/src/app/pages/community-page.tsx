@@ -1,7 +1,9 @@
 /** 社群健康: alerts first, the group table, one group's weekly trend, and new groups' cold start. */
 import { useMemo } from 'react';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
-import { Empty, ErrorState, Loading } from '../../components/ui/status';
+import { QueryState } from '../../components/ui/query-state';
+import { PageHead } from '../../components/ui/page-head';
+import { Empty } from '../../components/ui/status';
 import { useCommunity } from '../../features/community/api/get-community';
 import { groupsByAlert } from '../../features/community/community-rows';
 import {
@@ -12,70 +14,67 @@ import {
 import { GroupTrendCards } from '../../features/community/components/group-trend-cards';
 import { communityMessages } from '../../features/community/messages';
 import { useLocale, useMessages } from '../../lib/i18n';
-import { analysisMessages } from './analysis-messages';
+import { usePageReady } from '../../lib/page-ready';
 import './analysis.css';
 
 export function CommunityPage() {
   const t = useMessages(communityMessages);
-  const a = useMessages(analysisMessages);
   const { locale } = useLocale();
   const { ws } = useParams({ from: '/w/$ws' });
   const search = useSearch({ from: '/w/$ws/community' });
   const navigate = useNavigate({ from: '/w/$ws/community' });
   const query = useCommunity(ws, search.asOf ? { asOf: search.asOf } : {});
+  usePageReady(Boolean(query.data));
   const groups = useMemo(() => (query.data ? groupsByAlert(query.data) : []), [query.data]);
   const set = (next: Partial<typeof search>) =>
     void navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
 
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  if (query.isPending) return <Loading />;
-  const data = query.data;
   const picked = groups.find((g) => g.groupId === search.group) ?? groups[0];
   return (
-    <div className="page community-page">
-      <header className="page-head">
-        <div>
-          <h1>{t.title}</h1>
-          <p className="muted">
-            {t.intro} {data.freshness.latestDataDay ? a.asOf(data.freshness.latestDataDay) : null}
-          </p>
-        </div>
-      </header>
-      <div className="controls">
-        <label className="select-label">
-          <span>{t.asOfLabel}</span>
-          <input
-            type="date"
-            value={data.asOf}
-            onChange={(e) => e.target.value && set({ asOf: e.target.value })}
-          />
-        </label>
-        {groups.length > 0 ? (
-          <label className="select-label">
-            <span>{t.pickGroup}</span>
-            <select value={picked?.groupId ?? ''} onChange={(e) => set({ group: e.target.value })}>
-              {groups.map((g) => (
-                <option key={g.groupId} value={g.groupId}>
-                  {g.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
-      </div>
-      <CommunityAlerts data={data} locale={locale} />
-      <h2 className="section-title">{t.groups}</h2>
-      {groups.length === 0 ? <Empty /> : <GroupTable groups={groups} locale={locale} />}
-      {picked ? (
-        <>
-          <h2 className="section-title">{t.trend(picked.name)}</h2>
-          <div className="chart-grid">
-            <GroupTrendCards group={picked} locale={locale} ws={ws} />
+    <QueryState query={query}>
+      {(data) => (
+        <div className="page community-page">
+          <PageHead title={t.title} intro={t.intro} asOf={data.freshness.latestDataDay} />
+          <div className="controls">
+            <label className="select-label">
+              <span>{t.asOfLabel}</span>
+              <input
+                type="date"
+                value={data.asOf}
+                onChange={(e) => e.target.value && set({ asOf: e.target.value })}
+              />
+            </label>
+            {groups.length > 0 ? (
+              <label className="select-label">
+                <span>{t.pickGroup}</span>
+                <select
+                  value={picked?.groupId ?? ''}
+                  onChange={(e) => set({ group: e.target.value })}
+                >
+                  {groups.map((g) => (
+                    <option key={g.groupId} value={g.groupId}>
+                      {g.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : null}
           </div>
-        </>
-      ) : null}
-      <h2 className="section-title">{t.coldStart}</h2>
-      <ColdStartTable data={data} locale={locale} />
-    </div>
+          <CommunityAlerts data={data} locale={locale} />
+          <h2 className="section-title">{t.groups}</h2>
+          {groups.length === 0 ? <Empty /> : <GroupTable groups={groups} locale={locale} />}
+          {picked ? (
+            <>
+              <h2 className="section-title">{t.trend(picked.name)}</h2>
+              <div className="chart-grid">
+                <GroupTrendCards group={picked} locale={locale} ws={ws} />
+              </div>
+            </>
+          ) : null}
+          <h2 className="section-title">{t.coldStart}</h2>
+          <ColdStartTable data={data} locale={locale} />
+        </div>
+      )}
+    </QueryState>
   );
 }

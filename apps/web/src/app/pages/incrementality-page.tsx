@@ -1,15 +1,17 @@
 /** 私域增量价值: the matched lift (with the naive gap, balance and ROI), A/B holdouts and the planner. */
 import { useId } from 'react';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
-import { ErrorState, Loading } from '../../components/ui/status';
+import { QueryState } from '../../components/ui/query-state';
 import { useIncrementality } from '../../features/incrementality/api/get-incrementality';
 import { IncrementalitySection } from '../../features/incrementality/components/incrementality-section';
 import { MONTH_CHOICES } from '../../features/incrementality/incrementality-search';
 import { incrementalityMessages } from '../../features/incrementality/messages';
 import { ExperimentPlanner } from '../../features/experiments/components/experiment-planner';
 import { ExperimentsList } from '../../features/experiments/components/experiments-section';
+import { PageHead } from '../../components/ui/page-head';
 import { experimentsMessages } from '../../features/experiments/messages';
 import { useLocale, useMessages } from '../../lib/i18n';
+import { usePageReady } from '../../lib/page-ready';
 import './analysis.css';
 
 export function IncrementalityPage() {
@@ -22,14 +24,10 @@ export function IncrementalityPage() {
   const navigate = useNavigate({ from: '/w/$ws/incrementality' });
   const months = search.months ?? 6;
   const query = useIncrementality(ws, { months });
+  usePageReady(Boolean(query.data));
   return (
     <div className="page incrementality-page">
-      <header className="page-head">
-        <div>
-          <h1>{t.title}</h1>
-          <p className="muted">{t.intro}</p>
-        </div>
-      </header>
+      <PageHead title={t.title} intro={t.intro} />
       <div className="controls">
         <fieldset className="segmented">
           <legend>{t.months}</legend>
@@ -48,13 +46,9 @@ export function IncrementalityPage() {
           ))}
         </fieldset>
       </div>
-      {query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.isPending ? (
-        <Loading />
-      ) : (
-        <IncrementalitySection data={query.data} locale={locale} ws={ws} />
-      )}
+      <QueryState query={query}>
+        {(data) => <IncrementalitySection data={data} locale={locale} ws={ws} />}
+      </QueryState>
       <section aria-labelledby={`${id}-experiments`}>
         <h2 id={`${id}-experiments`} className="section-title">
           {x.title}

@@ -1,14 +1,16 @@
 /** 生命周期价值: historical LTV curves by cohort and group; predicted CLV and P(alive) with the model read out. */
 import { useId } from 'react';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
-import { ErrorState, Loading } from '../../components/ui/status';
+import { QueryState } from '../../components/ui/query-state';
 import { useLtv } from '../../features/ltv/api/get-ltv';
 import { useLtvPredicted } from '../../features/ltv/api/get-ltv-predicted';
 import { LtvCurvesCards } from '../../features/ltv/components/ltv-curves-cards';
 import { PredictedLtvSection } from '../../features/ltv/components/predicted-ltv-section';
+import { PageHead } from '../../components/ui/page-head';
 import type { LtvGroup } from '../../features/ltv/ltv-analysis-rows';
 import { ltvAnalysisMessages } from '../../features/ltv/ltv-messages';
 import { useLocale, useMessages } from '../../lib/i18n';
+import { usePageReady } from '../../lib/page-ready';
 import './analysis.css';
 
 export function LtvPage() {
@@ -23,6 +25,7 @@ export function LtvPage() {
   const group: LtvGroup = search.group ?? 'all';
   const ltv = useLtv(ws, { basis, measure, maxK: 12 });
   const predicted = useLtvPredicted(ws, {});
+  usePageReady(Boolean(ltv.data && predicted.data));
   const set = (next: Partial<typeof search>) =>
     void navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
   const radios = <V extends string>(
@@ -48,12 +51,7 @@ export function LtvPage() {
   );
   return (
     <div className="page ltv-page">
-      <header className="page-head">
-        <div>
-          <h1>{t.title}</h1>
-          <p className="muted">{t.intro}</p>
-        </div>
-      </header>
+      <PageHead title={t.title} intro={t.intro} />
       <div className="controls">
         {radios('basis', t.basis, basis, [
           ['first_order', t.firstOrder],
@@ -69,22 +67,16 @@ export function LtvPage() {
           ['public', t.publicLabel],
         ] as const)}
       </div>
-      {ltv.isError ? (
-        <ErrorState error={ltv.error} onRetry={() => void ltv.refetch()} />
-      ) : ltv.isPending ? (
-        <Loading />
-      ) : (
-        <div className="chart-grid">
-          <LtvCurvesCards ltv={ltv.data} group={group} locale={locale} ws={ws} />
-        </div>
-      )}
-      {predicted.isError ? (
-        <ErrorState error={predicted.error} onRetry={() => void predicted.refetch()} />
-      ) : predicted.isPending ? (
-        <Loading />
-      ) : (
-        <PredictedLtvSection predicted={predicted.data} locale={locale} ws={ws} />
-      )}
+      <QueryState query={ltv}>
+        {(data) => (
+          <div className="chart-grid">
+            <LtvCurvesCards ltv={data} group={group} locale={locale} ws={ws} />
+          </div>
+        )}
+      </QueryState>
+      <QueryState query={predicted}>
+        {(data) => <PredictedLtvSection predicted={data} locale={locale} ws={ws} />}
+      </QueryState>
     </div>
   );
 }

@@ -2,36 +2,37 @@
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useRef } from 'react';
 import { addDays } from '@yugang/metrics';
-import { isoWeekOf, weekStart } from '@yugang/contract';
+import { isoWeekOf, weekStart, type ReviewResponse } from '@yugang/contract';
 import { reviewDownloads, useReview } from '../../features/review/api/get-review';
 import { InsightsList } from '../../features/review/components/insights-list';
 import { PresentMode } from '../../features/review/components/present-mode';
 import { ReviewSections } from '../../features/review/components/review-sections';
 import { reviewMessages } from '../../features/review/messages';
-import { ErrorState, Loading } from '../../components/ui/status';
+import { QueryState } from '../../components/ui/query-state';
 import { useLocale, useMessages } from '../../lib/i18n';
-import { usePrintReady } from '../../lib/print-ready';
+import { usePageReady } from '../../lib/page-ready';
 
 function shiftWeek(week: string, weeks: number): string {
   return isoWeekOf(addDays(weekStart(week)!, 7 * weeks));
 }
 
 export function ReviewPage() {
+  const { ws } = useParams({ from: '/w/$ws' });
+  const search = useSearch({ from: '/w/$ws/review' });
+  const review = useReview(ws, { week: search.week });
+  usePageReady(Boolean(review.data));
+
+  return <QueryState query={review}>{(data) => <ReviewView data={data} />}</QueryState>;
+}
+
+function ReviewView({ data }: { data: ReviewResponse }) {
   const t = useMessages(reviewMessages);
   const { locale } = useLocale();
   const { ws } = useParams({ from: '/w/$ws' });
   const search = useSearch({ from: '/w/$ws/review' });
   const { print } = useSearch({ strict: false });
   const navigate = useNavigate({ from: '/w/$ws/review' });
-  const review = useReview(ws, { week: search.week });
   const presentButton = useRef<HTMLButtonElement>(null);
-  usePrintReady(Boolean(review.data));
-
-  if (review.isPending) return <Loading />;
-  if (review.isError) {
-    return <ErrorState error={review.error} onRetry={() => void review.refetch()} />;
-  }
-  const data = review.data;
   const downloads = reviewDownloads(ws, data.week, locale);
   const latest = data.freshness.latestDataDay;
   const canGoForward = latest !== null && weekStart(shiftWeek(data.week, 1))! <= latest;

@@ -15,9 +15,11 @@ import {
   type TrendsControlsValue,
 } from '../../features/trends/components/trends-controls';
 import { trendsMessages } from '../../features/trends/messages';
+import { PageHead } from '../../components/ui/page-head';
 import { ErrorState, Loading } from '../../components/ui/status';
 import { latestDataDay } from '../../lib/as-of';
 import { useLocale, useMessages } from '../../lib/i18n';
+import { usePageReady } from '../../lib/page-ready';
 import {
   comparisonWindow,
   presetWindow,
@@ -68,6 +70,7 @@ export function TrendsPage() {
   const navigate = useNavigate({ from: '/w/$ws/trends' });
   const { canEdit } = useMembership();
   const { asOf, error } = useAsOf(ws);
+  usePageReady(Boolean(asOf));
 
   if (error) return <ErrorState error={error} />;
   if (!asOf) return <Loading />;
@@ -106,14 +109,14 @@ export function TrendsPage() {
 
   return (
     <div className="page trends-page">
-      <header className="page-head">
-        <div>
-          <h1>{t.title}</h1>
-          <p className="muted">
+      <PageHead
+        title={t.title}
+        intro={
+          <>
             {t.intro} <span data-testid="as-of">{t.asOf(asOf)}</span>
-          </p>
-        </div>
-      </header>
+          </>
+        }
+      />
       <TrendsControls value={value} onChange={change} />
       <h2 className="section-title">
         {t.kpis} <span className="muted">{t.windowText(window.from, window.to)}</span>

@@ -3,7 +3,7 @@
  * theme, resize, dispose and the "render finished" flag (`data-chart-ready`) that exports and
  * tests wait for. Pages that draw charts are lazy, so ECharts loads only with them.
  */
-import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import { init, use as registerECharts, type EChartsCoreOption, type ECharts } from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import {
@@ -47,22 +47,51 @@ export interface EChartProps {
   className?: string;
 }
 
+/** A hidden tooltip still builds its DOM and reads the layout; leave it out instead. */
+function withoutHiddenTooltip(option: EChartsCoreOption): EChartsCoreOption {
+  const tooltip = option.tooltip as { show?: boolean } | undefined;
+  if (!tooltip || Array.isArray(tooltip) || tooltip.show !== false) return option;
+  const { tooltip: _hidden, ...rest } = option;
+  return rest;
+}
+
 export function EChart({ option, description, height, handle, className }: EChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
+  const width = useRef(0);
   const [ready, setReady] = useState(false);
+
+  // A page draws many charts at once. Reading each one's size while the previous one has just
+  // added its canvas made the browser lay the page out once per chart (most of the review's
+  // time between its data and its paint). So every chart reads its width in the layout phase,
+  // when nothing has been added yet (one layout for all), and is created with that size; resizes
+  // take the size the observer reports instead of reading it again.
+  useLayoutEffect(() => {
+    width.current = container.current!.clientWidth;
+  }, []);
 
   useEffect(() => {
     const element = container.current!;
-    const instance = init(element, null, { renderer: 'canvas' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
+    const created = init(element, null, {
+      renderer: 'canvas',
+      width: width.current || undefined,
+      height,
+    });
+    chart.current = created;
+    const observer = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1]?.contentRect;
+      if (!box) return;
+      if (box.width === created.getWidth() && box.height === created.getHeight()) return;
+      created.resize({ width: box.width, height: box.height });
+    });
     observer.observe(element);
     return () => {
       observer.disconnect();
-      instance.dispose();
+      created.dispose();
       chart.current = null;
     };
+    // created once; a later height goes through the observer
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
@@ -71,7 +100,10 @@ export function EChart({ option, description, height, handle, className }: EChar
     setReady(false);
     const onFinished = () => setReady(true);
     instance.on('finished', onFinished);
-    instance.setOption({ textStyle: { fontFamily: FONT }, ...option }, { notMerge: true });
+    instance.setOption(
+      { textStyle: { fontFamily: FONT }, ...withoutHiddenTooltip(option) },
+      { notMerge: true },
+    );
     return () => {
       instance.off('finished', onFinished);
     };

@@ -10,6 +10,6 @@ export const roiQueryOptions = (ws: string, query: RoiQuery) =>
     queryFn: ({ signal }) => apiCall(roiContract.get, { params: { ws }, query, signal }),
   });
 
-export function useRoi(ws: string, query: RoiQuery) {
-  return useQuery(roiQueryOptions(ws, query));
+export function useRoi(ws: string, query: RoiQuery, enabled = true) {
+  return useQuery({ ...roiQueryOptions(ws, query), enabled });
 }

@@ -1,5 +1,6 @@
 /** Period presets (本周 … 自定义), comparison (环比 / 同比) and trend span; all held in the URL. */
 import { useId } from 'react';
+import { PeriodPresets } from '../../../components/ui/period-presets';
 import { useMessages } from '../../../lib/i18n';
 import { PRESETS, type Comparison, type Preset } from '../../../lib/periods';
 import { trendsMessages } from '../messages';
@@ -21,53 +22,16 @@ export function TrendsControls({
 }) {
   const t = useMessages(trendsMessages);
   const id = useId();
-  const presetLabel: Record<Preset, string> = {
-    this_week: t.thisWeek,
-    last_week: t.lastWeek,
-    this_month: t.thisMonth,
-    last_month: t.lastMonth,
-    last_12_months: t.last12Months,
-    custom: t.custom,
-  };
   return (
     <div className="controls" role="group" aria-label={t.window}>
-      <fieldset className="segmented">
-        <legend>{t.window}</legend>
-        {PRESETS.map((p) => (
-          <label key={p} className={value.preset === p ? 'is-active' : undefined}>
-            <input
-              type="radio"
-              name={`${id}-preset`}
-              value={p}
-              checked={value.preset === p}
-              onChange={() => onChange({ preset: p })}
-            />
-            {presetLabel[p]}
-          </label>
-        ))}
-      </fieldset>
-      {value.preset === 'custom' ? (
-        <div className="custom-range">
-          <label>
-            <span>{t.from}</span>
-            <input
-              type="date"
-              value={value.from}
-              max={value.to}
-              onChange={(e) => e.target.value && onChange({ from: e.target.value })}
-            />
-          </label>
-          <label>
-            <span>{t.to}</span>
-            <input
-              type="date"
-              value={value.to}
-              min={value.from}
-              onChange={(e) => e.target.value && onChange({ to: e.target.value })}
-            />
-          </label>
-        </div>
-      ) : null}
+      <PeriodPresets
+        presets={PRESETS}
+        preset={value.preset}
+        from={value.from}
+        to={value.to}
+        onPreset={(preset) => onChange({ preset })}
+        onRange={(range) => onChange(range)}
+      />
       <fieldset className="segmented">
         <legend>{t.comparison}</legend>
         {(['previous', 'year_ago'] as const).map((c) => (
