@@ -108,6 +108,7 @@ export function createApp({
     ...experimentsRoutes(),
   ];
   api.use(mountRoutes(app, routes, { handle, accessCacheMs: config.ACCESS_CACHE_MS }));
+  warmer?.warmRoutes(routes);
   api.use((req, _res, next) =>
     next(new AppError(404, 'not_found', `no route ${req.method} ${req.baseUrl}${req.path}`)),
   );

@@ -308,21 +308,7 @@ function expressHandlers(route: RouteDefinition, kit: Kit): RequestHandler[] {
       if (route.window && state.workspace) {
         await resolveWindowOf(route, ctx, state.workspace, version);
       }
-      const answer = async (): Promise<string | undefined> => {
-        const result = await route.run(ctx);
-        const value =
-          ctx.freshness && result && typeof result === 'object'
-            ? { ...result, freshness: ctx.freshness }
-            : result;
-        if (res.headersSent || !route.response) return undefined;
-        const checked = route.response.safeParse(value);
-        if (!checked.success) {
-          throw new Error(
-            `${route.method.toUpperCase()} ${route.path} answered outside its response schema: ${checked.error.message}`,
-          );
-        }
-        return JSON.stringify(checked.data);
-      };
+      const answer = () => answerOf(route, ctx, () => res.headersSent);
       // An answer that depends only on the data and the settings is kept, serialised, per data
       // version: a busy dashboard then costs a version look-up and a send, not a computation,
       // a schema check and a stringify of up to ~130 KB (cohorts, ltv) on every request.
@@ -345,6 +331,71 @@ function expressHandlers(route: RouteDefinition, kit: Kit): RequestHandler[] {
     }
   };
   return [authorize, ...route.middleware, run];
+}
+
+/**
+ * Runs the handler; the answer checked by the route's response schema and serialised (undefined
+ * when the handler sent something itself, or for 204).
+ */
+async function answerOf(
+  route: RouteDefinition,
+  ctx: InternalContext,
+  sent: () => boolean,
+): Promise<string | undefined> {
+  const result = await route.run(ctx);
+  const value =
+    ctx.freshness && result && typeof result === 'object'
+      ? { ...result, freshness: ctx.freshness }
+      : result;
+  if (sent() || !route.response) return undefined;
+  const checked = route.response.safeParse(value);
+  if (!checked.success) {
+    throw new Error(
+      `${route.method.toUpperCase()} ${route.path} answered outside its response schema: ${checked.error.message}`,
+    );
+  }
+  return JSON.stringify(checked.data);
+}
+
+/**
+ * The warm-up's half of the kit: computes the answer of each `cache: 'data'` GET of a workspace
+ * to a request with no query string (the default window, anchored on the latest data day), through
+ * the same parsing, window, handler and cache key as that request, so the request finds it kept.
+ * One route at a time; stops before the next route when `proceed` (stopped, version moved) says
+ * no. Returns the paths warmed.
+ */
+export async function warmDefaultAnswers(
+  handle: DatabaseHandle,
+  routes: readonly RouteDefinition[],
+  workspace: Workspace,
+  version: string,
+  proceed: () => Promise<boolean>,
+): Promise<string[]> {
+  const warmed: string[] = [];
+  for (const route of routes) {
+    if (route.cache !== 'data' || !route.inWorkspace || route.method !== 'get') continue;
+    if (!(await proceed())) break;
+    const ctx: InternalContext = {
+      params: parseInput('params', route.params, { ws: workspace.slug }),
+      query: parseInput('query', route.query, {}),
+      body: undefined,
+      // A cached answer depends only on the data, the settings and the query (the contract's
+      // promise), so its handler reads neither the request nor the response.
+      req: undefined as never,
+      res: undefined as never,
+      handle,
+      db: handle.db,
+      actor: null,
+      principal: undefined,
+      workspace,
+    };
+    if (route.window) await resolveWindowOf(route, ctx, workspace, version);
+    await cachedAnswer(version, workspace, route, ctx.query, () =>
+      answerOf(route, ctx, () => false),
+    );
+    warmed.push(route.path);
+  }
+  return warmed;
 }
 
 async function cachedAnswer(

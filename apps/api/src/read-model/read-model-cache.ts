@@ -41,6 +41,9 @@ export interface ReadModelCacheLimits {
 export class ReadModelCache {
   private readonly entries = new Map<string, Entry>();
   private weight = 0;
+  /** Gets answered from the cache and computed, since the start (the warm-up's tests read them). */
+  private hits = 0;
+  private misses = 0;
   /**
    * When true, every get computes afresh and keeps nothing (the bench's uncached figures; the
    * server sets it for both caches from YUGANG_READ_MODEL_CACHE=off).
@@ -79,10 +82,12 @@ export class ReadModelCache {
     const key = [workspaceId, version, kind, ...parts].join('\u0000');
     const hit = this.entries.get(key);
     if (hit) {
+      this.hits++;
       this.entries.delete(key);
       this.entries.set(key, hit);
       return { value: (await hit.value) as T, cached: true, version };
     }
+    this.misses++;
     this.dropOtherVersions(workspaceId, version);
     const entry: Entry = { workspaceId, version, value: compute(), weight: 0 };
     this.entries.set(key, entry);
@@ -101,9 +106,14 @@ export class ReadModelCache {
     return { value, cached: false, version };
   }
 
-  /** Entries held and their summed weight (bytes). */
-  stats(): { entries: number; weight: number } {
-    return { entries: this.entries.size, weight: this.weight };
+  /** Entries held, their summed weight (bytes), and the gets answered from it and computed. */
+  stats(): { entries: number; weight: number; hits: number; misses: number } {
+    return {
+      entries: this.entries.size,
+      weight: this.weight,
+      hits: this.hits,
+      misses: this.misses,
+    };
   }
 
   clear(): void {

@@ -1,11 +1,12 @@
 /**
- * After an import lands, the server computes the dashboard's default answers in the background
- * (the default 28 days' summary, ROI and team KPIs, the default tiers and predicted LTV: the windows the
- * routes resolve when none is given, anchored on the latest data day), so the lead who opens the
- * dashboard after loading data is not the one who pays for them: at 3M customers the first call
- * after a change costs 0.5–2.4 s for those windows and ~30 s for tiers (decision 0003), and each
- * import starts a new read-model version. The answers land in the per-version cache
- * (read-model-cache.ts) that the endpoints read.
+ * After an import lands, the server computes the default answers of the pages in the background
+ * (every `cache: 'data'` route's answer to a request with no query string, the default review
+ * week, the default tiers and predicted LTV: the windows the routes resolve when none is given,
+ * anchored on the latest data day), so the lead who opens the dashboard after loading data is not
+ * the one who pays for them: at 3M customers the first call after a change costs 0.5–10 s for
+ * those answers and minutes for tiers (decision 0010), and each import starts a new read-model
+ * version. The answers land in the per-version caches (read-model-cache.ts) that the endpoints
+ * read.
  *
  * Imports and refreshes made by another process (the CLI, a second server) and a restart are
  * caught by `watch`: the server polls every workspace's data version every few seconds (one
@@ -16,15 +17,15 @@
  * workspace has been quiet for `delayMs`, one at a time per workspace, and a request that comes
  * first simply computes the answer itself (a concurrent request waits for the same computation).
  */
-import { resolveAsOf, resolveWindow } from '@yugang/contract';
+import { resolveAsOf } from '@yugang/contract';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../db/database.js';
-import { anchorDay, dataFreshness } from '../read-model/freshness.js';
 import { cachedPredictedLtv } from '../features/ltv/ltv-predicted.service.js';
-import { cachedRoi } from '../features/roi/roi.service.js';
-import { summary } from '../features/summary/summary.service.js';
-import { cachedTeamKpis } from '../features/team-kpis/team-kpis.service.js';
+import { review } from '../features/review/review.service.js';
 import { cachedTiers } from '../features/tiers/tiers.service.js';
+import { warmDefaultAnswers, type RouteDefinition } from '../http/route.js';
+import { anchorDay, dataFreshness } from '../read-model/freshness.js';
+import { readModelVersion } from '../read-model/read-model-cache.js';
 
 export class DashboardWarmer {
   private readonly timers = new Map<number, NodeJS.Timeout>();
@@ -32,6 +33,7 @@ export class DashboardWarmer {
   /** The data version of each workspace at the last poll. */
   private readonly seen = new Map<number, string>();
   private poller: NodeJS.Timeout | undefined;
+  private routes: readonly RouteDefinition[] = [];
   private polling: Promise<number[]> | undefined;
   private stopped = false;
 
@@ -41,6 +43,11 @@ export class DashboardWarmer {
     private readonly log: (message: string) => void = (m) => console.error(m),
   ) {}
 
+  /** The routes whose default answers each warm-up computes (createApp passes its list). */
+  warmRoutes(routes: readonly RouteDefinition[]): void {
+    this.routes = routes;
+  }
+
   /** Warm the workspace's dashboard once it has had no import for `delayMs`. */
   schedule(workspaceId: number): void {
     if (this.stopped) return;
@@ -49,7 +56,14 @@ export class DashboardWarmer {
       this.timers.delete(workspaceId);
       const previous = this.running.get(workspaceId) ?? Promise.resolve();
       const run = previous
-        .then(() => (this.stopped ? undefined : warmDashboard(this.handle, workspaceId)))
+        .then(() =>
+          this.stopped
+            ? undefined
+            : warmDashboard(this.handle, workspaceId, {
+                routes: this.routes,
+                stopped: () => this.stopped,
+              }),
+        )
         .catch((error: unknown) => {
           if (!this.stopped) {
             this.log(`dashboard warm-up of workspace ${workspaceId} failed: ${String(error)}`);
@@ -128,11 +142,25 @@ export class DashboardWarmer {
   }
 }
 
-/** Computes the default dashboard answers of a workspace into the per-version cache. */
+export interface WarmOptions {
+  /** The app's routes: the default answer of each `cache: 'data'` GET is computed (route kit). */
+  routes?: readonly RouteDefinition[];
+  /** True once the warm-up must end (the server is shutting down). */
+  stopped?: () => boolean;
+  now?: Date;
+}
+
+/**
+ * Computes the default answers of a workspace's pages into the caches the requests read: every
+ * `cache: 'data'` route's answer to a request with no query string (through the route kit, so the
+ * same window, handler and cache entry), the default review week, then the default tiers and
+ * predicted LTV (minutes at 3M when a version is new, so last). One at a time; ends early when
+ * stopped or when the data version moves (the next poll warms the new version).
+ */
 export async function warmDashboard(
   handle: DatabaseHandle,
   workspaceId: number,
-  now: Date = new Date(),
+  { routes = [], stopped = () => false, now = new Date() }: WarmOptions = {},
 ): Promise<void> {
   const { db } = handle;
   const workspace = await db
@@ -141,14 +169,17 @@ export async function warmDashboard(
     .where('id', '=', workspaceId)
     .executeTakeFirst();
   if (!workspace) return;
-  // The same defaults the routes resolve: anchored on the latest data day, not the clock.
+  const version = await readModelVersion(db, workspaceId);
+  const proceed = async () => !stopped() && (await readModelVersion(db, workspaceId)) === version;
+  await warmDefaultAnswers(handle, routes, workspace, version, proceed);
+  if (!(await proceed())) return;
+  await review(db, workspace, {}, now);
+  if (!(await proceed())) return;
+  // The same default the routes resolve: anchored on the latest data day, not the clock.
   const latestDay = anchorDay(await dataFreshness(db, workspace.id), workspace, now);
-  const window = resolveWindow({}, latestDay);
-  await summary(db, workspace, window);
-  await cachedRoi(db, workspace, window);
-  await cachedTeamKpis(db, workspace, window);
   const asOf = resolveAsOf({}, latestDay);
   await cachedTiers(db, workspace, asOf);
+  if (!(await proceed())) return;
   // The LTV page's default (12 months): its model was just computed for the tiers.
   await cachedPredictedLtv(db, workspace, { asOf, horizonMonths: 12 });
 }

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { addDays } from '@yugang/metrics';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../test/fixtures.js';
+import { registeredRoutes } from '../http/route.js';
+import { answerCache, readModelCache } from '../read-model/read-model-cache.js';
+
+const SAMPLES = path.resolve(import.meta.dirname, '../../test/fixtures/imports/samples');
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await startTestApp({ warmer: true });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+async function importCsv(kind: string, csv: string | Buffer): Promise<void> {
+  const response = await fetch(
+    `${t.url}/api/v1/workspaces/${t.fixture.workspace.slug}/imports/${kind}`,
+    {
+      method: 'POST',
+      headers: { ...t.fixture.headers.lead, 'content-type': 'text/csv' },
+      body: csv,
+    },
+  );
+  expect(response.status).toBe(200);
+}
+
+/** The GETs whose answers the kit keeps per data version: what the warm-up must have computed. */
+const cachedPaths = () =>
+  registeredRoutes(t.app)
+    .filter((r) => r.cache === 'data' && r.method === 'get' && r.inWorkspace)
+    .map((r) => r.path.replace(':ws', t.fixture.workspace.slug));
+
+/**
+ * Asks each cached route and the review once, with no query string (a page's first visit), and
+ * returns how many of those gets each cache had to compute.
+ */
+async function firstVisit(): Promise<{
+  answersKept: number;
+  answersComputed: number;
+  figuresComputed: number;
+}> {
+  const answers = answerCache.stats();
+  const figures = readModelCache.stats();
+  for (const p of cachedPaths()) {
+    const { status } = await t.call('GET', p, { as: 'viewer' });
+    expect(status, p).toBe(200);
+  }
+  expect((await t.call('GET', '/workspaces/acme/review', { as: 'viewer' })).status).toBe(200);
+  return {
+    answersKept: answerCache.stats().hits - answers.hits,
+    answersComputed: answerCache.stats().misses - answers.misses,
+    figuresComputed: readModelCache.stats().misses - figures.misses,
+  };
+}
+
+const summaryOf = async () =>
+  (await t.call('GET', '/workspaces/acme/metrics/summary', { as: 'viewer' })).body as {
+    window: { from: string; to: string };
+    freshness: { latestDataDay: string };
+  };
+
+describe('the warm-up computes every page default the routes keep', () => {
+  it('lists the expensive defaults among the cached routes', () => {
+    expect(cachedPaths()).toEqual(
+      expect.arrayContaining([
+        '/workspaces/acme/attribution/split',
+        '/workspaces/acme/metrics/membership/trend',
+        '/workspaces/acme/team-kpis',
+        '/workspaces/acme/roi',
+      ]),
+    );
+  });
+
+  it('when imports land, then the first visit of every cached route and the review computes nothing', async () => {
+    for (const kind of ['channels', 'customers', 'orders']) {
+      await importCsv(kind, readFileSync(path.join(SAMPLES, `${kind}.csv`)));
+    }
+    await t.warmer!.settled();
+    expect(await firstVisit()).toEqual({
+      answersKept: cachedPaths().length,
+      answersComputed: 0,
+      figuresComputed: 0,
+    });
+    const summary = await summaryOf();
+    expect(summary.freshness.latestDataDay).toBe('2024-03-18');
+    expect(summary.window.to).toBe('2024-03-19');
+  });
+
+  it('when a later day is imported, then the warm-up follows the new latest data day', async () => {
+    const header = readFileSync(path.join(SAMPLES, 'orders.csv'), 'utf8').split('\n')[0]!;
+    await importCsv(
+      'orders',
+      `${header}\nO9001,C0001,tmall,2024-04-02 10:00,100,40,,已完成,否,0\n`,
+    );
+    await t.warmer!.settled();
+    expect(await firstVisit()).toEqual({
+      answersKept: cachedPaths().length,
+      answersComputed: 0,
+      figuresComputed: 0,
+    });
+    const summary = await summaryOf();
+    expect(summary.freshness.latestDataDay).toBe('2024-04-02');
+    expect(summary.window).toEqual({ from: addDays('2024-04-03', -28), to: '2024-04-03' });
+  });
+
+  it('when the warmer is stopped, then a new version is not warmed and the first visit computes', async () => {
+    await t.warmer!.stop();
+    const header = readFileSync(path.join(SAMPLES, 'orders.csv'), 'utf8').split('\n')[0]!;
+    await importCsv('orders', `${header}\nO9002,C0002,tmall,2024-04-03 10:00,50,20,,已完成,否,0\n`);
+    const { answersKept, answersComputed } = await firstVisit();
+    expect({ answersKept, answersComputed }).toEqual({
+      answersKept: 0,
+      answersComputed: cachedPaths().length,
+    });
+  });
+});
