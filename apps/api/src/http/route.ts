@@ -314,7 +314,7 @@ function expressHandlers(route: RouteDefinition, kit: Kit): RequestHandler[] {
       // a schema check and a stringify of up to ~130 KB (cohorts, ltv) on every request.
       const text =
         route.cache === 'data' && state.workspace && version !== undefined
-          ? await cachedAnswer(version, state.workspace, route, ctx.query, answer)
+          ? await cachedAnswer(version, state.workspace, route, ctx, answer)
           : await answer();
       if (res.headersSent) return;
       if (text === undefined) {
@@ -390,24 +390,35 @@ export async function warmDefaultAnswers(
       workspace,
     };
     if (route.window) await resolveWindowOf(route, ctx, workspace, version);
-    await cachedAnswer(version, workspace, route, ctx.query, () =>
-      answerOf(route, ctx, () => false),
-    );
+    await cachedAnswer(version, workspace, route, ctx, () => answerOf(route, ctx, () => false));
     warmed.push(route.path);
   }
   return warmed;
+}
+
+/**
+ * What a kept answer depends on besides the data and the settings: the parsed query, with the
+ * window fields of a windowed route replaced by the resolved window (handlers read only `window`
+ * / `asOf`), so `?week=2026-W39`, the same `from`/`to`, and no query at all on the default window
+ * share one answer — the page's explicit window finds what the warm-up computed.
+ */
+function answerQuery(ctx: InternalContext): unknown {
+  const query = (ctx.query ?? {}) as Record<string, unknown>;
+  if (ctx.window === undefined && ctx.asOf === undefined) return query;
+  const { from: _from, to: _to, week: _week, month: _month, asOf: _asOf, ...rest } = query;
+  return { ...rest, window: ctx.window ?? null, asOf: ctx.asOf ?? null };
 }
 
 async function cachedAnswer(
   version: string,
   workspace: Workspace,
   route: RouteDefinition,
-  query: unknown,
+  ctx: InternalContext,
   answer: () => Promise<string | undefined>,
 ): Promise<string | undefined> {
   const parts = [
     `${route.method} ${route.path}`,
-    JSON.stringify(query ?? {}),
+    JSON.stringify(answerQuery(ctx)),
     JSON.stringify([workspace.time_zone, workspace.private_launched_on, workspace.settings]),
   ];
   const { value } = await answerCache.getAt(

@@ -106,6 +106,16 @@ describe('the warm-up computes every page default the routes keep', () => {
     const summary = await summaryOf();
     expect(summary.freshness.latestDataDay).toBe('2024-04-02');
     expect(summary.window).toEqual({ from: addDays('2024-04-03', -28), to: '2024-04-03' });
+    // A page that sends the default window explicitly finds the same answer.
+    const before = answerCache.stats();
+    for (const p of [
+      `/workspaces/acme/attribution/split?from=${addDays('2024-04-03', -365)}&to=2024-04-03&grain=month`,
+      `/workspaces/acme/metrics/summary?from=${summary.window.from}&to=2024-04-03`,
+    ]) {
+      expect((await t.call('GET', p, { as: 'viewer' })).status, p).toBe(200);
+    }
+    expect(answerCache.stats().hits - before.hits).toBe(2);
+    expect(answerCache.stats().misses).toBe(before.misses);
   });
 
   it('when the warmer is stopped, then a new version is not warmed and the first visit computes', async () => {
