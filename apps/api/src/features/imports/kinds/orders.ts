@@ -7,7 +7,13 @@ export const orders = defineKind({
   fields: [
     f('order_id', 'id', true, ['订单号', '订单编号', '订单ID', '主订单号']),
     f('customer_id', 'id', false, ['客户ID', '客户编号', '会员ID', '买家ID', '用户ID']),
-    f('phone', 'phone', false, PHONE_ALIASES, 'the buyer\'s mainland mobile: stored only as its keyed hash'),
+    f(
+      'phone',
+      'phone',
+      false,
+      PHONE_ALIASES,
+      "the buyer's mainland mobile: stored only as its keyed hash",
+    ),
     f('channel', 'id', true, ['渠道', '渠道编码', '下单渠道', '来源渠道']),
     f('ordered_at', 'instant', true, ['下单时间', '订单时间', '创建时间', '付款时间']),
     f('amount', 'money_nonneg', true, ['实付金额', '订单金额', '支付金额', '金额', '实付']),
