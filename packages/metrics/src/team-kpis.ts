@@ -149,10 +149,20 @@ export function responseRate48h(
       pending += 1;
     }
   }
+  return responseRateOf({ answered, decided, started: started.length, pending });
+}
+
+/** The response rate from its counts (responseRate48h's, or a query's that equals it). */
+export function responseRateOf(counts: {
+  answered: number;
+  decided: number;
+  started: number;
+  pending: number;
+}): ResponseRate {
   return {
-    ...ratio(answered, decided, 'no decidable conversations started in the window'),
-    started: started.length,
-    pending,
+    ...ratio(counts.answered, counts.decided, 'no decidable conversations started in the window'),
+    started: counts.started,
+    pending: counts.pending,
   };
 }
 
@@ -186,10 +196,21 @@ export function medianFirstResponseHours(
     const h = responseHours(c, asOf);
     if (h !== null) hours.push(h);
   }
-  const value = median(hours);
-  return value === null
-    ? { value, count: 0, reason: 'no answered conversations started in the window' }
-    : { value, count: hours.length };
+  return medianFigureOf(median(hours), hours.length);
+}
+
+/**
+ * The median of the two middle values in hours (equal for an odd count) of `count` values,
+ * taken as `median` does: (lower + upper) / 2.
+ */
+export function middleHoursMedian(lowerMs: number, upperMs: number): number {
+  return (lowerMs / HOUR_MS + upperMs / HOUR_MS) / 2;
+}
+
+export function medianFigureOf(value: number | null, count: number): MedianFigure {
+  return value === null || count === 0
+    ? { value: null, count: 0, reason: 'no answered conversations started in the window' }
+    : { value, count };
 }
 
 export interface Conversion extends Evidence {
@@ -239,10 +260,21 @@ export function firstOrderConversion(
     mature += 1;
     if (converted.has(id)) hits += 1;
   }
+  return firstOrderConversionOf({ hits, mature, entrants: joined.size });
+}
+
+export interface ConversionCounts {
+  hits: number;
+  mature: number;
+  entrants: number;
+}
+
+/** The first-order conversion from its counts (firstOrderConversion's, or a query's). */
+export function firstOrderConversionOf(counts: ConversionCounts): Conversion {
   return {
-    ...ratio(hits, mature, 'no new members in the window whose 30 days have passed'),
-    entrants: joined.size,
-    immature: joined.size - mature,
+    ...ratio(counts.hits, counts.mature, 'no new members in the window whose 30 days have passed'),
+    entrants: counts.entrants,
+    immature: counts.entrants - counts.mature,
   };
 }
 
@@ -280,10 +312,19 @@ export function repurchaseConversion(
     const second = list[1];
     if (second && second.orderedAt.getTime() <= at + span) hits += 1;
   }
+  return repurchaseConversionOf({ hits, mature, entrants });
+}
+
+/** The repurchase conversion from its counts (repurchaseConversion's, or a query's). */
+export function repurchaseConversionOf(counts: ConversionCounts): Conversion {
   return {
-    ...ratio(hits, mature, 'no first-time customers in the window whose 90 days have passed'),
-    entrants,
-    immature: entrants - mature,
+    ...ratio(
+      counts.hits,
+      counts.mature,
+      'no first-time customers in the window whose 90 days have passed',
+    ),
+    entrants: counts.entrants,
+    immature: counts.entrants - counts.mature,
   };
 }
 

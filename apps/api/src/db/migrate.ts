@@ -17,6 +17,8 @@ import * as m0017 from './migrations/0017_stored_tiers_and_scores.js';
 import * as m0019 from './migrations/0019_window_spans.js';
 import * as m0020 from './migrations/0020_customer_identities.js';
 import * as m0021 from './migrations/0021_new_customers_by_domain_index.js';
+import * as m0022 from './migrations/0022_read_model_conversion_orders.js';
+import * as m0023 from './migrations/0023_team_kpi_covering_indexes.js';
 
 // Listed by hand rather than read from the folder: works the same under tsx, vitest and a bundle.
 const migrations: Record<string, Migration> = {
@@ -38,6 +40,8 @@ const migrations: Record<string, Migration> = {
   '0019_window_spans': m0019,
   '0020_customer_identities': m0020,
   '0021_new_customers_by_domain_index': m0021,
+  '0022_read_model_conversion_orders': m0022,
+  '0023_team_kpi_covering_indexes': m0023,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -309,6 +309,12 @@ export interface RmCustomerTable {
   /** Orders on the last order day, and the order day before it (migration 0011). */
   last_day_orders: number | null;
   before_last_local_date: DateOnly | null;
+  /**
+   * The second counted order's instant, and the first counted order's at or after joining: the
+   * team KPIs' repurchase and first-order conversions (migration 0022).
+   */
+  second_ordered_at: Timestamp | null;
+  first_order_after_join_at: Timestamp | null;
 }
 
 export interface RmCustomerDayTable extends ReadModelFacts {

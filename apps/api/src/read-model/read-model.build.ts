@@ -86,7 +86,9 @@ export async function buildCustomers(ctx: Ctx): Promise<void> {
       from rm_scope_orders
       order by customer_id, ordered_at, external_id collate "C"
     ) f on f.customer_id = c.id
-    left join (${customerTotals(ctx, sql`from rm_scope_orders`)}) a on a.customer_id = c.id`
+    left join (${customerTotals(ctx, sql`from rm_scope_orders`)}) a on a.customer_id = c.id
+    left join (${firstOrdersAfterJoining(ctx, sql`from rm_scope_orders o where true`)}) j
+      on j.customer_id = c.id`
     : sql`
     from customers c
     left join (
@@ -100,39 +102,64 @@ export async function buildCustomers(ctx: Ctx): Promise<void> {
       ctx,
       sql`from orders where workspace_id = ${ws} and status <> 'cancelled'`,
     )}) a on a.customer_id = c.id
+    left join (${firstOrdersAfterJoining(
+      ctx,
+      sql`from orders o where o.workspace_id = ${ws} and o.status <> 'cancelled'`,
+    )}) j on j.customer_id = c.id
     where c.workspace_id = ${ws}`;
   await sql`
     insert into ${sql.table(ctx.tables.customer)} (workspace_id, customer_id, joined_private_at,
       left_private_at,
       join_month, join_cut, leave_cut, first_order_id, first_ordered_at, first_local_date,
       first_order_month, first_channel, first_domain, first_amount_fen, orders, gmv_fen,
-      gross_profit_fen, last_local_date, last_day_orders, before_last_local_date)
+      gross_profit_fen, last_local_date, last_day_orders, before_last_local_date, second_ordered_at,
+      first_order_after_join_at)
     select c.workspace_id, c.id, c.joined_private_at, c.left_private_at,
       date_trunc('month', c.joined_private_at at time zone ${tz})::date,
       ${cutDate('c.joined_private_at', tz)}, ${cutDate('c.left_private_at', tz)},
       f.id, f.ordered_at, f.local_date, ${monthOf(sql`f.local_date`)}, f.channel, f.domain,
       f.amount_fen, coalesce(a.orders, 0), coalesce(a.gmv_fen, 0), coalesce(a.gross_profit_fen, 0),
-      a.last_local_date, a.last_day_orders, a.before_last_local_date
+      a.last_local_date, a.last_day_orders, a.before_last_local_date, a.second_ordered_at,
+      j.first_order_after_join_at
     ${sources}`.execute(db);
 }
 
 /**
  * Per customer of an orders source (`from …`, counted orders only): orders, GMV, gross profit,
- * the last order day, that day's orders and the order day before it.
+ * the last order day, that day's orders and the order day before it, the first order's instant
+ * and the second's (the earlier of the first day's second order and the next day's first: the
+ * repurchase conversion's "ordered again within 90 days").
  */
 export function customerTotals(ctx: Ctx, from: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`
     select customer_id, sum(n)::int as orders, sum(gmv_fen) as gmv_fen,
       sum(gross_profit_fen) as gross_profit_fen, max(local_date) as last_local_date,
       (array_agg(n order by local_date desc))[1] as last_day_orders,
-      (array_agg(local_date order by local_date desc))[2] as before_last_local_date
+      (array_agg(local_date order by local_date desc))[2] as before_last_local_date,
+      min(first_at) as first_at,
+      least((array_agg(second_at order by first_at))[1],
+        (array_agg(first_at order by first_at))[2]) as second_ordered_at
     from (
       select customer_id, local_date, count(*)::int as n, sum(amount_fen) as gmv_fen,
-        sum(coalesce(gross_profit_fen, round(amount_fen * ${margin(ctx)}))) as gross_profit_fen
+        sum(coalesce(gross_profit_fen, round(amount_fen * ${margin(ctx)}))) as gross_profit_fen,
+        min(ordered_at) as first_at, (array_agg(ordered_at order by ordered_at))[2] as second_at
       ${from}
       group by customer_id, local_date
     ) d
     group by customer_id`;
+}
+
+/**
+ * Per member of an orders source (`from … o where …`, counted orders only): the instant of their
+ * first order at or after joining (the first-order conversion's "ordered within 30 days").
+ */
+export function firstOrdersAfterJoining(ctx: Ctx, from: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`
+    select o.customer_id, min(o.ordered_at) as first_order_after_join_at
+    ${from}
+      and exists (select 1 from customers m where m.workspace_id = ${ctx.ws}
+        and m.id = o.customer_id and o.ordered_at >= m.joined_private_at)
+    group by o.customer_id`;
 }
 
 /**

@@ -322,6 +322,11 @@ async function buildAppended(ctx: Ctx): Promise<void> {
     last_local_date: sql`a.last_local_date`,
     last_day_orders: sql`a.last_day_orders`,
     before_last_local_date: sql`coalesce(a.before_last_local_date, rc.last_local_date)`,
+    // Every new order comes after the stored ones.
+    second_ordered_at: sql`coalesce(rc.second_ordered_at, a.first_at)`,
+    first_order_after_join_at: sql`coalesce(rc.first_order_after_join_at,
+      (select min(o.ordered_at) from rm_new_orders o
+        where o.customer_id = rc.customer_id and o.ordered_at >= rc.joined_private_at))`,
   };
   const columns = await columnsOf(ctx.db, 'rm_customer');
   await sql`

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import * as lastDayMigration from '../db/migrations/0011_read_model_last_day.js';
+import * as conversionOrdersMigration from '../db/migrations/0022_read_model_conversion_orders.js';
 import { applyNewOrders, applyOrderChanges, rebuildReadModel } from './read-model.refresh.js';
 import { datasetArb, insertOrders, loadDataset, readModelSnapshot } from './test-data.js';
 
@@ -196,6 +197,25 @@ describe('incremental update of the read model', () => {
     await lastDayMigration.down(db.db);
     await lastDayMigration.up(db.db);
     expect(await readModelSnapshot(db, workspaceId)).toEqual(rebuilt);
+  });
+
+  it('when migration 0022 fills the second order and first order after joining of existing rows, then they equal what a rebuild writes', async () => {
+    const workspaces: number[] = [];
+    for (const data of fc.sample(datasetArb, { numRuns: 4, seed: 22 })) {
+      const workspaceId = await loadDataset(db, data);
+      await rebuildReadModel(db, workspaceId);
+      workspaces.push(workspaceId);
+    }
+    const rebuilt = await Promise.all(workspaces.map((ws) => readModelSnapshot(db, ws)));
+    const filled = (column: string) =>
+      rebuilt.some((s) => (s.rm_customer ?? []).some((r) => !r.includes(`"${column}":null`)));
+    expect(filled('second_ordered_at')).toBe(true);
+    expect(filled('first_order_after_join_at')).toBe(true);
+    await conversionOrdersMigration.down(db.db);
+    await conversionOrdersMigration.up(db.db);
+    for (const [i, ws] of workspaces.entries()) {
+      expect(await readModelSnapshot(db, ws)).toEqual(rebuilt[i]);
+    }
   });
 
   it('when the model was never built, then an update builds it whole', async () => {

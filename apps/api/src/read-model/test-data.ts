@@ -203,7 +203,8 @@ export async function readModelSnapshot(
   for (const table of READ_MODEL_TABLES) {
     const result = await sql<Record<string, unknown>>`
       select * from ${sql.table(table)} where workspace_id = ${workspaceId}`.execute(handle.db);
-    snapshot[table] = result.rows.map((r) => JSON.stringify(r)).sort();
+    // Keys sorted: a migration's down and up moves its columns to the end of the table.
+    snapshot[table] = result.rows.map((r) => JSON.stringify(r, Object.keys(r).sort())).sort();
   }
   return snapshot;
 }

@@ -1,10 +1,5 @@
-import type {
-  ConversationRecord,
-  CustomerRecord,
-  LiveSessionRecord,
-  OrderRecord,
-} from '@yugang/metrics';
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { ConversationRecord, ConversionCounts, LiveSessionRecord } from '@yugang/metrics';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -32,7 +27,7 @@ export async function liveSessions(
   }));
 }
 
-/** Conversations whose first inbound message came in [start, end). */
+/** Conversations whose first inbound message came in [start, end) (the review's weeks). */
 export async function conversations(
   db: Db,
   workspaceId: number,
@@ -55,111 +50,94 @@ export async function conversations(
   }));
 }
 
-function orderRecord(r: {
-  id: number;
-  customer_id: number;
-  channel: string;
-  domain: 'public' | 'private';
-  ordered_at: Date;
-  local_date: string;
-  amount_fen: number;
-  gross_profit_fen: number | null;
-  commission_fen: number | null;
-  status: OrderRecord['status'];
-  returned: boolean;
-  refund_fen: number;
-}): OrderRecord {
-  return {
-    id: String(r.id),
-    customerId: String(r.customer_id),
-    channel: r.channel,
-    domain: r.domain,
-    orderedAt: new Date(r.ordered_at),
-    localDate: r.local_date,
-    amountFen: Number(r.amount_fen),
-    grossProfitFen: r.gross_profit_fen === null ? null : Number(r.gross_profit_fen),
-    commissionFen: r.commission_fen === null ? null : Number(r.commission_fen),
-    status: r.status,
-    returned: r.returned,
-    refundFen: Number(r.refund_fen),
-  };
+/** responseRate48h's and medianFirstResponseHours' counts, and the two middle reply times. */
+export interface ConversationCounts {
+  started: number;
+  answered: number;
+  decided: number;
+  pending: number;
+  /** Conversations with a reply known at asOf, and the lower and upper middle reply times. */
+  replied: number;
+  lowerMs: number | null;
+  upperMs: number | null;
 }
 
 /**
- * The orders dated in [from, until) of the customers `customers` selects from rm_customer (alias
- * c), fetched customer by customer through orders_customer_idx. A lateral subquery that cannot be
- * flattened (`offset 0`) keeps it a nested loop, so the cost follows the window's customers
- * (106k first-timers and 41k joiners in 28 days at 3M customers), whereas the hash join the
- * planner otherwise picks reads every order of the workspace (no date index, migration 0010): as
- * fast at 3M with the pages cached (1.3–2.5 s either way under load 30), 3.7–8.4 s when they are
- * not, and growing with the history.
+ * The conversations whose first inbound message came in [start, end), counted as
+ * responseRate48h counts them as of asOf, and the lower and upper middle of their reply times
+ * (percentile_disc at 0.5 and just above it: the same value for an odd count), from the
+ * (workspace_id, first_inbound_at) index without sending the rows.
  */
-async function ordersOf(
+export async function conversationCounts(
   db: Db,
   workspaceId: number,
-  customers: RawBuilder<unknown>,
-  range: { from: string; until: string },
-): Promise<OrderRecord[]> {
-  const { rows } = await sql<Parameters<typeof orderRecord>[0]>`
-    select o.* from rm_customer c
-    cross join lateral (
-      select o.id, o.customer_id, o.channel, o.domain, o.ordered_at, o.local_date, o.amount_fen,
-        o.gross_profit_fen, o.commission_fen, o.status, o.returned, o.refund_fen
-      from orders o
-      where o.workspace_id = c.workspace_id and o.customer_id = c.customer_id
-        and o.local_date >= ${range.from}::date and o.local_date < ${range.until}::date
-      offset 0
-    ) o
-    where c.workspace_id = ${workspaceId} and ${customers}`.execute(db);
-  return rows.map(orderRecord);
+  range: { start: Date; end: Date; asOf: Date; hours: number },
+): Promise<ConversationCounts> {
+  const limit = sql`${`${range.hours} hours`}::interval`;
+  // Intervals sort as fast as the timestamps; the two middle ones become milliseconds at the end.
+  const { rows } = await sql<Omit<ConversationCounts, 'pending'>>`
+    select started, answered, decided, replied,
+      (extract(epoch from middle[1]) * 1000)::float8 as "lowerMs",
+      (extract(epoch from middle[2]) * 1000)::float8 as "upperMs"
+    from (
+      select count(*)::int as started,
+        count(*) filter (where gap <= ${limit})::int as answered,
+        count(*) filter (where gap <= ${limit}
+          or first_inbound_at + ${limit} <= ${range.asOf})::int as decided,
+        count(gap)::int as replied,
+        percentile_disc(array[0.5, 0.500000000001]::float8[]) within group (order by gap) as middle
+      from (
+        select first_inbound_at, case when first_response_at <= ${range.asOf}
+          then greatest(interval '0', first_response_at - first_inbound_at) end as gap
+        from conversations
+        where workspace_id = ${workspaceId} and first_inbound_at >= ${range.start}
+          and first_inbound_at < ${range.end}
+      ) c
+    ) t`.execute(db);
+  const r = rows[0]!;
+  return { ...r, pending: r.started - r.decided };
 }
 
 /**
- * Members who joined in [start, end) and their orders dated in [from, until): the members from
- * rm_customer, their orders by customer (ordersOf).
+ * firstOrderConversion's counts from rm_customer: the members who joined in [start, end), those
+ * whose `days` × 24 h had passed by asOf, and those of them whose first counted order at or
+ * after joining came within that span.
  */
-export async function joinersAndOrders(
+export async function firstOrderCounts(
   db: Db,
   workspaceId: number,
-  range: { start: Date; end: Date; from: string; until: string },
-): Promise<{ customers: CustomerRecord[]; orders: OrderRecord[] }> {
-  const joined = await db
-    .selectFrom('rm_customer')
-    .select(['customer_id', 'joined_private_at', 'left_private_at'])
-    .where('workspace_id', '=', workspaceId)
-    .where('joined_private_at', '>=', range.start)
-    .where('joined_private_at', '<', range.end)
-    .execute();
-  const customers = joined.map((c) => ({
-    id: String(c.customer_id),
-    acquiredAt: null,
-    acquisitionChannel: null,
-    joinedPrivateAt: c.joined_private_at === null ? null : new Date(c.joined_private_at),
-    leftPrivateAt: c.left_private_at === null ? null : new Date(c.left_private_at),
-  }));
-  if (customers.length === 0) return { customers, orders: [] };
-  const orders = await ordersOf(
-    db,
-    workspaceId,
-    sql`c.joined_private_at >= ${range.start} and c.joined_private_at < ${range.end}`,
-    range,
-  );
-  return { customers, orders };
+  range: { start: Date; end: Date; asOf: Date; days: number },
+): Promise<ConversionCounts> {
+  const span = sql`${`${range.days * 24} hours`}::interval`;
+  const { rows } = await sql<ConversionCounts>`
+    select count(*)::int as entrants,
+      count(*) filter (where joined_private_at + ${span} <= ${range.asOf})::int as mature,
+      count(*) filter (where joined_private_at + ${span} <= ${range.asOf}
+        and first_order_after_join_at <= joined_private_at + ${span})::int as hits
+    from rm_customer
+    where workspace_id = ${workspaceId} and joined_private_at >= ${range.start}
+      and joined_private_at < ${range.end}`.execute(db);
+  return rows[0]!;
 }
 
 /**
- * Orders dated in [from, until) of the customers whose first-ever order is dated in [from, to):
- * their whole history up to `until`, since nothing of theirs comes before `from`.
+ * repurchaseConversion's counts from rm_customer: the customers whose first counted order is
+ * dated in [from, to) and placed by asOf, those whose `days` × 24 h had passed by asOf, and
+ * those of them whose second counted order came within that span.
  */
-export async function firstTimersOrders(
+export async function repurchaseCounts(
   db: Db,
   workspaceId: number,
-  range: { from: string; to: string; until: string },
-): Promise<OrderRecord[]> {
-  return ordersOf(
-    db,
-    workspaceId,
-    sql`c.first_local_date >= ${range.from}::date and c.first_local_date < ${range.to}::date`,
-    range,
-  );
+  range: { from: string; to: string; asOf: Date; days: number },
+): Promise<ConversionCounts> {
+  const span = sql`${`${range.days * 24} hours`}::interval`;
+  const { rows } = await sql<ConversionCounts>`
+    select count(*) filter (where first_ordered_at <= ${range.asOf})::int as entrants,
+      count(*) filter (where first_ordered_at + ${span} <= ${range.asOf})::int as mature,
+      count(*) filter (where first_ordered_at + ${span} <= ${range.asOf}
+        and second_ordered_at <= first_ordered_at + ${span})::int as hits
+    from rm_customer
+    where workspace_id = ${workspaceId} and first_local_date >= ${range.from}::date
+      and first_local_date < ${range.to}::date`.execute(db);
+  return rows[0]!;
 }

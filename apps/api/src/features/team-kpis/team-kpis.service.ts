@@ -1,13 +1,14 @@
 import {
-  addDays,
   daysBetween,
   FIRST_ORDER_DAYS,
-  firstOrderConversion,
-  REPURCHASE_DAYS,
-  repurchaseConversion,
+  firstOrderConversionOf,
   guideRate,
-  medianFirstResponseHours,
-  responseRate48h,
+  medianFigureOf,
+  middleHoursMedian,
+  REPURCHASE_DAYS,
+  repurchaseConversionOf,
+  RESPONSE_WINDOW_HOURS,
+  responseRateOf,
   startOfLocalDate,
   type DateWindow,
 } from '@yugang/metrics';
@@ -15,31 +16,26 @@ import type { Kysely } from 'kysely';
 import type { Database, Workspace } from '../../db/schema.js';
 import { readModelCache } from '../../read-model/read-model-cache.js';
 import {
-  conversations,
-  firstTimersOrders,
-  joinersAndOrders,
+  conversationCounts,
+  firstOrderCounts,
   liveSessions,
+  repurchaseCounts,
 } from './team-kpis.queries.js';
 
-/** Conversions read orders by an index range scan: only for windows up to this many days. */
+/**
+ * Conversions count the window's joiners and first-time customers in rm_customer (an index range
+ * with a heap read per row): only for windows up to this many days.
+ */
 export const MAX_CONVERSION_WINDOW_DAYS = 92;
 
 type Db = Kysely<Database>;
 
-/**
- * Guide rate (live sessions), 48 h response rate, median first response and, for windows up to
- * 92 days, first-order and repurchase conversion. Figures are as known now: a window ending in
- * the future is judged at the present instant. The conversions need order times after a join or
- * a first order, which the rollups do not keep: they read the orders of the window's joiners and
- * first-time customers by an index range scan bounded by the window plus 31 or 91 days.
- */
 /** Answers are as of a 10-minute step of the clock, so one step's answers can be kept. */
 const NOW_STEP_MS = 10 * 60_000;
 
 /**
  * teamKpis as of the current 10-minute step, kept per data version, step and settings
- * (readModelCache): the conversion figures read members' and first-timers' orders (~2 s for
- * 28 days at 3M customers).
+ * (readModelCache).
  */
 export async function cachedTeamKpis(
   db: Db,
@@ -64,51 +60,47 @@ export async function cachedTeamKpis(
   return value;
 }
 
+/**
+ * Guide rate (live sessions), 48 h response rate, median first response and, for windows up to
+ * 92 days, first-order and repurchase conversion. Figures are as known now: a window ending in
+ * the future is judged at the present instant. Nothing fetches orders or conversations: the
+ * conversions are counts over rm_customer, whose rows keep each customer's second order and
+ * first order after joining (migration 0022); the response figures are counted over the
+ * window's conversations by the database (conversationCounts), equal to the metrics functions
+ * (team-kpis.queries.test.ts).
+ */
 export async function teamKpis(db: Db, workspace: Workspace, window: DateWindow, now = new Date()) {
   const timeZone = workspace.time_zone;
   const start = startOfLocalDate(window.from, timeZone);
   const end = startOfLocalDate(window.to, timeZone);
   const asOf = now < end ? now : end;
-  const [sessions, talks] = await Promise.all([
+  const conversions = daysBetween(window.from, window.to) <= MAX_CONVERSION_WINDOW_DAYS;
+  const [sessions, talks, firstOrder, repurchase] = await Promise.all([
     liveSessions(db, workspace.id, start, end),
-    conversations(db, workspace.id, start, end),
+    conversationCounts(db, workspace.id, { start, end, asOf, hours: RESPONSE_WINDOW_HOURS }),
+    conversions
+      ? firstOrderCounts(db, workspace.id, { start, end, asOf: now, days: FIRST_ORDER_DAYS })
+      : null,
+    conversions
+      ? repurchaseCounts(db, workspace.id, { ...window, asOf: now, days: REPURCHASE_DAYS })
+      : null,
   ]);
-  const days = daysBetween(window.from, window.to);
-  let firstOrder = null;
-  let repurchase = null;
-  if (days <= MAX_CONVERSION_WINDOW_DAYS) {
-    const [joiners, firstTimers] = await Promise.all([
-      joinersAndOrders(db, workspace.id, {
-        start,
-        end,
-        from: addDays(window.from, -1),
-        until: addDays(window.to, FIRST_ORDER_DAYS + 2),
-      }),
-      firstTimersOrders(db, workspace.id, {
-        from: window.from,
-        to: window.to,
-        until: addDays(window.to, REPURCHASE_DAYS + 2),
-      }),
-    ]);
-    firstOrder = firstOrderConversion(joiners.customers, joiners.orders, window, {
-      timeZone,
-      asOf: now,
-    });
-    repurchase = repurchaseConversion(firstTimers, window, { timeZone, asOf: now });
-  }
+  const median =
+    talks.lowerMs === null || talks.upperMs === null
+      ? null
+      : middleHoursMedian(talks.lowerMs, talks.upperMs);
   return {
     window,
     asOf: asOf.toISOString(),
     guideRate: guideRate(sessions, window, { timeZone }),
-    responseRate48h: responseRate48h(talks, window, { timeZone, asOf }),
-    medianFirstResponseHours: medianFirstResponseHours(talks, window, { timeZone, asOf }),
-    firstOrderConversion: firstOrder,
-    repurchaseConversion: repurchase,
-    notServed:
-      firstOrder === null
-        ? [
-            `first_order_conversion and repurchase_conversion: windows up to ${MAX_CONVERSION_WINDOW_DAYS} days`,
-          ]
-        : [],
+    responseRate48h: responseRateOf(talks),
+    medianFirstResponseHours: medianFigureOf(median, talks.replied),
+    firstOrderConversion: firstOrder && firstOrderConversionOf(firstOrder),
+    repurchaseConversion: repurchase && repurchaseConversionOf(repurchase),
+    notServed: conversions
+      ? []
+      : [
+          `first_order_conversion and repurchase_conversion: windows up to ${MAX_CONVERSION_WINDOW_DAYS} days`,
+        ],
   };
 }
