@@ -5,33 +5,13 @@
  * segment export link downloads a file whose rows equal the tier's count.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { DEMO_LOGIN } from '../../src/bootstrap.js';
-import { listen, type Listening } from '../listen.js';
-import { createTestDatabase, type TestDatabase } from '../test-database.js';
-import {
-  browserAvailable,
-  builtWebApp,
-  launchBrowser,
-  seriousViolations,
-  signInThroughApi,
-  watchedContext,
-} from './browser.js';
+import { browserAvailable, openDemoSite, seriousViolations, type DemoSite } from './browser.js';
 
-let database: TestDatabase;
-let server: Listening;
-let browser: Browser;
+let site: DemoSite;
 
 const LOCALES = ['zh-CN', 'en'] as const;
-
-/** A signed-in context whose pages record console errors. */
-async function signedIn(locale: string) {
-  const watched = await watchedContext(browser, locale);
-  await signInThroughApi(watched.context, server.url, DEMO_LOGIN);
-  return watched;
-}
 
 async function chartsReady(page: Page, atLeast: number) {
   await expect
@@ -41,42 +21,32 @@ async function chartsReady(page: Page, atLeast: number) {
     .toBeGreaterThanOrEqual(atLeast);
 }
 
-async function api<T>(page: Page, path: string): Promise<T> {
-  const res = await page.request.get(`${server.url}/api/v1/workspaces/demo${path}`);
-  expect(res.status(), path).toBe(200);
-  return (await res.json()) as T;
-}
-
 const run = browserAvailable('analysis pages e2e');
 
 beforeAll(async () => {
   if (!run) return;
-  const webDist = await builtWebApp();
-  database = await createTestDatabase({ demoCustomers: 1500 });
-  server = await listen(createApp({ handle: database, webDist }));
-  browser = await launchBrowser();
+  site = await openDemoSite();
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.dispose();
-});
+afterAll(() => site?.close());
 
 describe.runIf(run)('the analysis pages in a real browser', () => {
   it.each(LOCALES)(
     'when the lead opens every analysis page in %s, then each draws, equals the API on one number, passes axe-core and logs no error',
     async (locale) => {
-      const { context, errors } = await signedIn(locale);
+      const { context, errors } = await site.signedIn(locale);
       const page = await context.newPage();
-      const latest = await api<{ freshness: { latestDataDay: string } }>(page, '/metrics/summary');
+      const latest = await site.api<{ freshness: { latestDataDay: string } }>(
+        page,
+        '/metrics/summary',
+      );
       const to = latest.freshness.latestDataDay;
       const from = `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`;
       const window = `preset=custom&from=${from}&to=${to}`;
 
       // 公域 vs 私域: buyers, private, for the window in the URL
-      await page.goto(`${server.url}/w/demo/compare?${window}&lang=${locale}`);
+      await page.goto(`${site.url}/w/demo/compare?${window}&lang=${locale}`);
       await chartsReady(page, 3);
-      const summary = await api<{ metrics: { buyers: { private: { value: number } } } }>(
+      const summary = await site.api<{ metrics: { buyers: { private: { value: number } } } }>(
         page,
         `/metrics/summary?from=${from}&to=${to}`,
       );
@@ -86,12 +56,12 @@ describe.runIf(run)('the analysis pages in a real browser', () => {
       expect(await seriousViolations(page), 'compare').toEqual([]);
 
       // cohorts: the picked cohort's size
-      const cohorts = await api<{ cohorts: { cohort: string; size: number }[] }>(
+      const cohorts = await site.api<{ cohorts: { cohort: string; size: number }[] }>(
         page,
         '/cohorts?basis=first_order&maxK=12',
       );
       const cohort = cohorts.cohorts.filter((c) => c.size > 0).at(-3)!;
-      await page.goto(`${server.url}/w/demo/cohorts?cohort=${cohort.cohort}&lang=${locale}`);
+      await page.goto(`${site.url}/w/demo/cohorts?cohort=${cohort.cohort}&lang=${locale}`);
       await chartsReady(page, 2);
       expect(await page.getByTestId('cohort-size').getAttribute('data-value')).toBe(
         String(cohort.size),
@@ -99,9 +69,9 @@ describe.runIf(run)('the analysis pages in a real browser', () => {
       expect(await seriousViolations(page), 'cohorts').toEqual([]);
 
       // LTV: mean P(alive) of all customers
-      await page.goto(`${server.url}/w/demo/ltv?lang=${locale}`);
+      await page.goto(`${site.url}/w/demo/ltv?lang=${locale}`);
       await chartsReady(page, 3);
-      const predicted = await api<{ pAliveByGroup: { all: { meanPAlive: number | null } } }>(
+      const predicted = await site.api<{ pAliveByGroup: { all: { meanPAlive: number | null } } }>(
         page,
         '/ltv/predicted',
       );
@@ -111,9 +81,9 @@ describe.runIf(run)('the analysis pages in a real browser', () => {
       expect(await seriousViolations(page), 'ltv').toEqual([]);
 
       // ROI: the private ROI of the formula
-      await page.goto(`${server.url}/w/demo/roi?${window}&lang=${locale}`);
+      await page.goto(`${site.url}/w/demo/roi?${window}&lang=${locale}`);
       await chartsReady(page, 4);
-      const roi = await api<{ privateRoi: { value: number | null } }>(
+      const roi = await site.api<{ privateRoi: { value: number | null } }>(
         page,
         `/roi?from=${from}&to=${to}`,
       );
@@ -123,9 +93,9 @@ describe.runIf(run)('the analysis pages in a real browser', () => {
       expect(await seriousViolations(page), 'roi').toEqual([]);
 
       // attribution: private credited GMV summed over the window's months
-      await page.goto(`${server.url}/w/demo/attribution?${window}&lang=${locale}`);
+      await page.goto(`${site.url}/w/demo/attribution?${window}&lang=${locale}`);
       await chartsReady(page, 1);
-      const credited = await api<{ rows: { private: number }[] }>(
+      const credited = await site.api<{ rows: { private: number }[] }>(
         page,
         `/attribution?from=${from}&to=${to}&grain=month`,
       );
@@ -134,7 +104,7 @@ describe.runIf(run)('the analysis pages in a real browser', () => {
         String(credited.rows.reduce((sum, r) => sum + r.private, 0)),
       );
       // and the repurchases credited to the private team, from the split by channel and order kind
-      const split = await api<{ rows: { order: string; private: number }[] }>(
+      const split = await site.api<{ rows: { order: string; private: number }[] }>(
         page,
         `/attribution/split?from=${from}&to=${to}&grain=month`,
       );
@@ -148,9 +118,12 @@ describe.runIf(run)('the analysis pages in a real browser', () => {
       expect(await seriousViolations(page), 'attribution').toEqual([]);
 
       // tiers: the potential tier's size
-      await page.goto(`${server.url}/w/demo/tiers?lang=${locale}`);
+      await page.goto(`${site.url}/w/demo/tiers?lang=${locale}`);
       await chartsReady(page, 1);
-      const tiers = await api<{ tiers: { tier: string; customers: number }[] }>(page, '/tiers');
+      const tiers = await site.api<{ tiers: { tier: string; customers: number }[] }>(
+        page,
+        '/tiers',
+      );
       const potential = tiers.tiers.find((t) => t.tier === 'potential')!;
       expect(await page.getByTestId('tier-potential-customers').getAttribute('data-value')).toBe(
         String(potential.customers),
@@ -158,9 +131,9 @@ describe.runIf(run)('the analysis pages in a real browser', () => {
       expect(await seriousViolations(page), 'tiers').toEqual([]);
 
       // community: the largest group's members
-      await page.goto(`${server.url}/w/demo/community?lang=${locale}`);
+      await page.goto(`${site.url}/w/demo/community?lang=${locale}`);
       await chartsReady(page, 2);
-      const community = await api<{
+      const community = await site.api<{
         groups: { groupId: string; members: number; trend: { joins: number } }[];
       }>(page, '/community');
       const biggest = [...community.groups].sort((a, b) => b.members - a.members)[0]!;
@@ -174,9 +147,9 @@ describe.runIf(run)('the analysis pages in a real browser', () => {
       expect(await seriousViolations(page), 'community').toEqual([]);
 
       // risk: the month's compliance rate, and the checker marks a sensitive word
-      await page.goto(`${server.url}/w/demo/risk?${window}&lang=${locale}`);
+      await page.goto(`${site.url}/w/demo/risk?${window}&lang=${locale}`);
       await chartsReady(page, 1);
-      const risk = await api<{
+      const risk = await site.api<{
         compliance: { value: number | null };
         redLines: { accountId: string; days: { crossed: string[] }[] }[];
       }>(page, `/risk?from=${from}&to=${to}`);
@@ -204,11 +177,11 @@ describe.runIf(run)('the analysis pages in a real browser', () => {
       expect(await seriousViolations(page), 'risk').toEqual([]);
 
       // trends: private members at the end of the latest whole month, as GET …/membership has them
-      await page.goto(`${server.url}/w/demo/trends?lang=${locale}`);
+      await page.goto(`${site.url}/w/demo/trends?lang=${locale}`);
       const members = page.getByTestId('trend-private_members');
       await expect.poll(() => members.count(), { timeout: 30_000 }).toBe(1);
       const month = await members.getAttribute('data-period');
-      const membership = await api<{ metrics: { private_members: { value: number } } }>(
+      const membership = await site.api<{ metrics: { private_members: { value: number } } }>(
         page,
         `/metrics/membership?month=${month}`,
       );
@@ -224,11 +197,11 @@ describe.runIf(run)('the analysis pages in a real browser', () => {
   );
 
   it('when the lead saves a readiness assessment from the form, then the API holds it with the pre-action and the radar draws it', async () => {
-    const { context, errors } = await signedIn('zh-CN');
+    const { context, errors } = await site.signedIn('zh-CN');
     const page = await context.newPage();
-    await page.goto(`${server.url}/w/demo/readiness`);
+    await page.goto(`${site.url}/w/demo/readiness`);
     await page.locator('.questionnaire select').first().waitFor();
-    const before = await api<{
+    const before = await site.api<{
       history: unknown[];
       organisation: { stage: { stage: string } | null };
     }>(page, '/readiness');
@@ -241,7 +214,7 @@ describe.runIf(run)('the analysis pages in a real browser', () => {
     await page.locator('.checklist input[type=checkbox]').first().check();
     await page.getByRole('button', { name: '保存自评' }).click();
     await chartsReady(page, 1);
-    const after = await api<{
+    const after = await site.api<{
       history: unknown[];
       latest: { preActions: { done: string[] } } | null;
     }>(page, '/readiness');
@@ -249,7 +222,7 @@ describe.runIf(run)('the analysis pages in a real browser', () => {
     expect(after.latest!.preActions.done).toHaveLength(1);
     expect(await page.getByTestId('pre-actions-done').getAttribute('data-value')).toBe('1');
     expect(await seriousViolations(page), 'readiness').toEqual([]);
-    await page.goto(`${server.url}/w/demo/readiness?lang=en`);
+    await page.goto(`${site.url}/w/demo/readiness?lang=en`);
     await chartsReady(page, 1);
     expect(await seriousViolations(page), 'readiness en').toEqual([]);
     expect(errors).toEqual([]);
@@ -257,18 +230,20 @@ describe.runIf(run)('the analysis pages in a real browser', () => {
   }, 120_000);
 
   it('when the lead creates, edits and deletes a goal on the goals page, then the API follows each step', async () => {
-    const { context, errors } = await signedIn('en');
+    const { context, errors } = await site.signedIn('en');
     const page = await context.newPage();
     page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(`${server.url}/w/demo/goals?lang=en`);
+    await page.goto(`${site.url}/w/demo/goals?lang=en`);
     await page.getByTestId('add-goal').click();
     await page.getByTestId('goal-target').fill('123456');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     type Goals = { goals: { id: number; metric: string; target: number }[] };
     await expect
-      .poll(async () => (await api<Goals>(page, '/goals')).goals.some((g) => g.target === 123456))
+      .poll(async () =>
+        (await site.api<Goals>(page, '/goals')).goals.some((g) => g.target === 123456),
+      )
       .toBe(true);
-    const created = (await api<Goals>(page, '/goals')).goals.find((g) => g.target === 123456)!;
+    const created = (await site.api<Goals>(page, '/goals')).goals.find((g) => g.target === 123456)!;
     expect(created.metric).toBe('gmv');
     await expect
       .poll(() => page.getByTestId(`goal-${created.id}-target`).getAttribute('data-value'))
@@ -282,24 +257,26 @@ describe.runIf(run)('the analysis pages in a real browser', () => {
     await expect
       .poll(() => page.getByTestId(`goal-${created.id}-target`).getAttribute('data-value'))
       .toBe('200000');
-    expect((await api<Goals>(page, '/goals')).goals.find((g) => g.id === created.id)!.target).toBe(
-      200000,
-    );
+    expect(
+      (await site.api<Goals>(page, '/goals')).goals.find((g) => g.id === created.id)!.target,
+    ).toBe(200000);
 
     await row.getByRole('button', { name: 'Delete' }).click();
     await expect
-      .poll(async () => (await api<Goals>(page, '/goals')).goals.some((g) => g.id === created.id))
+      .poll(async () =>
+        (await site.api<Goals>(page, '/goals')).goals.some((g) => g.id === created.id),
+      )
       .toBe(false);
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
 
   it('when the lead downloads a tier from the export form, then the file has one row per customer of that tier', async () => {
-    const { context, errors } = await signedIn('zh-CN');
+    const { context, errors } = await site.signedIn('zh-CN');
     const page = await context.newPage();
-    await page.goto(`${server.url}/w/demo/tiers`);
+    await page.goto(`${site.url}/w/demo/tiers`);
     await chartsReady(page, 1);
-    const tiers = await api<{ tiers: { tier: string; customers: number }[] }>(page, '/tiers');
+    const tiers = await site.api<{ tiers: { tier: string; customers: number }[] }>(page, '/tiers');
     const ordinary = tiers.tiers.find((t) => t.tier === 'ordinary')!;
     await page.getByTestId('export-tier').selectOption('ordinary');
     expect(await page.getByTestId('export-size').getAttribute('data-value')).toBe(

@@ -5,7 +5,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { DEMO_LOGIN } from '../../src/bootstrap.js';
+import { listen, type Listening } from '../listen.js';
 import { oncePerRun } from '../run-once.js';
+import { createTestDatabase, type TestDatabase } from '../test-database.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const webRoot = fileURLToPath(new URL('../../../web', import.meta.url));
@@ -138,4 +142,56 @@ export async function seriousViolations(page: Page): Promise<string[]> {
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | '));
   })()`);
+}
+
+/**
+ * What a browser test file runs against: the built web app served by the real app on its own
+ * 1,500-customer demo database, and Chromium. `close` releases all three.
+ */
+export interface DemoSite {
+  url: string;
+  database: TestDatabase;
+  browser: Browser;
+  /** A signed-in (demo login) context whose pages record console errors. */
+  signedIn(locale: string): Promise<WatchedContext>;
+  /** GET …/workspaces/demo{path} with the page's session, asserting 200. */
+  api<T>(page: Page, path: string): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function openDemoSite(): Promise<DemoSite> {
+  const webDist = await builtWebApp();
+  const database = await createTestDatabase({ demoCustomers: 1500 });
+  let server: Listening | undefined;
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    await server?.close();
+    await database.dispose();
+  };
+  try {
+    server = await listen(createApp({ handle: database, webDist }));
+    browser = await launchBrowser();
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const url = server.url;
+  const opened = browser;
+  return {
+    url,
+    database,
+    browser: opened,
+    async signedIn(locale) {
+      const watched = await watchedContext(opened, locale);
+      await signInThroughApi(watched.context, url, DEMO_LOGIN);
+      return watched;
+    },
+    async api<T>(page: Page, path: string) {
+      const res = await page.request.get(`${url}/api/v1/workspaces/demo${path}`);
+      expect(res.status(), path).toBe(200);
+      return (await res.json()) as T;
+    },
+    close,
+  };
 }

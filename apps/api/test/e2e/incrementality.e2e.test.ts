@@ -5,45 +5,19 @@
  * lift and sample-ratio check, the planner answers what the API answers; no console error and no
  * serious or critical axe-core violation.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { experimentsContract, IncrementalityResponse, ResponseOf } from '@yugang/contract';
-import { createApp } from '../../src/app.js';
-import { DEMO_LOGIN } from '../../src/bootstrap.js';
-import { listen, type Listening } from '../listen.js';
-import { createTestDatabase, type TestDatabase } from '../test-database.js';
-import {
-  browserAvailable,
-  builtWebApp,
-  launchBrowser,
-  seriousViolations,
-  signInThroughApi,
-  watchedContext,
-} from './browser.js';
+import { browserAvailable, openDemoSite, seriousViolations, type DemoSite } from './browser.js';
 
-let database: TestDatabase;
-let server: Listening;
-let browser: Browser;
+let site: DemoSite;
 
 const LOCALES = ['zh-CN', 'en'] as const;
 const EXPERIMENT = 'X-e2e-holdout';
 
-/** A signed-in context whose pages record console errors. */
-async function signedIn(locale: string) {
-  const watched = await watchedContext(browser, locale);
-  await signInThroughApi(watched.context, server.url, DEMO_LOGIN);
-  return watched;
-}
-
-async function api<T>(page: Page, path: string): Promise<T> {
-  const res = await page.request.get(`${server.url}/api/v1/workspaces/demo${path}`);
-  expect(res.status(), path).toBe(200);
-  return (await res.json()) as T;
-}
-
 /** An A/B assignment of 200 demo customers (a fifth held out), imported as a lead would. */
 async function importExperiment(page: Page): Promise<void> {
-  const customers = await database.db
+  const customers = await site.database.db
     .selectFrom('customers')
     .select('external_id')
     .orderBy('id')
@@ -54,7 +28,7 @@ async function importExperiment(page: Page): Promise<void> {
       `${EXPERIMENT},${c.external_id},${i % 5 === 0 ? 'holdout' : 'treatment'},2026-01-05 09:00`,
   );
   const csv = ['experiment_id,customer_id,arm,assigned_at', ...rows].join('\n');
-  const res = await page.request.post(`${server.url}/api/v1/workspaces/demo/imports/experiments`, {
+  const res = await page.request.post(`${site.url}/api/v1/workspaces/demo/imports/experiments`, {
     headers: { 'content-type': 'text/csv' },
     data: Buffer.from(csv),
   });
@@ -62,8 +36,8 @@ async function importExperiment(page: Page): Promise<void> {
   await expect
     .poll(
       async () =>
-        (await api<ResponseOf<typeof experimentsContract.list>>(page, '/experiments')).experiments
-          .length,
+        (await site.api<ResponseOf<typeof experimentsContract.list>>(page, '/experiments'))
+          .experiments.length,
       { timeout: 60_000 },
     )
     .toBe(1);
@@ -73,32 +47,25 @@ const run = browserAvailable('incrementality e2e');
 
 beforeAll(async () => {
   if (!run) return;
-  const webDist = await builtWebApp();
-  database = await createTestDatabase({ demoCustomers: 1500 });
-  server = await listen(createApp({ handle: database, webDist }));
-  browser = await launchBrowser();
+  site = await openDemoSite();
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.dispose();
-});
+afterAll(() => site?.close());
 
 describe.runIf(run)('the incrementality page in a real browser', () => {
   it.each(LOCALES)(
     'when the lead opens it in %s, then the lift equals the API, the chart draws, months and the experiment work, axe-clean, no console error',
     async (locale) => {
-      const { context, errors } = await signedIn(locale);
+      const { context, errors } = await site.signedIn(locale);
       const page = await context.newPage();
-      const experiments = await api<ResponseOf<typeof experimentsContract.list>>(
+      const experiments = await site.api<ResponseOf<typeof experimentsContract.list>>(
         page,
         '/experiments',
       );
       if (!experiments.experiments.some((e) => e.experimentId === EXPERIMENT))
         await importExperiment(page);
 
-      await page.goto(`${server.url}/w/demo/incrementality?lang=${locale}`);
-      const inc = await api<IncrementalityResponse>(page, '/incrementality?months=6');
+      await page.goto(`${site.url}/w/demo/incrementality?lang=${locale}`);
+      const inc = await site.api<IncrementalityResponse>(page, '/incrementality?months=6');
       expect(inc.matched.members).toBeGreaterThan(0);
       await expect
         .poll(() => page.locator('[data-echart][data-chart-ready="true"]').count(), {
@@ -127,7 +94,7 @@ describe.runIf(run)('the incrementality page in a real browser', () => {
           timeout: 30_000,
         })
         .toBe(4);
-      const experiment = await api<ResponseOf<typeof experimentsContract.get>>(
+      const experiment = await site.api<ResponseOf<typeof experimentsContract.get>>(
         page,
         `/experiments/${EXPERIMENT}`,
       );
@@ -137,7 +104,7 @@ describe.runIf(run)('the incrementality page in a real browser', () => {
       );
 
       // the planner: what the API answers for the form's defaults
-      const plan = await api<ResponseOf<typeof experimentsContract.plan>>(
+      const plan = await site.api<ResponseOf<typeof experimentsContract.plan>>(
         page,
         '/experiments/plan?baseline=0.1&lift=0.2&holdoutShare=0.2&weeklyEligible=500',
       );
@@ -151,7 +118,7 @@ describe.runIf(run)('the incrementality page in a real browser', () => {
       await page.getByRole('radio', { name: locale === 'zh-CN' ? '12 个月' : '12 months' }).check();
       await twelve;
       await expect.poll(() => new URL(page.url()).searchParams.get('months')).toBe('12');
-      const inc12 = await api<IncrementalityResponse>(page, '/incrementality?months=12');
+      const inc12 = await site.api<IncrementalityResponse>(page, '/incrementality?months=12');
       await expect
         .poll(() => page.getByTestId('lift-grossProfit').getAttribute('data-value'), {
           timeout: 60_000,

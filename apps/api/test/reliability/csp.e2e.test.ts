@@ -1,26 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
 import { DEMO_LOGIN } from '../../src/bootstrap.js';
-import { builtWebApp, launchBrowser } from '../e2e/browser.js';
-import { listen, type Listening } from '../listen.js';
-import { createTestDatabase, type TestDatabase } from '../test-database.js';
+import { openDemoSite, type DemoSite } from '../e2e/browser.js';
 
-let database: TestDatabase;
-let server: Listening;
-let browser: Browser;
+let site: DemoSite;
 
 beforeAll(async () => {
-  const webDist = await builtWebApp();
-  database = await createTestDatabase({ demoCustomers: 1500 });
-  server = await listen(createApp({ handle: database, webDist }));
-  browser = await launchBrowser();
+  site = await openDemoSite();
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.dispose();
-});
+afterAll(() => site?.close());
 
 /** Every CSP violation the page reports, and console errors that name the policy. */
 async function watchViolations(page: Page): Promise<string[]> {
@@ -41,15 +29,15 @@ async function watchViolations(page: Page): Promise<string[]> {
 
 describe('the built web app under the Content-Security-Policy', () => {
   it('when every page is opened signed in, then none reports a CSP violation', async () => {
-    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    const login = await fetch(`${site.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(DEMO_LOGIN),
     });
     const token = /yg_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
     expect(token).toBeTruthy();
-    const context = await browser.newContext({ locale: 'zh-CN' });
-    await context.addCookies([{ name: 'yg_session', value: token!, url: server.url }]);
+    const context = await site.browser.newContext({ locale: 'zh-CN' });
+    await context.addCookies([{ name: 'yg_session', value: token!, url: site.url }]);
     const page = await context.newPage();
     const violations = await watchViolations(page);
     // The known pages, plus every same-origin link the app shows (so new pages are covered).
@@ -59,7 +47,7 @@ describe('the built web app under the Content-Security-Policy', () => {
       const next = queue.shift()!;
       if (seen.has(next)) continue;
       seen.add(next);
-      const response = await page.goto(`${server.url}${next}`, { waitUntil: 'networkidle' });
+      const response = await page.goto(`${site.url}${next}`, { waitUntil: 'networkidle' });
       expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
       // The app rendered: React mounted something into #root.
       await expect.poll(() => page.locator('#root > *').count()).toBeGreaterThan(0);
