@@ -20,6 +20,8 @@ export interface AriaInput {
   series: readonly AriaSeries[];
   /** Goal lines, already labelled. */
   goals?: readonly { label: string; value: number }[];
+  /** Markers on a category (an event the team noted). */
+  annotations?: readonly { period: string; text: string }[];
   /** Set when the last category is a period that has not ended yet. */
   unfinishedLast?: boolean;
 }
@@ -62,6 +64,9 @@ export function ariaDescription(input: AriaInput): string {
   for (const g of input.goals ?? []) {
     const v = formatChartValue(g.value, input.unit, locale);
     parts.push(zh ? `目标线 ${g.label}：${v}。` : `Goal line ${g.label}: ${v}.`);
+  }
+  for (const a of input.annotations ?? []) {
+    parts.push(zh ? `标注 ${a.period}：${a.text}。` : `Annotation ${a.period}: ${a.text}.`);
   }
   if (input.unfinishedLast && n > 0) {
     parts.push(

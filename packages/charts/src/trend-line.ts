@@ -140,6 +140,7 @@ export function trendLineOption(input: TrendLineInput): EChartsOption {
             values: input.rows.map((r) => r[side] ?? null),
           })),
           goals: goalLabels,
+          annotations: input.annotations,
           unfinishedLast: input.unfinishedLast,
         }),
       },

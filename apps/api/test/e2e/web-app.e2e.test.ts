@@ -137,7 +137,7 @@ describe.runIf(run)('the web app in a real browser', () => {
     await context.close();
   });
 
-  it('when a lead and then a viewer open the trends page, then only the lead sees the annotation control', async () => {
+  it('when a lead and then a viewer open the trends page, then only the lead sees the annotation control, and the members chart draws its goal and the lead’s annotation', async () => {
     const lead = await openContext('zh-CN');
     const leadPage = await lead.context.newPage();
     await signIn(leadPage, DEMO_LOGIN, ['邮箱', '密码', '登录']);
@@ -145,14 +145,32 @@ describe.runIf(run)('the web app in a real browser', () => {
     await expect
       .poll(() => leadPage.getByTestId('add-annotation').count(), { timeout: 30_000 })
       .toBeGreaterThan(0);
-    // the lead adds an annotation from a chart, and the API holds it
-    await leadPage.getByTestId('add-annotation').first().click();
+    // a members goal for the latest whole month the chart shows
+    const month = await leadPage.getByTestId('trend-private_members').getAttribute('data-period');
+    const [y, m] = month!.split('-').map(Number) as [number, number];
+    const next = `${m === 12 ? y + 1 : y}-${String((m % 12) + 1).padStart(2, '0')}-01`;
+    const goal = await leadPage.request.post(`${server.url}/api/v1/workspaces/demo/goals`, {
+      data: {
+        metric: 'private_members',
+        periodStart: `${month}-01`,
+        periodEnd: next,
+        target: 4321,
+      },
+    });
+    expect(goal.status()).toBe(201);
+    // the lead adds an annotation from the members chart, and the API holds it
+    const members = leadPage.getByRole('region', { name: '私域会员数' });
+    await members.getByTestId('add-annotation').click();
     await leadPage.getByLabel('标注内容').fill('e2e 直播活动');
     await leadPage.getByRole('button', { name: '保存标注' }).click();
     await expect.poll(() => leadPage.getByLabel('标注内容').count()).toBe(0);
     const listed = await leadPage.request.get(`${server.url}/api/v1/workspaces/demo/annotations`);
     const annotations = ((await listed.json()) as { annotations: { text: string }[] }).annotations;
     expect(annotations.map((a) => a.text)).toContain('e2e 直播活动');
+    // both are drawn on the members chart, as its description says
+    const description = () => members.locator('[data-echart]').getAttribute('aria-label');
+    await expect.poll(description, { timeout: 30_000 }).toContain('目标线 目标：4,321');
+    await expect.poll(description, { timeout: 30_000 }).toMatch(/标注 \d{4}-\d{2}：e2e 直播活动/);
     expect(lead.errors).toEqual([]);
     await lead.context.close();
 

@@ -1,14 +1,20 @@
 /** 趋势: the executive's page: key figures for a period, then 12–24-month trends, private vs public. */
+import { useMemo } from 'react';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { addDays } from '@yugang/metrics';
+import { useAnnotations } from '../../features/annotations/api/get-annotations';
 import { AddAnnotation } from '../../features/annotations/components/add-annotation';
 import { CreditedGmvCard } from '../../features/attribution/components/credited-gmv-card';
+import { useGoals } from '../../features/goals/api/goals';
 import { LtvTrendCard } from '../../features/ltv/components/ltv-trend-card';
 import { RoiTrendCard } from '../../features/roi/components/roi-trend-card';
 import { useSummary } from '../../features/summary/api/get-summary';
 import { KpiStrip } from '../../features/summary/components/kpi-strip';
 import { useTrends } from '../../features/trends/api/get-trends';
-import { MembersTrendCard } from '../../features/trends/components/members-trend-card';
+import {
+  MembersTrendCard,
+  type MembersTrendCardProps,
+} from '../../features/trends/components/members-trend-card';
 import { MetricTrendCard } from '../../features/trends/components/metric-trend-card';
 import {
   TrendsControls,
@@ -62,19 +68,40 @@ function useAsOf(ws: string) {
   return { error: null, asOf: latestDataDay(to, orders) };
 }
 
+const NONE: readonly never[] = [];
+
+/**
+ * Goal lines and annotation markers for the members charts, whose answer (kept per data version)
+ * carries neither. A failed read of either draws the charts without them rather than not at all.
+ */
+function useMemberMarks(ws: string, range: DateWindow): MembersTrendCardProps['marks'] {
+  const goals = useGoals(ws, {});
+  const annotations = useAnnotations(ws, { from: range.from, to: range.to });
+  const goalList = goals.isError ? NONE : goals.data?.goals;
+  const annotationList = annotations.isError ? NONE : annotations.data?.annotations;
+  return useMemo(
+    () =>
+      goalList && annotationList ? { goals: goalList, annotations: annotationList } : undefined,
+    [goalList, annotationList],
+  );
+}
+
 export function TrendsPage() {
-  const t = useMessages(trendsMessages);
-  const { locale } = useLocale();
   const { ws } = useParams({ from: '/w/$ws' });
-  const search = useSearch({ from: '/w/$ws/trends' });
-  const navigate = useNavigate({ from: '/w/$ws/trends' });
-  const { canEdit } = useMembership();
   const { asOf, error } = useAsOf(ws);
   usePageReady(Boolean(asOf));
 
   if (error) return <ErrorState error={error} />;
   if (!asOf) return <Loading />;
+  return <TrendsView ws={ws} asOf={asOf} />;
+}
 
+function TrendsView({ ws, asOf }: { ws: string; asOf: string }) {
+  const t = useMessages(trendsMessages);
+  const { locale } = useLocale();
+  const search = useSearch({ from: '/w/$ws/trends' });
+  const navigate = useNavigate({ from: '/w/$ws/trends' });
+  const { canEdit } = useMembership();
   const preset = search.preset ?? 'last_12_months';
   const comparison = search.compare ?? 'previous';
   const span = search.span ?? 12;
@@ -104,8 +131,11 @@ export function TrendsPage() {
       replace: true,
     });
   }
-  const annotate = canEdit ? <AddAnnotation ws={ws} defaultDate={lastDay} /> : null;
+  // Dated on the last day the charts show, so a new marker lands on them (the latest data day
+  // can sit in a month too young to be drawn).
+  const annotate = canEdit ? <AddAnnotation ws={ws} defaultDate={end.day} /> : null;
   const common = { ws, locale, range, fetchFrom, comparison, unfinishedLast };
+  const marks = useMemberMarks(ws, range);
 
   return (
     <div className="page trends-page">
@@ -133,8 +163,13 @@ export function TrendsPage() {
       <h2 className="section-title">{t.charts}</h2>
       <div className="chart-grid">
         <CreditedGmvCard {...common} title={t.creditedGmv} actions={annotate} />
-        <MembersTrendCard {...common} figure="private_members" />
-        <MembersTrendCard {...common} figure="new_private_members" />
+        <MembersTrendCard {...common} figure="private_members" marks={marks} actions={annotate} />
+        <MembersTrendCard
+          {...common}
+          figure="new_private_members"
+          marks={marks}
+          actions={annotate}
+        />
         {TREND_METRICS.map((metric) => (
           <MetricTrendCard key={metric} {...common} metric={metric} actions={annotate} />
         ))}

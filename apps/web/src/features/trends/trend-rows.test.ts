@@ -50,7 +50,7 @@ describe('trend rows', () => {
   });
 
   it('when goals are for public or outside the chart, then only the private one in range is drawn', () => {
-    expect(trendGoals(trends, '目标')).toEqual([{ value: 130, label: '目标' }]);
+    expect(trendGoals(trends.goals, trends, '目标')).toEqual([{ value: 130, label: '目标' }]);
   });
 
   it('when an annotation falls in a shown month or week, then it marks that period', () => {

@@ -2,10 +2,16 @@
 import type { ResponseOf, trendsContract } from '@yugang/contract';
 import type { TrendAnnotation, TrendGoal, TrendRow } from '@yugang/charts';
 
-type Trends = Pick<
-  ResponseOf<typeof trendsContract.get>,
-  'grain' | 'from' | 'to' | 'points' | 'goals'
->;
+type Trends = Pick<ResponseOf<typeof trendsContract.get>, 'grain' | 'points'>;
+
+/** What a goal line needs of a goal (GET …/goals and the trends answer both carry it). */
+export interface GoalSpan {
+  segment: 'public' | 'private' | 'all';
+  periodStart: string;
+  /** Exclusive. */
+  periodEnd: string;
+  target: number;
+}
 
 /** 'YYYY-MM' for months, the Monday 'YYYY-MM-DD' for weeks. */
 export function periodLabel(period: string, grain: 'week' | 'month'): string {
@@ -20,10 +26,14 @@ export function trendRows(trends: Trends): TrendRow[] {
   }));
 }
 
-/** Goals for the private side (or all) that overlap the chart, as lines at their target. */
-export function trendGoals(trends: Trends, label: string): TrendGoal[] {
-  return trends.goals
-    .filter((g) => g.segment !== 'public' && g.periodEnd > trends.from && g.periodStart < trends.to)
+/** Goals for the private side (or all) that overlap the chart's [from, to), as lines at their target. */
+export function trendGoals(
+  goals: readonly GoalSpan[],
+  chart: { from: string; to: string },
+  label: string,
+): TrendGoal[] {
+  return goals
+    .filter((g) => g.segment !== 'public' && g.periodEnd > chart.from && g.periodStart < chart.to)
     .map((g) => ({ value: g.target, label }));
 }
 

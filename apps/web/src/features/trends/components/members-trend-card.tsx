@@ -1,5 +1,9 @@
-/** Private members per month: members at each month's end, or the month's new members. */
-import { useMemo } from 'react';
+/**
+ * Private members per month: members at each month's end, or the month's new members, with the
+ * figure's goal lines and the annotations the page hands in (they come from the goals and
+ * annotations features, which this one does not import).
+ */
+import { useMemo, type ReactNode } from 'react';
 import { metricById, type Locale } from '@yugang/metrics';
 import { ChartSlot } from '../../../components/charts/chart-slot';
 import { TrendChart } from '../../../components/charts/trend-chart';
@@ -8,8 +12,9 @@ import { useMessages } from '../../../lib/i18n';
 import type { Comparison, DateWindow } from '../../../lib/periods';
 import { takeaway } from '../../../lib/takeaway';
 import { useMemberTrend } from '../api/get-member-trend';
-import { memberRows, type MemberFigure } from '../member-rows';
+import { memberGoals, memberRows, type MemberFigure } from '../member-rows';
 import { trendsMessages } from '../messages';
+import { trendAnnotations, type GoalSpan } from '../trend-rows';
 
 export interface MembersTrendCardProps {
   ws: string;
@@ -20,39 +25,57 @@ export interface MembersTrendCardProps {
   fetchFrom: string;
   comparison: Comparison;
   unfinishedLast: boolean;
+  /** Every goal of the workspace and the annotations in range; undefined while they load. */
+  marks:
+    | {
+        goals: readonly (GoalSpan & { metric: string })[];
+        annotations: readonly { date: string; text: string }[];
+      }
+    | undefined;
+  actions?: ReactNode;
 }
 
 export function MembersTrendCard(props: MembersTrendCardProps) {
   const t = useMessages(trendsMessages);
-  const { ws, figure, locale, range } = props;
-  const query = useMemberTrend(ws, { grain: 'month', from: props.fetchFrom, to: range.to });
+  const { ws, figure, locale, marks } = props;
+  const { from, to } = props.range;
+  const query = useMemberTrend(ws, { grain: 'month', from: props.fetchFrom, to });
   const title = metricById(figure).name[locale];
   const view = useMemo(() => {
-    if (!query.data) return null;
+    if (!query.data || !marks) return null;
     const all = memberRows(query.data, figure);
-    return { all, rows: all.filter((r) => r.period >= range.from.slice(0, 7)) };
-  }, [query.data, figure, range.from]);
+    const rows = all.filter((r) => r.period >= from.slice(0, 7));
+    return {
+      all,
+      input: {
+        locale,
+        title,
+        unit: 'count' as const,
+        rows,
+        goals: memberGoals(marks.goals, figure, { from, to }, t),
+        annotations: trendAnnotations(marks.annotations, rows, 'month'),
+        unfinishedLast: props.unfinishedLast,
+      },
+    };
+  }, [query.data, marks, figure, from, to, locale, title, t, props.unfinishedLast]);
 
-  const state = query.isPending
-    ? 'pending'
-    : query.isError
-      ? 'error'
-      : view && view.rows.some((r) => r.private !== null && r.private !== 0)
-        ? 'ready'
-        : 'empty';
-  const latest = view?.rows.at(props.unfinishedLast && view.rows.length > 1 ? -2 : -1);
+  const state =
+    query.isPending || (query.isSuccess && !marks)
+      ? 'pending'
+      : query.isError
+        ? 'error'
+        : view && view.input.rows.some((r) => r.private !== null && r.private !== 0)
+          ? 'ready'
+          : 'empty';
+  const rows = view?.input.rows;
+  const latest = rows?.at(props.unfinishedLast && rows.length > 1 ? -2 : -1);
   return (
     <ChartSlot title={title} state={state} error={query.error} onRetry={() => void query.refetch()}>
       {view ? (
         <TrendChart
-          input={{
-            locale,
-            title,
-            unit: 'count',
-            rows: view.rows,
-            unfinishedLast: props.unfinishedLast,
-          }}
+          input={view.input}
           fileName={`${ws}-${figure}`}
+          actions={props.actions}
           takeaway={takeaway({
             locale,
             title: figure === 'private_members' ? t.membersShort : t.newMembersShort,

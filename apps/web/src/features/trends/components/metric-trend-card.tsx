@@ -41,7 +41,7 @@ export function MetricTrendCard(props: MetricTrendCardProps) {
         title,
         unit: definition.unit,
         rows,
-        goals: trendGoals(query.data, t.goal),
+        goals: trendGoals(query.data.goals, query.data, t.goal),
         annotations: trendAnnotations(query.data.annotations, rows, 'month'),
         unfinishedLast: props.unfinishedLast,
       },
