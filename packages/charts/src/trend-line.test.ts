@@ -1,6 +1,6 @@
 import type { LineSeriesOption } from 'echarts';
 import { describe, expect, it } from 'vitest';
-import { trendLineOption, type TrendLineInput } from './trend-line.js';
+import { niceCeil, trendLineOption, type TrendLineInput } from './trend-line.js';
 
 const rows = [
   { period: '2026-W01', private: 12000, public: 30000 },
@@ -89,5 +89,26 @@ describe('trendLineOption', () => {
     expect(aria.enabled).toBe(true);
     expect(aria.label.description).toContain('2026-W01 to 2026-W03');
     expect(aria.label.description).toContain('Private: from ¥12,000.00 in 2026-W01');
+  });
+
+  it('when a goal is above every value, then the value axis reaches a round number above it, so its line is drawn', () => {
+    const yMax = (goals: TrendLineInput['goals']) =>
+      (
+        trendLineOption({ locale: 'zh-CN', title: '会员', unit: 'count', rows, goals }).yAxis as {
+          max?: number;
+        }
+      ).max;
+    const top = Math.max(...rows.map((r) => Math.max(r.private ?? 0, r.public ?? 0)));
+    expect(yMax([{ value: top * 3 }])).toBe(niceCeil(top * 3 * 1.05));
+    expect(yMax([{ value: top * 3 }])).toBeGreaterThan(top * 3);
+    expect(yMax([{ from: 0, to: top * 2 }])).toBeGreaterThan(top * 2);
+    expect(yMax([{ value: top / 2 }])).toBeUndefined();
+    expect(yMax(undefined)).toBeUndefined();
+  });
+
+  it('rounds an axis top up to 1, 2, 2.5 or 5 times a power of ten', () => {
+    expect([7925, 348, 1, 0.12, 2500, 2501].map(niceCeil)).toEqual([
+      10_000, 500, 1, 0.2, 2500, 5000,
+    ]);
   });
 });

@@ -116,6 +116,27 @@ function goalMarks(input: TrendLineInput): Pick<LineSeriesOption, 'markLine' | '
   return marks;
 }
 
+/** The smallest of 1, 2, 2.5, 5 × 10^k at or above `value` (> 0): a round top for the value axis. */
+export function niceCeil(value: number): number {
+  const step = 10 ** Math.floor(Math.log10(value));
+  const nice = [1, 2, 2.5, 5, 10].find((m) => m * step >= value * (1 - 1e-9))!;
+  return nice * step;
+}
+
+/**
+ * A goal above every value would sit outside the axis ECharts picks from the data, and its line
+ * would not be drawn: the axis then reaches a round number above the highest goal.
+ */
+function axisMax(input: TrendLineInput): number | undefined {
+  const goalTop = Math.max(
+    ...(input.goals ?? []).map((g) => (g.value !== undefined ? g.value : Math.max(g.from, g.to))),
+  );
+  const dataTop = Math.max(
+    ...input.rows.flatMap((r) => [r.private ?? -Infinity, r.public ?? -Infinity]),
+  );
+  return goalTop > 0 && goalTop > dataTop ? niceCeil(goalTop * 1.05) : undefined;
+}
+
 export function trendLineOption(input: TrendLineInput): EChartsOption {
   const { locale, unit } = input;
   const showPublic = input.showPublic ?? input.rows.some((r) => typeof r.public === 'number');
@@ -123,6 +144,7 @@ export function trendLineOption(input: TrendLineInput): EChartsOption {
   const series = sides.flatMap((side) => sideSeries(input, side));
   Object.assign(series[0]!, goalMarks(input));
   const categories = input.rows.map((r) => r.period);
+  const max = axisMax(input);
   const goalLabels = (input.goals ?? [])
     .filter((g) => g.value !== undefined)
     .map((g) => ({ label: g.label ?? '', value: g.value! }));
@@ -157,6 +179,7 @@ export function trendLineOption(input: TrendLineInput): EChartsOption {
       type: 'value',
       axisLabel: { formatter: (v: number) => formatChartValue(v, unit, locale, true) },
       ...(unit === 'ratio' ? { min: 0 } : {}),
+      ...(max !== undefined ? { max } : {}),
     },
     series,
   };
