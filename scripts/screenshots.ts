@@ -1,7 +1,9 @@
 /**
  * `pnpm screenshots`: builds the web app, starts the server on a scratch PGlite demo, signs in and
  * writes PNGs of the review and trends pages in zh-CN and English, at 1440 px and at 375 px
- * (a phone), to docs/screenshots/. Needs Debian's chromium and fonts-noto-cjk.
+ * (a phone), to docs/screenshots/. Needs Debian's chromium and fonts-noto-cjk. Names given
+ * (`pnpm screenshots trends goals`) limit it to those pages. The demo gets two members goals and
+ * an annotation first, so the trend charts show goal lines and a marker as a team's would.
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -34,6 +36,7 @@ const PAGES = [
   { name: 'readiness', path: '/w/demo/readiness', charts: 0 },
   { name: 'goals', path: '/w/demo/goals', charts: 0 },
 ] as const;
+const ONLY = process.argv.slice(2);
 const LOCALES = ['zh-CN', 'en'] as const;
 const VIEWPORTS = [
   { name: 'desktop', width: 1440, height: 900, scale: 1 },
@@ -65,6 +68,59 @@ async function waitFor(url: string, seconds: number): Promise<void> {
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`${url} did not answer within ${seconds} s`);
+}
+
+function monthStart(day: string, months: number): string {
+  const d = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Goals for members at month end and new members over the last three months, and one annotation. */
+async function seedMarks(base: string, token: string): Promise<void> {
+  const headers = { 'content-type': 'application/json', cookie: `yg_session=${token}` };
+  const ws = `${base}/api/v1/workspaces/demo`;
+  const trend = (await (await fetch(`${ws}/metrics/membership/trend`, { headers })).json()) as {
+    points: { private_members: { value: number }; new_private_members: { value: number } }[];
+    freshness: { latestDataDay: string };
+  };
+  const latest = trend.freshness.latestDataDay;
+  const last = trend.points.at(-2) ?? trend.points.at(-1)!;
+  const from = monthStart(latest, -2);
+  const to = monthStart(latest, 1);
+  const marks = [
+    [
+      'goals',
+      {
+        metric: 'private_members',
+        segment: 'private',
+        periodStart: from,
+        periodEnd: to,
+        target: Math.round(last.private_members.value * 1.15),
+        purpose: '季度会员目标',
+      },
+    ],
+    [
+      'goals',
+      {
+        metric: 'new_private_members',
+        segment: 'private',
+        periodStart: from,
+        periodEnd: to,
+        target: 3 * Math.round(last.new_private_members.value * 1.2),
+        purpose: '季度拉新目标',
+      },
+    ],
+    ['annotations', { date: `${monthStart(latest, -3).slice(0, 7)}-15`, text: '社群拉新活动' }],
+  ] as const;
+  for (const [kind, body] of marks) {
+    const res = await fetch(`${ws}/${kind}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`seeding ${kind} failed: ${res.status} ${await res.text()}`);
+  }
 }
 
 async function main() {
@@ -115,6 +171,7 @@ async function main() {
     });
     const token = /yg_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
     if (!token) throw new Error(`demo login failed: ${login.status}`);
+    await seedMarks(base, token);
     mkdirSync(out, { recursive: true });
     for (const viewport of VIEWPORTS) {
       for (const locale of LOCALES) {
@@ -127,7 +184,7 @@ async function main() {
         });
         await context.addCookies([{ name: 'yg_session', value: token, url: base }]);
         const page = await context.newPage();
-        for (const p of PAGES) {
+        for (const p of PAGES.filter((p) => ONLY.length === 0 || ONLY.includes(p.name))) {
           await page.goto(`${base}${p.path}?lang=${locale}`);
           await page.waitForFunction(
             `document.querySelector('#content .page') && !document.querySelector('.state--loading') &&
@@ -149,6 +206,7 @@ async function main() {
         await context.close();
       }
     }
+    if (ONLY.length > 0 && !ONLY.includes('review')) return;
     // 周会模式 on a 1080p projector: the third slide with speaker notes open
     const context = await browser.newContext({
       locale: 'zh-CN',
