@@ -56,10 +56,9 @@ export async function openRows(
   const info = found.info;
   // Errors name the platform's own columns, not ours.
   header.labels = header.labels.map((label, i) => info.labels[spec.fields[i]!.name] ?? label);
-  const ignored = info.preset
-    ? info.header
-        .map((h) => h.trim())
-        .filter((h) => h !== '' && !Object.values(info.labels).includes(h))
+  const presetRead = info.read;
+  const ignored = presetRead
+    ? info.header.map((h) => h.trim()).filter((h, i) => h !== '' && !presetRead.has(i))
     : header.ignored;
   return { info, header, ignored, first: first.value.slice(1), rest };
 }

@@ -14,17 +14,27 @@ export function ownColumns(spec: KindSpec, header: readonly string[]): number {
   return spec.fields.filter(has).length;
 }
 
-/** Where each logical column of a preset sits in a header row (absent columns are left out). */
+/**
+ * Where each logical column of a preset sits in a header row (absent columns are left out). When
+ * the row has several of a column's names, the one the preset lists first wins, wherever it
+ * stands (a Youzan export has 收货人手机号/提货人手机号 before 买家手机号; the buyer's is wanted).
+ */
 export function matchColumns(preset: Preset, header: readonly string[]): Map<string, number> {
-  const wanted = new Map<string, string>();
-  for (const [column, names] of Object.entries(preset.columns)) {
-    for (const name of names) wanted.set(normaliseHeader(name), column);
-  }
-  const found = new Map<string, number>();
+  const at = new Map<string, number>();
   header.forEach((cell, index) => {
-    const column = wanted.get(normaliseHeader(cell.trim()));
-    if (column !== undefined && !found.has(column)) found.set(column, index);
+    const name = normaliseHeader(cell.trim());
+    if (!at.has(name)) at.set(name, index);
   });
+  const found = new Map<string, number>();
+  for (const [column, names] of Object.entries(preset.columns)) {
+    for (const name of names) {
+      const index = at.get(normaliseHeader(name));
+      if (index !== undefined) {
+        found.set(column, index);
+        break;
+      }
+    }
+  }
   return found;
 }
 

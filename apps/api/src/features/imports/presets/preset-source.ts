@@ -42,6 +42,8 @@ export interface ReadInfo {
   header: string[];
   /** For each of our fields, the file's column its values (and errors) come from. */
   labels: Record<string, string>;
+  /** Positions of the header cells a preset reads (the others are reported as ignored). */
+  read?: ReadonlySet<number>;
   skipped: Map<SkipReason, number>;
   /** Source data rows read (before folding and skipping). */
   sourceRows: number;
@@ -58,6 +60,8 @@ export interface PresetRows {
 const HEADER_SEARCH_ROWS = 30;
 
 const SUMMARY = /^(合计|总计|汇总|小计|共计|统计|total|sum)/i;
+/** A cell holding only a dash placeholder (—, ——, -, --): no value. */
+const DASHES = /^[-—–]+$/;
 
 export async function readWithPreset(
   batches: AsyncIterable<SourceRow[]>,
@@ -137,6 +141,7 @@ export async function readWithPreset(
       headerLine: searched[at]!.line,
       header: searched[at]!.cells,
       labels: labelsOf(preset, columns, searched[at]!.cells),
+      read: new Set(columns.values()),
       skipped: new Map(),
       sourceRows: 0,
       channel: options.channel ? null : (preset.channel ?? null),
@@ -212,7 +217,9 @@ async function* presetRows(
   let cells: readonly string[] = [];
   const get = (column: string) => {
     const at = columns.get(column);
-    return at === undefined ? '' : cleanCell(cells[at] ?? '');
+    const value = at === undefined ? '' : cleanCell(cells[at] ?? '');
+    // Youzan writes —— in a cell it has nothing for.
+    return DASHES.test(value) ? '' : value;
   };
   for await (const batch of rows) {
     const out: SourceRow[] = [];

@@ -20,6 +20,7 @@ const PHONES = [
   '15800003333',
   '13700001234',
   '13700005678',
+  '17012340000',
 ];
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'yugang-presets-'));
@@ -278,6 +279,61 @@ describe('platform presets', () => {
       { account_id: 'li', active_adds: 4 },
       { account_id: 'zhang', active_adds: 12 },
     ]);
+  });
+
+  it('reads a JD export with the full header of a real one: privacy numbers, (删除), COD and 暂停', async () => {
+    const result = await importPlatform('orders', 'jd-orders-export.csv');
+    expect(result.errors).toEqual([]);
+    expect(result).toMatchObject({ status: 'succeeded', preset: 'jd', inserted: 4 });
+    expect(skipped(result)).toEqual({ folded: 1, unpaid: 1 });
+    const rows = (await orders('jd')).filter((r) => r.external_id.startsWith('3300123456'));
+    expect(rows.map((r) => [r.external_id, Number(r.amount_fen), r.status, r.customer])).toEqual([
+      // 联系电话 is a privacy number (虚拟号过期时间 is set): the buyer is their JD account
+      ['330012345601', 25_890, 'completed', 'jd:jd_8f3a2c'],
+      ['330012345602', 6000, 'completed', 'jd:jd_b71e09'],
+      ['330012345603', 1500, 'paid', 'jd:jd_5c2d11'],
+      ['330012345605', 8900, 'paid', 'jd:jd_b71e09'],
+    ]);
+    // 0001-01-01 is JD's "not paid": the order counts from when it was placed
+    const cod = await database.db
+      .selectFrom('orders')
+      .select(
+        sql<string>`to_char(ordered_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')`.as(
+          'at',
+        ),
+      )
+      .where('workspace_id', '=', workspace.id)
+      .where('external_id', '=', '330012345603')
+      .executeTakeFirstOrThrow();
+    expect(cod.at).toBe('2025-04-03 12:00');
+  });
+
+  it('reads a Youzan export with the full header of a real one: 交易完成, 订单已退款金额, ——', async () => {
+    const result = await importPlatform('orders', 'youzan-orders-export.csv');
+    expect(result.errors).toEqual([]);
+    expect(result).toMatchObject({ status: 'succeeded', preset: 'youzan', inserted: 4 });
+    expect(skipped(result)).toEqual({ unpaid: 1 });
+    // what the preset reads is not reported as ignored; what it does not read is, twice if twice
+    expect(result.ignoredColumns).not.toEqual(
+      expect.arrayContaining(['买家付款时间', '买家手机号', '买家昵称', '订单已退款金额']),
+    );
+    expect(result.ignoredColumns.filter((c) => c === '分销员')).toHaveLength(2);
+    const rows = (await orders('youzan')).filter((r) => r.external_id.startsWith('E202504'));
+    expect(
+      rows.map((r) => [Number(r.amount_fen), r.status, r.returned, Number(r.refund_fen)]),
+    ).toEqual([
+      [12_800, 'completed', false, 0],
+      [10_000, 'completed', true, 2000],
+      [5000, 'completed', true, 5000],
+      [6600, 'shipped', false, 0],
+    ]);
+    // 买家手机号, else the receiver's phone, else the nickname
+    const [first, second, closed, nickname] = rows.map((r) => r.customer);
+    expect(first).toMatch(/^ph_/);
+    expect(closed).toBe(first);
+    expect(second).toMatch(/^ph_/);
+    expect(second).not.toBe(first);
+    expect(nickname).toBe('youzan:路过的鱼');
   });
 
   it('stores no phone number anywhere (every text column of every table)', async () => {
