@@ -41,6 +41,7 @@ export const AGGREGATES = [
   'rm_cohort_month',
   'rm_cohort_size',
   'rm_window_span',
+  'rm_window_span_block',
 ] as const;
 export const PER_CUSTOMER = ['rm_customer_day', 'rm_customer'] as const;
 export const FACT_COLUMNS = [

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import * as windowSpansMigration from '../db/migrations/0019_window_spans.js';
+import * as spanBlocksMigration from '../db/migrations/0024_window_span_blocks.js';
 import { rebuildReadModel } from './read-model.refresh.js';
 import { spanProbes } from './read-model.windows.js';
 import { datasetArb, loadDataset, readModelSnapshot, windowArb } from './test-data.js';
@@ -16,7 +17,7 @@ afterAll(async () => {
 });
 
 describe('window spans', () => {
-  it('when migration 0019 fills the spans of existing read models, then they equal what a rebuild writes', async () => {
+  it('when migrations 0019 and 0024 fill and convert the spans of existing read models, then they equal what a rebuild writes', async () => {
     const workspaces: number[] = [];
     for (const data of fc.sample(datasetArb, { numRuns: 3, seed: 19 })) {
       const workspaceId = await loadDataset(db, data);
@@ -24,9 +25,18 @@ describe('window spans', () => {
       workspaces.push(workspaceId);
     }
     const rebuilt = await Promise.all(workspaces.map((ws) => readModelSnapshot(db, ws)));
-    expect(rebuilt.some((s) => (s.rm_window_span ?? []).length > 0)).toBe(true);
+    expect(rebuilt.some((s) => (s.rm_window_span_block ?? []).length > 0)).toBe(true);
+    // 0024 alone: whole-history running sums (as 0019 left them) converted to blocks …
+    await spanBlocksMigration.down(db.db);
+    await spanBlocksMigration.up(db.db);
+    for (const [i, ws] of workspaces.entries()) {
+      expect(await readModelSnapshot(db, ws)).toEqual(rebuilt[i]);
+    }
+    // … and both from rm_customer_day.
+    await spanBlocksMigration.down(db.db);
     await windowSpansMigration.down(db.db);
     await windowSpansMigration.up(db.db);
+    await spanBlocksMigration.up(db.db);
     for (const [i, ws] of workspaces.entries()) {
       expect(await readModelSnapshot(db, ws)).toEqual(rebuilt[i]);
     }

@@ -17,8 +17,12 @@
  *   "from ≤ p" is a subset of "from ≤ d").
  * - Repeat buyers: o ≥ 2 with p < from ≤ d (as buyers), or the second row (p2 < from ≤ p,
  *   po = 1): +1 from p, −1 from p2.
- * Each (segment, start) keeps a running sum over end, so the spans starting on one day of the
- * window and inside it are one probe: the last row with end ≤ to. Spans are kept twice: by start
+ * Each (segment, start) keeps running sums over end that restart at each calendar month of the
+ * end (the block), and per block the month's totals and their running sum over months
+ * (rm_window_span_block, migration 0024): the spans starting on one day of the window and inside
+ * it are two probes, the last block before the month of `to` and the last row of that month with
+ * end ≤ to. A change rewrites the rest of its block and the later block sums of its start, not
+ * every later row of the start (a late day's cost). Spans are kept twice: by start
  * day (grain 'day') and by the month of the start (grain 'month'), so a window reads its whole
  * months by month and only its ragged edges by day: at most ~60 + months probes per segment
  * (24 months: ~85) instead of one per day (730; 0.13–0.2 s at 3M customers on a loaded box).
@@ -42,6 +46,9 @@ const run = (c: string) => `run_${c}`;
 const refs = (names: readonly string[], prefix = '') =>
   sql.join(names.map((c) => sql.ref(`${prefix}${c}`)));
 
+/** The block of a span's end: its calendar month. */
+const monthOf = (end: RawBuilder<unknown>) => sql`date_trunc('month', ${end}::timestamp)::date`;
+
 /**
  * The spans of signed customer-day rows (`sg`, then rm_customer_day's columns), one row per
  * (row, segment key, start) with a non-zero weight.
@@ -64,11 +71,14 @@ function spansOf(days: RawBuilder<unknown>): RawBuilder<unknown> {
 }
 
 /**
- * Adds signed customer-day rows (a rebuild's, or a delta's gone and added days) to
- * rm_window_span: the spans' point values are grouped once (rm_span_change), then each grain gets
- * them by upsert and the running sums of every (segment, start) the change touched are recomputed
- * from its first changed end on. Rows whose sums did not move are not rewritten; rows whose point
- * values all fall to zero are deleted (a rebuild never writes them).
+ * Adds signed customer-day rows (a rebuild's, or a delta's gone and added days) to the spans:
+ * their point values are grouped once (rm_span_change), then each grain gets them by upsert, in
+ * rm_window_span by end and in rm_window_span_block by the end's month. The running sums of every
+ * (segment, start, block) the change touched are recomputed from its first changed end to the
+ * block's last, and the block sums of every touched start from its first changed block on: a
+ * late day rewrites at most a month of each touched start's rows plus its later months' block
+ * rows. Rows whose sums did not move are not rewritten; rows whose point values all fall to zero
+ * are deleted (a rebuild never writes them).
  */
 export async function contributeSpans(db: Db, ws: number, days: RawBuilder<unknown>) {
   const sums = [
@@ -76,15 +86,10 @@ export async function contributeSpans(db: Db, ws: number, days: RawBuilder<unkno
     sql`sum(s * repeat_buyers)`,
     ...TOTALS_FACT_COLUMNS.map((c) => sql`sum(s * facts * ${sql.ref(c)})`),
   ];
-  const allZero = (prefix: string) =>
-    sql.join(
-      WEIGHTS.map((c) => sql`${sql.ref(`${prefix}${c}`)} = 0`),
-      sql` and `,
-    );
   const weightColumns = WEIGHTS.map((c) => `${c} bigint`).join(', ');
   for (const [table, shape] of [
     ['rm_span_change', `segment text, span_start date, span_end date, ${weightColumns}`],
-    ['rm_span_touched', 'segment text, span_start date, first_end date'],
+    ['rm_span_touched', 'segment text, span_start date, block date, first_end date'],
   ] as const) {
     await sql`create temp table if not exists ${sql.table(table)} (${sql.raw(shape)})
       on commit delete rows`.execute(db);
@@ -95,8 +100,8 @@ export async function contributeSpans(db: Db, ws: number, days: RawBuilder<unkno
     select segment, span_start, span_end,
       ${sql.join(sums.map((s, i) => sql`${s} as ${sql.ref(WEIGHTS[i]!)}`))}
     from (${spansOf(days)}) x
-    group by segment, span_start, span_end`.execute(db);
-  await sql`delete from rm_span_change where ${allZero('')}`.execute(db);
+    group by segment, span_start, span_end
+    having not (${allZero(sums)})`.execute(db);
   // A delta touches a few rows of each start it changes: the planner, blind to how few rows
   // "end ≥ first changed end" leaves, hashed the whole table twice (2 s of a 10k-order day at 3M
   // customers). Index plans then; a rebuild (changes ≈ the table) keeps the whole-table plans.
@@ -110,31 +115,42 @@ export async function contributeSpans(db: Db, ws: number, days: RawBuilder<unkno
     const start =
       grain === 'day' ? sql`span_start` : sql`date_trunc('month', span_start::timestamp)::date`;
     await sql`delete from rm_span_touched`.execute(db);
-    // A rebuild (no rows of this grain yet): the insert's running sums are already whole, and
+    // A rebuild (no rows of this grain yet): the inserts' running sums are already whole, and
     // recomputing them touched every row again (15+ minutes at 3M customers).
     const existed = await sql<{ existed: boolean }>`select exists (select 1 from rm_window_span
       where workspace_id = ${ws} and grain = ${grain}) as existed`.execute(db);
+    const grouped = (end: RawBuilder<unknown>) => sql`
+      select segment, ${start} as span_start, ${end} as span_end,
+        ${sql.join(WEIGHTS.map((c) => sql`sum(${sql.ref(c)}) as ${sql.ref(c)}`))}
+      from rm_span_change
+      group by 1, 2, 3
+      having not (${allZero(WEIGHTS.map((c) => sql`sum(${sql.ref(c)})`))})`;
     // New rows get running sums computed here, right when their (segment, start) had no rows
-    // before (a rebuild): then the recomputation below rewrites nothing.
+    // before (a rebuild): then the recomputations below rewrite nothing.
     await sql`
       with changed as (
         insert into rm_window_span (workspace_id, grain, segment, span_start, span_end,
           ${refs(WEIGHTS)}, ${refs(WEIGHTS.map(run))})
         select ${ws}::bigint, ${grain}, segment, span_start, span_end, ${refs(WEIGHTS)},
           ${sql.join(WEIGHTS.map((c) => sql`sum(${sql.ref(c)}) over starts`))}
-        from (
-          select segment, ${start} as span_start, span_end,
-            ${sql.join(WEIGHTS.map((c) => sql`sum(${sql.ref(c)}) as ${sql.ref(c)}`))}
-          from rm_span_change
-          group by 1, 2, 3
-        ) p
-        where not (${allZero('p.')})
-        window starts as (partition by segment, span_start order by span_end)
+        from (${grouped(sql`span_end`)}) p
+        window starts as (partition by segment, span_start, ${monthOf(sql`span_end`)}
+          order by span_end)
         on conflict (workspace_id, grain, segment, span_start, span_end) do update set
           ${sql.raw(WEIGHTS.map((c) => `${c} = rm_window_span.${c} + excluded.${c}`).join(', '))}
         returning segment, span_start, span_end)
       insert into rm_span_touched
-      select segment, span_start, min(span_end) from changed group by segment, span_start`.execute(
+      select segment, span_start, ${monthOf(sql`span_end`)}, min(span_end)
+      from changed group by 1, 2, 3`.execute(db);
+    await sql`
+      insert into rm_window_span_block (workspace_id, grain, segment, span_start, end_month,
+        ${refs(WEIGHTS)}, ${refs(WEIGHTS.map(run))})
+      select ${ws}::bigint, ${grain}, segment, span_start, span_end, ${refs(WEIGHTS)},
+        ${sql.join(WEIGHTS.map((c) => sql`sum(${sql.ref(c)}) over starts`))}
+      from (${grouped(monthOf(sql`span_end`))}) p
+      window starts as (partition by segment, span_start order by span_end)
+      on conflict (workspace_id, grain, segment, span_start, end_month) do update set
+        ${sql.raw(WEIGHTS.map((c) => `${c} = rm_window_span_block.${c} + excluded.${c}`).join(', '))}`.execute(
       db,
     );
     if (!existed.rows[0]!.existed) continue;
@@ -145,38 +161,85 @@ export async function contributeSpans(db: Db, ws: number, days: RawBuilder<unkno
       sql`${sql.ref(`${alias}.workspace_id`)} = ${ws} and ${sql.ref(`${alias}.grain`)} = ${grain}
         and ${sql.ref(`${alias}.segment`)} = t.segment
         and ${sql.ref(`${alias}.span_start`)} = t.span_start`;
+    const inBlock = (alias: string) =>
+      sql`${sql.ref(`${alias}.span_end`)} < (t.block + interval '1 month')::date`;
     await sql`
       delete from rm_window_span w using rm_span_touched t
-      where ${key('w')} and w.span_end >= t.first_end and ${allZero('w.')}`.execute(db);
+      where ${key('w')} and w.span_end >= t.first_end and ${inBlock('w')}
+        and ${allZero(WEIGHTS.map((c) => sql.ref(`w.${c}`)))}`.execute(db);
+    // The new sums are computed first, each touched block once, then written by primary key: the
+    // planner otherwise re-ran a block's window for each of its rows.
     await sql`
-      update rm_window_span w
-      set ${sql.join(WEIGHTS.map((c) => sql`${sql.ref(run(c))} = r.${sql.ref(run(c))}`))}
-      from (
-        select t.segment, t.span_start, t.first_end, ${refs(WEIGHTS.map(run), 'b.')}
+      with r as materialized (
+        select t.segment, t.span_start, s.span_end, ${sql.join(
+          WEIGHTS.map(
+            (c) => sql`coalesce(b.${sql.ref(run(c))}, 0) + s.${sql.ref(run(c))}
+              as ${sql.ref(run(c))}`,
+          ),
+        )}
         from rm_span_touched t
         left join lateral (
           select ${refs(WEIGHTS.map(run))} from rm_window_span b
-          where ${key('b')} and b.span_end < t.first_end
+          where ${key('b')} and b.span_end < t.first_end and b.span_end >= t.block
           order by b.span_end desc limit 1) b on true
-      ) t
-      cross join lateral (
-        select s.span_end, ${sql.join(
+        cross join lateral (
+          select s.span_end, ${sql.join(
+            WEIGHTS.map(
+              (c) => sql`sum(s.${sql.ref(c)}) over (order by s.span_end) as ${sql.ref(run(c))}`,
+            ),
+          )}
+          from rm_window_span s
+          where ${key('s')} and s.span_end >= t.first_end and ${inBlock('s')}) s)
+      update rm_window_span w
+      set ${sql.join(WEIGHTS.map((c) => sql`${sql.ref(run(c))} = t.${sql.ref(run(c))}`))}
+      from r t
+      where ${key('w')} and w.span_end = t.span_end
+        and (${refs(WEIGHTS.map(run), 'w.')}) is distinct from (${refs(WEIGHTS.map(run), 't.')})`.execute(
+      db,
+    );
+    await sql`
+      delete from rm_window_span_block w using rm_span_touched t
+      where ${key('w')} and w.end_month = t.block
+        and ${allZero(WEIGHTS.map((c) => sql.ref(`w.${c}`)))}`.execute(db);
+    await sql`
+      with r as materialized (
+        select t.segment, t.span_start, s.end_month, ${sql.join(
           WEIGHTS.map(
-            (c) =>
-              sql`coalesce(t.${sql.ref(run(c))}, 0) + sum(s.${sql.ref(c)}) over (order by s.span_end)
-                as ${sql.ref(run(c))}`,
+            (c) => sql`coalesce(b.${sql.ref(run(c))}, 0) + s.${sql.ref(run(c))}
+              as ${sql.ref(run(c))}`,
           ),
         )}
-        from rm_window_span s
-        where ${key('s')} and s.span_end >= t.first_end
-      ) r
-      where ${key('w')} and w.span_end = r.span_end
-        and (${refs(WEIGHTS.map(run), 'w.')}) is distinct from (${refs(WEIGHTS.map(run), 'r.')})`.execute(
+        from (select segment, span_start, min(block) as block from rm_span_touched
+          group by segment, span_start) t
+        left join lateral (
+          select ${refs(WEIGHTS.map(run))} from rm_window_span_block b
+          where ${key('b')} and b.end_month < t.block
+          order by b.end_month desc limit 1) b on true
+        cross join lateral (
+          select s.end_month, ${sql.join(
+            WEIGHTS.map(
+              (c) => sql`sum(s.${sql.ref(c)}) over (order by s.end_month) as ${sql.ref(run(c))}`,
+            ),
+          )}
+          from rm_window_span_block s
+          where ${key('s')} and s.end_month >= t.block) s)
+      update rm_window_span_block w
+      set ${sql.join(WEIGHTS.map((c) => sql`${sql.ref(run(c))} = t.${sql.ref(run(c))}`))}
+      from r t
+      where ${key('w')} and w.end_month = t.end_month
+        and (${refs(WEIGHTS.map(run), 'w.')}) is distinct from (${refs(WEIGHTS.map(run), 't.')})`.execute(
       db,
     );
     if (few) await planner(db, 'reset');
   }
 }
+
+/** Every one of the values is zero. */
+const allZero = (values: readonly RawBuilder<unknown>[]) =>
+  sql.join(
+    values.map((v) => sql`${v} = 0`),
+    sql` and `,
+  );
 
 /** Whole-table scans and hash/merge joins off (index plans) or back to the session's values. */
 async function planner(db: Db, to: 'off' | 'reset'): Promise<void> {
@@ -213,18 +276,28 @@ export async function windowTotals(
   window: DateWindow,
 ): Promise<GroupTotals> {
   const probes = spanProbes(window);
+  const block = monthOf(sql`${window.to}::date`);
   const result = await sql<TotalsRow & { segment: string }>`
     select g.segment, ${sql.join(
-      WEIGHTS.map((c) => sql`coalesce(sum(r.${sql.ref(run(c))}), 0) as ${sql.ref(c)}`),
+      WEIGHTS.map(
+        (c) =>
+          sql`coalesce(sum(b.${sql.ref(run(c))}), 0) + coalesce(sum(r.${sql.ref(run(c))}), 0)
+            as ${sql.ref(c)}`,
+      ),
     )}
     from (values ('all'), ('private')) g(segment)
     cross join unnest(${probes.map((p) => p.grain)}::text[], ${probes.map((p) => p.start)}::date[])
       p(grain, start)
-    cross join lateral (
+    left join lateral (
+      select ${refs(WEIGHTS.map(run))} from rm_window_span_block
+      where workspace_id = ${workspaceId} and grain = p.grain and segment = g.segment
+        and span_start = p.start and end_month < ${block}
+      order by end_month desc limit 1) b on true
+    left join lateral (
       select ${refs(WEIGHTS.map(run))} from rm_window_span
       where workspace_id = ${workspaceId} and grain = p.grain and segment = g.segment
-        and span_start = p.start and span_end <= ${window.to}::date
-      order by span_end desc limit 1) r
+        and span_start = p.start and span_end >= ${block} and span_end <= ${window.to}::date
+      order by span_end desc limit 1) r on true
     group by g.segment`.execute(db);
   const of = (segment: string) => totalsOf(result.rows.find((r) => r.segment === segment));
   const all = of('all');
