@@ -74,13 +74,16 @@ export async function applyDelta(
   db: Db,
   ws: number,
   settings: ReadModelSettings,
-  ids: readonly number[],
-  newOrderIds: readonly number[],
+  /** Rows of `id`: customers recomputed from their whole history. */
+  wholeHistory: RawBuilder<unknown>,
+  /** Rows of `id`: orders inserted, which may be absorbed alone (the appended path). */
+  newOrderIds: RawBuilder<unknown>,
 ): Promise<{ customers: number; appended: number }> {
   const orderShape = `customer_id bigint, id bigint, external_id text, ordered_at timestamptz,
     local_date date, channel text, domain text, amount_fen bigint, gross_profit_fen bigint,
     returned boolean`;
   const temps: [string, string][] = [
+    ['rm_whole_history', 'customer_id bigint primary key'],
     ['rm_scope', 'customer_id bigint primary key'],
     ['rm_scope_orders', orderShape],
     ['rm_new_orders', `${orderShape}, status text`],
@@ -117,18 +120,23 @@ export async function applyDelta(
       delete from ${temp};`;
   });
   await sql.raw(`do $$ begin ${statements.join('\n')} end $$`).execute(db);
-  if (newOrderIds.length > 0) {
-    await sql`
-      insert into rm_new_orders
-      select o.customer_id, o.id, o.external_id, o.ordered_at, o.local_date, o.channel, o.domain,
-        o.amount_fen, o.gross_profit_fen, o.returned, o.status
-      from unnest(${newOrderIds.map(String)}::bigint[]) n(id)
-      cross join lateral (select * from orders where workspace_id = ${ws} and id = n.id
-        offset 0) o`.execute(db);
-  }
+  await sql`insert into rm_whole_history
+    select distinct id from (${wholeHistory}) c where id is not null`.execute(db);
+  await sql`
+    insert into rm_new_orders
+    select o.customer_id, o.id, o.external_id, o.ordered_at, o.local_date, o.channel, o.domain,
+      o.amount_fen, o.gross_profit_fen, o.returned, o.status
+    from (${newOrderIds}) n
+    cross join lateral (select * from orders where workspace_id = ${ws} and id = n.id
+      offset 0) o`.execute(db);
   await sql`insert into rm_scope (customer_id)
-    select unnest(${ids.map(String)}::bigint[])
+    select customer_id from rm_whole_history
     union select customer_id from rm_new_orders`.execute(db);
+  const sizes = await sql<{ scope: boolean; appending: boolean }>`
+    select exists (select 1 from rm_scope) as scope,
+      exists (select 1 from rm_new_orders) as appending`.execute(db);
+  const { scope, appending } = sizes.rows[0]!;
+  if (!scope) return { customers: 0, appended: 0 };
   await sql`analyze rm_scope (customer_id)`.execute(db);
   // No JIT: the forced index plans carry the planner's huge "disabled" cost, which crossed the
   // JIT thresholds and made Postgres compile every statement (~0.3 s each, more than the
@@ -151,9 +159,9 @@ export async function applyDelta(
   await sql`
     insert into ${sql.table(OLD_TABLES.customer)} select * from rm_customer
     where workspace_id = ${ws} and customer_id in (select customer_id from rm_scope)`.execute(db);
-  if (newOrderIds.length > 0) {
+  if (appending) {
     await indexPlans(db, false);
-    await selectAppended(db, ids);
+    await selectAppended(db);
     await indexPlans(db, true);
   }
   await sql`
@@ -173,7 +181,7 @@ export async function applyDelta(
   await buildCustomerMonths({ ...fresh, tables: OLD_TABLES });
   await buildCustomers(fresh);
   await buildCustomerDays(fresh);
-  if (newOrderIds.length > 0) await buildAppended(fresh);
+  if (appending) await buildAppended(fresh);
   await buildCustomerMonths(fresh);
   // What changed: rows only on the old side (gone) or only on the new side (added).
   for (const [kind, old] of Object.entries(OLD_TABLES) as [keyof typeof OLD_TABLES, string][]) {
@@ -290,7 +298,7 @@ export async function applyDelta(
  * difference, where they would cancel. Absorbing the same orders twice takes the whole-history
  * path the second time (the last order day has moved), so it stays idempotent.
  */
-async function selectAppended(db: Db, wholeHistory: readonly number[]): Promise<void> {
+async function selectAppended(db: Db): Promise<void> {
   const weekOrMonth = (d: RawBuilder<unknown>) =>
     sql`least(date_trunc('week', ${d}::timestamp), date_trunc('month', ${d}::timestamp))::date`;
   await sql`
@@ -304,7 +312,7 @@ async function selectAppended(db: Db, wholeHistory: readonly number[]): Promise<
     ) n
     join ${sql.table(OLD_TABLES.customer)} rc on rc.customer_id = n.customer_id
     where rc.first_order_id is not null and rc.last_local_date < n.first_period
-      and n.customer_id <> all(${wholeHistory.map(String)}::bigint[])`.execute(db);
+      and n.customer_id not in (select customer_id from rm_whole_history)`.execute(db);
   await sql`delete from rm_scope where customer_id in (select customer_id from rm_appended)`.execute(
     db,
   );

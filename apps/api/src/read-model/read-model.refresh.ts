@@ -12,7 +12,7 @@
  * per-customer rows, read-model.aggregates.ts keeps the aggregates, read-model.delta.ts is the
  * incremental path.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { DatabaseHandle, Transaction } from '../db/database.js';
 import { notFound } from '../errors/app-error.js';
 import { contribute, rebuildContributions } from './read-model.aggregates.js';
@@ -102,6 +102,13 @@ export async function rebuildReadModel(
 }
 
 /**
+ * Ids as a list, or as a query in the caller's transaction whose rows' `id` column holds them
+ * (an import passes its temp tables: a million ids built into a parameter held the event loop
+ * for ~2 s, and reading them back from the database as long again).
+ */
+export type Ids = readonly number[] | RawBuilder<unknown>;
+
+/**
  * Absorbs changed orders (inserted, updated, cancelled, moved) and changed customers (joined,
  * left) into the read model, inside the caller's transaction (imports call it after merging
  * rows). Pass every customer whose orders or membership changed in `customerIds`, except that
@@ -114,8 +121,8 @@ export async function rebuildReadModel(
 export async function applyOrderChanges(
   tx: Pick<Transaction, 'db'>,
   workspaceId: number,
-  customerIds: readonly number[],
-  newOrderIds: readonly number[] = [],
+  customerIds: Ids,
+  newOrderIds: Ids = [],
 ): Promise<RefreshResult> {
   const started = performance.now();
   const { db } = tx;
@@ -133,15 +140,28 @@ export async function applyOrderChanges(
   ) {
     return rebuildReadModelIn(db, workspaceId);
   }
-  const ids = [...new Set(customerIds)];
-  const { customers, appended } =
-    ids.length > 0 || newOrderIds.length > 0
-      ? await applyDelta(db, workspaceId, settings, ids, newOrderIds)
-      : { customers: 0, appended: 0 };
+  const { customers, appended } = await applyDelta(
+    db,
+    workspaceId,
+    settings,
+    idRows(customerIds),
+    idRows(newOrderIds),
+  );
   await sql`update rm_state set updated_at = now(),
       order_watermark = greatest(order_watermark, ${await maxOrderId(db, workspaceId)})
     where workspace_id = ${workspaceId}`.execute(db);
   return { customers, appended, ms: performance.now() - started };
+}
+
+/** Ids as rows of one bigint column `id`. */
+function idRows(ids: Ids): RawBuilder<unknown> {
+  return isList(ids)
+    ? sql`select unnest(${ids.map(String)}::bigint[]) as id`
+    : sql`select id from (${ids}) ids`;
+}
+
+function isList(ids: Ids): ids is readonly number[] {
+  return Array.isArray(ids);
 }
 
 /**
@@ -152,15 +172,11 @@ export async function applyNewOrders(
   tx: Pick<Transaction, 'db'>,
   workspaceId: number,
 ): Promise<RefreshResult> {
-  const mark = await sql<{ order_watermark: number }>`
-    select order_watermark from rm_state where workspace_id = ${workspaceId}`.execute(tx.db);
-  const watermark = mark.rows[0]?.order_watermark ?? 0;
-  const rows = await sql<{ id: number }>`
-    select id from orders where workspace_id = ${workspaceId} and id > ${watermark}`.execute(tx.db);
   return applyOrderChanges(
     tx,
     workspaceId,
     [],
-    rows.rows.map((r) => Number(r.id)),
+    sql`select id from orders where workspace_id = ${workspaceId} and id > coalesce(
+      (select order_watermark from rm_state where workspace_id = ${workspaceId}), 0)`,
   );
 }

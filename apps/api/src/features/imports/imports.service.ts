@@ -15,7 +15,7 @@ import type { ReadInfo, ReadOptions } from './presets/preset-source.js';
 import { readHere } from './reading.js';
 import { readInWorker, WORKER_FROM_BYTES } from './reading-thread.js';
 import type { RowSource } from './source.js';
-import { checkSet, merge } from './staged-set.js';
+import { CHANGED, changesReadModel, checkSet, createChangeTables, merge } from './staged-set.js';
 import { copyRows } from './stage-rows.js';
 
 export interface ImportOptions {
@@ -320,8 +320,8 @@ async function importInTransaction(
   progress.phase = 'validating';
   if (staged > 10_000) await sql`analyze stage`.execute(tx.db);
   if (namesCustomers(spec)) await resolveCustomers(tx.db, spec, ctx.workspace.id);
-  const buyers =
-    reading.info.preset?.kind === 'orders' ? await addBuyers(tx.db, ctx, reading.info) : [];
+  if (changesReadModel(spec)) await createChangeTables(tx.db);
+  if (reading.info.preset?.kind === 'orders') await addBuyers(tx.db, ctx, reading.info);
   await checkSet(tx.db, ctx, header);
   if (errors.total > 0) return { inserted: 0, updated: 0 };
 
@@ -330,11 +330,15 @@ async function importInTransaction(
   progress.phase = 'merging';
   const merged = await merge(tx.db, ctx, header);
   if (spec.identity) await recordIdentities(tx.db, ctx.workspace.id);
-  if (merged.customerIds) {
+  if (changesReadModel(spec)) {
     if (ctx.signal?.aborted) throw abortError(ctx.signal);
     progress.phase = 'updating_read_model';
-    const customerIds = [...merged.customerIds, ...buyers];
-    await applyOrderChanges(tx, ctx.workspace.id, customerIds, merged.newOrderIds);
+    await applyOrderChanges(
+      tx,
+      ctx.workspace.id,
+      sql`select id from ${sql.table(CHANGED.customers)}`,
+      sql`select id from ${sql.table(CHANGED.newOrders)}`,
+    );
   }
   if (ctx.signal?.aborted) throw abortError(ctx.signal);
   return { inserted: merged.inserted, updated: merged.updated };
@@ -343,9 +347,9 @@ async function importInTransaction(
 /**
  * A platform export's buyers without a customer row get one (acquired at their first order here,
  * through the order's channel); the preset's channel is created first when the workspace lacks
- * it. Returns the new customers' ids (the read model adds them).
+ * it. The new customers go to CHANGED.customers (the read model adds them).
  */
-async function addBuyers(db: Kysely<Database>, ctx: Context, info: ReadInfo): Promise<number[]> {
+async function addBuyers(db: Kysely<Database>, ctx: Context, info: ReadInfo): Promise<void> {
   const ws = ctx.workspace.id;
   if (info.channel) {
     await db
@@ -355,9 +359,10 @@ async function addBuyers(db: Kysely<Database>, ctx: Context, info: ReadInfo): Pr
       .execute();
   }
   const at = `coalesce(s.ordered_at_abs, s.ordered_at_local at time zone w.time_zone)`;
-  const result = await sql
-    .raw<{ id: number | string }>(
-      `insert into customers (workspace_id, external_id, acquired_at, acquisition_channel)
+  await sql
+    .raw(
+      `with added as (
+       insert into customers (workspace_id, external_id, acquired_at, acquisition_channel)
        select w.id, s.customer_id, min(${at}), (array_agg(s.channel order by ${at}))[1]
        from stage s cross join workspaces w
        join channels ch on ch.workspace_id = w.id and ch.code = s.channel
@@ -365,10 +370,10 @@ async function addBuyers(db: Kysely<Database>, ctx: Context, info: ReadInfo): Pr
          select 1 from customers c where c.workspace_id = w.id and c.external_id = s.customer_id)
        group by w.id, s.customer_id
        on conflict do nothing
-       returning id`,
+       returning id)
+       insert into ${CHANGED.customers} select id from added`,
     )
     .execute(db);
-  return result.rows.map((r) => Number(r.id));
 }
 
 function abortError(signal: AbortSignal): ImportFileError {

@@ -102,19 +102,40 @@ function keyColumn(spec: KindSpec, field: string): string {
   return `s.${stageColumns(f)[0]![0]}`;
 }
 
-/** Upsert by the natural key; only columns the file has are updated; unchanged rows untouched. */
+/**
+ * Where an import of orders or customers leaves what the read model must absorb, for
+ * applyOrderChanges: temp tables filled by the merge's own statements, so a million ids never
+ * pass through JavaScript (parsing them back and sending them again as a parameter held the event
+ * loop for seconds).
+ */
+export const CHANGED = {
+  /** Customers recomputed from their whole history (updated, moved from, new customers). */
+  customers: 'import_changed_customers',
+  /** Orders inserted: the read model may absorb them alone. */
+  newOrders: 'import_new_orders',
+} as const;
+
+/** Whether importing this kind changes the read model (its customers or their orders). */
+export function changesReadModel(spec: KindSpec): boolean {
+  return spec.kind === 'orders' || spec.kind === 'customers';
+}
+
+/** Creates the CHANGED tables for this transaction (before anything writes to them). */
+export async function createChangeTables(db: Kysely<Database>): Promise<void> {
+  for (const table of Object.values(CHANGED)) {
+    await sql.raw(`create temp table ${table} (id bigint not null) on commit drop`).execute(db);
+  }
+}
+
+/**
+ * Upsert by the natural key; only columns the file has are updated; unchanged rows untouched.
+ * For orders and customers, what changed is written to the CHANGED tables.
+ */
 export async function merge(
   db: Kysely<Database>,
   ctx: SetContext,
   header: HeaderMap,
-): Promise<{
-  inserted: number;
-  updated: number;
-  /** Customers the read model recomputes from their history (null: the kind has none). */
-  customerIds: number[] | null;
-  /** Orders inserted: the read model may absorb them alone (applyOrderChanges). */
-  newOrderIds: number[];
-}> {
+): Promise<{ inserted: number; updated: number }> {
   const { spec, workspace } = ctx;
   const ws = String(workspace.id);
   const m = spec.merge;
@@ -153,39 +174,43 @@ export async function merge(
     )
     .execute(db);
   // Customers whose orders move away also change (found in the same pass, before the update).
-  const movedFrom =
+  if (spec.kind === 'orders') {
+    await sql
+      .raw(
+        `insert into ${CHANGED.customers}
+         select distinct moved_from from stage_existing where moved_from is not null`,
+      )
+      .execute(db);
+  }
+  // Inserted orders go to the read model by id; inserted customers and the customers of updated
+  // rows are recomputed whole (applyOrderChanges sorts out a customer found both ways).
+  const changed = (table: string, column: string) =>
+    `, changed as (insert into ${table} select ${column} from m)`;
+  const insertedTo =
     spec.kind === 'orders'
-      ? (
-          await sql
-            .raw<{ id: number }>(
-              'select distinct moved_from as id from stage_existing where moved_from is not null',
-            )
-            .execute(db)
-        ).rows.map((r) => Number(r.id))
-      : [];
-  const changedCustomer =
-    spec.kind === 'orders' ? 'customer_id' : spec.kind === 'customers' ? 'id' : null;
-  // The id lists come back as text and are parsed a slice at a time (idList).
-  const summary = (rows: string) =>
-    `select count(*)::int as n, ${changedCustomer ? 'array_agg(distinct customer)::text' : 'null'} as customers,
-       ${spec.kind === 'orders' ? 'array_agg(id)::text' : 'null'} as ids from ${rows}`;
+      ? { returning: 'id', into: changed(CHANGED.newOrders, 'id') }
+      : spec.kind === 'customers'
+        ? { returning: 'id', into: changed(CHANGED.customers, 'id') }
+        : { returning: '1', into: '' };
   // New rows first: an updated row may refer to one of them (accounts.backup_of).
   const inserted = await sql
-    .raw<{ n: number; customers: string | null; ids: string | null }>(
+    .raw<{ n: number }>(
       `with m as (
          insert into ${spec.table} (workspace_id, ${targets.join(', ')})
          select w.id, ${m.columns.map((c) => c.expr).join(', ')}
          from ${m.from}
          where w.id = ${ws} and not exists (select 1 from stage_existing e where e.line = s.line)
-         returning ${changedCustomer ?? 'null'} as customer, ${spec.kind === 'orders' ? 'id' : 'null::bigint'} as id
-       ) ${summary('m')}`,
+         returning ${insertedTo.returning} as id
+       )${insertedTo.into} select count(*)::int as n from m`,
     )
     .execute(db);
-  let updated: { n: number; customers: string | null } = { n: 0, customers: null };
+  let updated = 0;
   if (updates.length > 0) {
     const keys = m.conflict.filter((c) => c !== 'workspace_id');
+    const customer =
+      spec.kind === 'orders' ? 't.customer_id' : spec.kind === 'customers' ? 't.id' : null;
     const result = await sql
-      .raw<{ n: number; customers: string | null }>(
+      .raw<{ n: number }>(
         `with m as (
            update ${spec.table} t set ${updates.map((c) => `${c.column} = v.${c.column}`).join(', ')}
            from (select ${[...new Set([...keys, ...updates.map((c) => c.column)])]
@@ -195,46 +220,13 @@ export async function merge(
                  join stage_existing e on e.line = s.line and not e.same
                  where w.id = ${ws}) v
            where t.workspace_id = ${ws} and ${keys.map((k) => `t.${k} = v.${k}`).join(' and ')}
-           returning ${changedCustomer ? `t.${changedCustomer}` : 'null'} as customer, null::bigint as id
-         ) ${summary('m')}`,
+           returning ${customer ?? '1'} as id
+         )${customer ? changed(CHANGED.customers, 'id') : ''} select count(*)::int as n from m`,
       )
       .execute(db);
-    updated = result.rows[0] ?? updated;
+    updated = result.rows[0]?.n ?? 0;
   }
-  const ins = inserted.rows[0] ?? { n: 0, customers: null, ids: null };
-  // Inserted orders go to the read model by id; their customers only when other rows of theirs
-  // changed too (updated or moved here), which applyOrderChanges sorts out.
-  const newOrderIds = await idList(ins.ids);
-  const customerIds = changedCustomer
-    ? [
-        ...movedFrom,
-        ...(spec.kind === 'orders' ? [] : await idList(ins.customers)),
-        ...(await idList(updated.customers)),
-      ]
-    : null;
-  return { inserted: ins.n, updated: updated.n, customerIds, newOrderIds };
-}
-
-/**
- * An integer array as Postgres writes it ('{1,2,3}'), parsed 20,000 ids at a time with a turn of
- * the event loop between: pg's own array parser took ~3 s for the million ids of a 1M-row file,
- * and held the event loop (and so every dashboard request) for all of it.
- */
-async function idList(text: string | null): Promise<number[]> {
-  const ids: number[] = [];
-  if (text === null) return ids;
-  const end = text.length - 1;
-  let at = 1;
-  while (at < end) {
-    for (let n = 0; n < 20_000 && at < end; n++) {
-      let comma = text.indexOf(',', at);
-      if (comma < 0 || comma > end) comma = end;
-      ids.push(Number(text.slice(at, comma)));
-      at = comma + 1;
-    }
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return ids;
+  return { inserted: inserted.rows[0]?.n ?? 0, updated };
 }
 
 /** A SQL string literal. */
