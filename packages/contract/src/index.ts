@@ -29,6 +29,8 @@ export * from './route.js';
 export * from './common.js';
 export * from './evidence.js';
 export * from './window.js';
+export * from './periods.js';
+export * from './page-presets.js';
 export * from './annotations.js';
 export * from './api-keys.js';
 export * from './attribution.js';

@@ -357,27 +357,49 @@ async function answerOf(
   return JSON.stringify(checked.data);
 }
 
+/** A request the warm-up makes: a route and its query as a URL carries it. */
+export interface WarmRequest {
+  method: Method;
+  path: string;
+  query: Record<string, string | number>;
+}
+
 /**
  * The warm-up's half of the kit: computes the answer of each `cache: 'data'` GET of a workspace
- * to a request with no query string (the default window, anchored on the latest data day), through
+ * to a request with no query string (the default window, anchored on the latest data day), then
+ * to each of `requests` (the pages' first requests, @yugang/contract's `pageRequests`), through
  * the same parsing, window, handler and cache key as that request, so the request finds it kept.
- * One route at a time; stops before the next route when `proceed` (stopped, version moved) says
- * no. Returns the paths warmed.
+ * One answer at a time; stops before the next when `proceed` (stopped, version moved) says no.
+ * Returns the requests warmed, as "path?query".
  */
-export async function warmDefaultAnswers(
+export async function warmAnswers(
   handle: DatabaseHandle,
   routes: readonly RouteDefinition[],
   workspace: Workspace,
   version: string,
   proceed: () => Promise<boolean>,
+  requests: readonly WarmRequest[] = [],
 ): Promise<string[]> {
+  const cached = routes.filter(
+    (route) => route.cache === 'data' && route.inWorkspace && route.method === 'get',
+  );
+  const all = [
+    ...cached.map((route) => ({ route, query: {} })),
+    ...requests.flatMap((request) => {
+      const route = cached.find((r) => r.method === request.method && r.path === request.path);
+      // As a URL carries it: the schemas coerce numbers from strings.
+      const query = Object.fromEntries(
+        Object.entries(request.query).map(([key, value]) => [key, String(value)]),
+      );
+      return route ? [{ route, query }] : [];
+    }),
+  ];
   const warmed: string[] = [];
-  for (const route of routes) {
-    if (route.cache !== 'data' || !route.inWorkspace || route.method !== 'get') continue;
+  for (const { route, query } of all) {
     if (!(await proceed())) break;
     const ctx: InternalContext = {
       params: parseInput('params', route.params, { ws: workspace.slug }),
-      query: parseInput('query', route.query, {}),
+      query: parseInput('query', route.query, query),
       body: undefined,
       // A cached answer depends only on the data, the settings and the query (the contract's
       // promise), so its handler reads neither the request nor the response.
@@ -391,7 +413,7 @@ export async function warmDefaultAnswers(
     };
     if (route.window) await resolveWindowOf(route, ctx, workspace, version);
     await cachedAnswer(version, workspace, route, ctx, () => answerOf(route, ctx, () => false));
-    warmed.push(route.path);
+    warmed.push(`${route.path}?${new URLSearchParams(query).toString()}`);
   }
   return warmed;
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pageRequests } from '@yugang/contract';
 import { addDays } from '@yugang/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/fixtures.js';
@@ -35,18 +36,28 @@ const cachedPaths = () =>
     .filter((r) => r.cache === 'data' && r.method === 'get' && r.inWorkspace)
     .map((r) => r.path.replace(':ws', t.fixture.workspace.slug));
 
+/** The cached requests the pages make when opened with no search params, as URLs. */
+const pageUrls = (latestDay: string) =>
+  pageRequests(latestDay).map(({ route, query }) => {
+    const search = new URLSearchParams(
+      Object.entries(query).map(([key, value]): [string, string] => [key, String(value)]),
+    );
+    return `${route.path.replace(':ws', t.fixture.workspace.slug)}?${search.toString()}`;
+  });
+
 /**
- * Asks each cached route and the review once, with no query string (a page's first visit), and
- * returns how many of those gets each cache had to compute.
+ * Asks each cached route and the review once, with no query string, then each page's own first
+ * requests on `latestDay` (a page's first visit), and returns how many of those gets each cache
+ * had to compute.
  */
-async function firstVisit(): Promise<{
+async function firstVisit(latestDay?: string): Promise<{
   answersKept: number;
   answersComputed: number;
   figuresComputed: number;
 }> {
   const answers = answerCache.stats();
   const figures = readModelCache.stats();
-  for (const p of cachedPaths()) {
+  for (const p of [...cachedPaths(), ...(latestDay ? pageUrls(latestDay) : [])]) {
     const { status } = await t.call('GET', p, { as: 'viewer' });
     expect(status, p).toBe(200);
   }
@@ -65,6 +76,18 @@ const summaryOf = async () =>
   };
 
 describe('the warm-up computes every page default the routes keep', () => {
+  it('lists the pages whose first requests differ from the route defaults', () => {
+    expect(pageUrls('2024-03-18')).toEqual(
+      expect.arrayContaining([
+        '/workspaces/acme/roi?from=2023-03-19&to=2024-03-19',
+        '/workspaces/acme/risk?from=2024-02-01&to=2024-03-01',
+        '/workspaces/acme/team-kpis?from=2023-03-19&to=2024-03-19',
+        '/workspaces/acme/metrics/membership/trend?grain=month&from=2022-04-01&to=2024-04-01',
+        '/workspaces/acme/cohorts?basis=first_order&maxK=12',
+      ]),
+    );
+  });
+
   it('lists the expensive defaults among the cached routes', () => {
     expect(cachedPaths()).toEqual(
       expect.arrayContaining([
@@ -76,13 +99,13 @@ describe('the warm-up computes every page default the routes keep', () => {
     );
   });
 
-  it('when imports land, then the first visit of every cached route and the review computes nothing', async () => {
+  it('when imports land, then the first visit of every cached route, every page and the review computes nothing', async () => {
     for (const kind of ['channels', 'customers', 'orders']) {
       await importCsv(kind, readFileSync(path.join(SAMPLES, `${kind}.csv`)));
     }
     await t.warmer!.settled();
-    expect(await firstVisit()).toEqual({
-      answersKept: cachedPaths().length,
+    expect(await firstVisit('2024-03-18')).toEqual({
+      answersKept: cachedPaths().length + pageUrls('2024-03-18').length,
       answersComputed: 0,
       figuresComputed: 0,
     });
@@ -98,8 +121,8 @@ describe('the warm-up computes every page default the routes keep', () => {
       `${header}\nO9001,C0001,tmall,2024-04-02 10:00,100,40,,已完成,否,0\n`,
     );
     await t.warmer!.settled();
-    expect(await firstVisit()).toEqual({
-      answersKept: cachedPaths().length,
+    expect(await firstVisit('2024-04-02')).toEqual({
+      answersKept: cachedPaths().length + pageUrls('2024-04-02').length,
       answersComputed: 0,
       figuresComputed: 0,
     });

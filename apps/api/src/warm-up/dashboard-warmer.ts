@@ -1,7 +1,8 @@
 /**
  * After an import lands, the server computes the default answers of the pages in the background
- * (every `cache: 'data'` route's answer to a request with no query string, the default review
- * week, the default tiers and predicted LTV: the windows the routes resolve when none is given,
+ * (every `cache: 'data'` route's answer to a request with no query string, the cached requests
+ * each page makes when opened with no search params (`pageRequests` of @yugang/contract, the
+ * presets the pages read), the default review week, the default tiers and predicted LTV, all
  * anchored on the latest data day), so the lead who opens the dashboard after loading data is not
  * the one who pays for them: at 3M customers the first call after a change costs 0.5–10 s for
  * those answers and minutes for tiers (decision 0010), and each import starts a new read-model
@@ -17,13 +18,13 @@
  * workspace has been quiet for `delayMs`, one at a time per workspace, and a request that comes
  * first simply computes the answer itself (a concurrent request waits for the same computation).
  */
-import { resolveAsOf } from '@yugang/contract';
+import { pageRequests, resolveAsOf } from '@yugang/contract';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../db/database.js';
 import { cachedPredictedLtv } from '../features/ltv/ltv-predicted.service.js';
 import { review } from '../features/review/review.service.js';
 import { cachedTiers } from '../features/tiers/tiers.service.js';
-import { warmDefaultAnswers, type RouteDefinition } from '../http/route.js';
+import { warmAnswers, type RouteDefinition } from '../http/route.js';
 import { anchorDay, dataFreshness } from '../read-model/freshness.js';
 import { readModelVersion } from '../read-model/read-model-cache.js';
 
@@ -152,8 +153,9 @@ export interface WarmOptions {
 
 /**
  * Computes the default answers of a workspace's pages into the caches the requests read: every
- * `cache: 'data'` route's answer to a request with no query string (through the route kit, so the
- * same window, handler and cache entry), the default review week, then the default tiers and
+ * `cache: 'data'` route's answer to a request with no query string and each page's first cached
+ * requests (through the route kit, so the same window, handler and cache entry), the default
+ * review week, then the default tiers and
  * predicted LTV (minutes at 3M when a version is new, so last). One at a time; ends early when
  * stopped or when the data version moves (the next poll warms the new version).
  */
@@ -171,12 +173,17 @@ export async function warmDashboard(
   if (!workspace) return;
   const version = await readModelVersion(db, workspaceId);
   const proceed = async () => !stopped() && (await readModelVersion(db, workspaceId)) === version;
-  await warmDefaultAnswers(handle, routes, workspace, version, proceed);
+  // The same day the routes and the pages count from: the latest data day, not the clock.
+  const latestDay = anchorDay(await dataFreshness(db, workspace.id), workspace, now);
+  const pages = pageRequests(latestDay).map(({ route, query }) => ({
+    method: route.method,
+    path: route.path,
+    query,
+  }));
+  await warmAnswers(handle, routes, workspace, version, proceed, pages);
   if (!(await proceed())) return;
   await review(db, workspace, {}, now);
   if (!(await proceed())) return;
-  // The same default the routes resolve: anchored on the latest data day, not the clock.
-  const latestDay = anchorDay(await dataFreshness(db, workspace.id), workspace, now);
   const asOf = resolveAsOf({}, latestDay);
   await cachedTiers(db, workspace, asOf);
   if (!(await proceed())) return;

@@ -5,6 +5,7 @@
  * own hooks, so the page finds the request in flight or answered. Failures are left to the page:
  * its own query shows the error and retries.
  */
+import { pagePresets, type DateWindow, type WindowPreset } from '@yugang/contract';
 import type { QueryClient, FetchQueryOptions } from '@tanstack/react-query';
 import { attributionQueryOptions } from '../features/attribution/api/get-attribution';
 import { cohortsQueryOptions } from '../features/cohorts/api/get-cohorts';
@@ -21,7 +22,6 @@ import { roiQueryOptions } from '../features/roi/api/get-roi';
 import { summaryQueryOptions } from '../features/summary/api/get-summary';
 import { teamKpisQueryOptions } from '../features/team-kpis/api/get-team-kpis';
 import { tiersQueryOptions } from '../features/tiers/api/get-tiers';
-import type { DateWindow } from '../lib/periods';
 import {
   windowOf,
   type attributionSearch,
@@ -29,7 +29,6 @@ import {
   type communitySearch,
   type ltvSearch,
   type tiersSearch,
-  type WindowPreset,
   type WindowSearch,
 } from './pages/analysis-search';
 import type { z } from 'zod';
@@ -63,22 +62,22 @@ export const prefetch = {
     start(qc, reviewQueryOptions(ws, { week: search.week })),
   trends: (qc: QueryClient, ws: string) => start(qc, summaryQueryOptions(ws, {})),
   compare: (qc: QueryClient, ws: string, search: WindowSearch) =>
-    startWindowed(qc, ws, search, 'last_12_months', (w) => [summaryQueryOptions(ws, w)]),
+    startWindowed(qc, ws, search, pagePresets.compare.preset, (w) => [summaryQueryOptions(ws, w)]),
   roi: (qc: QueryClient, ws: string, search: WindowSearch) =>
-    startWindowed(qc, ws, search, 'last_12_months', (w) => [roiQueryOptions(ws, w)]),
+    startWindowed(qc, ws, search, pagePresets.roi.preset, (w) => [roiQueryOptions(ws, w)]),
   risk: (qc: QueryClient, ws: string, search: WindowSearch) =>
-    startWindowed(qc, ws, search, 'last_month', (w) => [riskQueryOptions(ws, w)]),
+    startWindowed(qc, ws, search, pagePresets.risk.preset, (w) => [riskQueryOptions(ws, w)]),
   attribution: (qc: QueryClient, ws: string, search: z.output<typeof attributionSearch>) =>
-    startWindowed(qc, ws, search, 'last_12_months', (w) => [
-      attributionQueryOptions(ws, { ...w, grain: search.grain ?? 'month' }),
+    startWindowed(qc, ws, search, pagePresets.attribution.preset, (w) => [
+      attributionQueryOptions(ws, { ...w, grain: search.grain ?? pagePresets.attribution.grain }),
       teamKpisQueryOptions(ws, w),
     ]),
   cohorts: (qc: QueryClient, ws: string, search: z.output<typeof cohortsSearch>) =>
     start(
       qc,
       cohortsQueryOptions(ws, {
-        basis: search.basis ?? 'first_order',
-        maxK: 12,
+        basis: search.basis ?? pagePresets.cohorts.basis,
+        maxK: pagePresets.cohorts.maxK,
         ...(search.asOf ? { asOf: search.asOf } : {}),
       }),
     ),
@@ -86,9 +85,9 @@ export const prefetch = {
     start(
       qc,
       ltvQueryOptions(ws, {
-        basis: search.basis ?? 'first_order',
-        measure: search.measure ?? 'gmv',
-        maxK: 12,
+        basis: search.basis ?? pagePresets.ltv.basis,
+        measure: search.measure ?? pagePresets.ltv.measure,
+        maxK: pagePresets.ltv.maxK,
       }),
       ltvPredictedQueryOptions(ws, {}),
     ),
@@ -97,7 +96,12 @@ export const prefetch = {
   community: (qc: QueryClient, ws: string, search: z.output<typeof communitySearch>) =>
     start(qc, communityQueryOptions(ws, search.asOf ? { asOf: search.asOf } : {})),
   incrementality: (qc: QueryClient, ws: string, search: z.output<typeof incrementalitySearch>) =>
-    start(qc, incrementalityQueryOptions(ws, { months: search.months ?? 6 })),
+    start(
+      qc,
+      incrementalityQueryOptions(ws, {
+        months: search.months ?? pagePresets.incrementality.months,
+      }),
+    ),
   goals: (qc: QueryClient, ws: string) => start(qc, goalsQueryOptions(ws, {})),
   readiness: (qc: QueryClient, ws: string) => start(qc, readinessQueryOptions(ws)),
 };

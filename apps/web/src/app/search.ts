@@ -1,6 +1,6 @@
 /** The URL holds the view: workspace and page in the path; language, window and comparison in the search. */
 import { z } from 'zod';
-import { COMPARISONS, PRESETS } from '../lib/periods';
+import { COMPARISONS, PRESETS } from '@yugang/contract';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 

@@ -6,7 +6,7 @@
 import type { Locale, MetricUnit } from '@yugang/metrics';
 import { delta } from './format';
 import { formatFigure } from './format';
-import type { Comparison } from './periods';
+import type { Comparison } from '@yugang/contract';
 
 export interface TakeawayRow {
   period: string;

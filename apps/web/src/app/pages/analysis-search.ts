@@ -1,18 +1,9 @@
 /** URL search params of the analysis pages: the window and each page's filters, validated once. */
+import { presetWindow, WINDOW_PRESETS, type DateWindow, type WindowPreset } from '@yugang/contract';
 import { z } from 'zod';
-import { presetWindow, type DateWindow } from '../../lib/periods';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const month = z.string().regex(/^\d{4}-\d{2}$/);
-
-export const WINDOW_PRESETS = [
-  'last_week',
-  'this_month',
-  'last_month',
-  'last_12_months',
-  'custom',
-] as const;
-export type WindowPreset = (typeof WINDOW_PRESETS)[number];
 
 export const windowSearch = z.object({
   preset: z.enum(WINDOW_PRESETS).optional().catch(undefined),

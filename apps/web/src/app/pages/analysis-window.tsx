@@ -6,8 +6,8 @@ import { PeriodPresets } from '../../components/ui/period-presets';
 import { uiMessages } from '../../components/ui/messages';
 import { useSummary } from '../../features/summary/api/get-summary';
 import { useMessages } from '../../lib/i18n';
-import type { DateWindow } from '../../lib/periods';
-import { WINDOW_PRESETS, windowOf, type WindowPreset, type WindowSearch } from './analysis-search';
+import { WINDOW_PRESETS, type DateWindow, type WindowPreset } from '@yugang/contract';
+import { windowOf, type WindowSearch } from './analysis-search';
 
 /**
  * The latest data day (from the default summary, which the dashboard's warm-up keeps cached)

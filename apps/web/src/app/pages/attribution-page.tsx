@@ -1,4 +1,5 @@
 /** 团队业绩: GMV credited to each team per period with the credit rule and private share, and team KPIs. */
+import { pagePresets } from '@yugang/contract';
 import { useId, useMemo } from 'react';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { TrendChart } from '../../components/charts/trend-chart';
@@ -26,8 +27,12 @@ export function AttributionPage() {
   const { ws } = useParams({ from: '/w/$ws' });
   const search = useSearch({ from: '/w/$ws/attribution' });
   const navigate = useNavigate({ from: '/w/$ws/attribution' });
-  const grain = search.grain ?? 'month';
-  const { latest, latestDay, window } = useAnalysisWindow(ws, search, 'last_12_months');
+  const grain = search.grain ?? pagePresets.attribution.grain;
+  const { latest, latestDay, window } = useAnalysisWindow(
+    ws,
+    search,
+    pagePresets.attribution.preset,
+  );
   const attribution = useAttribution(ws, { ...(window ?? {}), grain });
   const kpis = useTeamKpis(ws, window ?? {}, Boolean(window));
   const share = usePrivateShare(ws);
@@ -56,7 +61,7 @@ export function AttributionPage() {
         <WindowControls
           search={search}
           window={window}
-          fallback="last_12_months"
+          fallback={pagePresets.attribution.preset}
           onChange={(next) => set(next)}
         />
         <fieldset className="segmented">

@@ -1,4 +1,5 @@
 /** 同期群留存: the retention triangle on either basis, by customer group; a picked cohort's size and curve. */
+import { pagePresets } from '@yugang/contract';
 import { useId, useMemo } from 'react';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { formatNumber } from '@yugang/metrics';
@@ -20,9 +21,13 @@ export function CohortsPage() {
   const { ws } = useParams({ from: '/w/$ws' });
   const search = useSearch({ from: '/w/$ws/cohorts' });
   const navigate = useNavigate({ from: '/w/$ws/cohorts' });
-  const basis = search.basis ?? 'first_order';
-  const group: CohortGroup = search.group ?? 'all';
-  const query = useCohorts(ws, { basis, maxK: 12, ...(search.asOf ? { asOf: search.asOf } : {}) });
+  const basis = search.basis ?? pagePresets.cohorts.basis;
+  const group: CohortGroup = search.group ?? pagePresets.cohorts.group;
+  const query = useCohorts(ws, {
+    basis,
+    maxK: pagePresets.cohorts.maxK,
+    ...(search.asOf ? { asOf: search.asOf } : {}),
+  });
   const rows = useMemo(
     () => (query.data ? groupCohorts(query.data, group) : []),
     [query.data, group],

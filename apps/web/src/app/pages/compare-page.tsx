@@ -1,4 +1,5 @@
 /** 公域 vs 私域: every §1 metric side by side with its evidence and the article's benchmarks. */
+import { pagePresets } from '@yugang/contract';
 import { useMemo } from 'react';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useSummary } from '../../features/summary/api/get-summary';
@@ -21,7 +22,7 @@ export function ComparePage() {
   const { ws } = useParams({ from: '/w/$ws' });
   const search = useSearch({ from: '/w/$ws/compare' });
   const navigate = useNavigate({ from: '/w/$ws/compare' });
-  const { latest, latestDay, window } = useAnalysisWindow(ws, search, 'last_12_months');
+  const { latest, latestDay, window } = useAnalysisWindow(ws, search, pagePresets.compare.preset);
   const summary = useSummary(ws, window ?? {}, Boolean(window));
   const rows = useMemo(
     () => (summary.data ? compareRows(summary.data, locale) : []),
@@ -37,7 +38,7 @@ export function ComparePage() {
           <WindowControls
             search={search}
             window={window}
-            fallback="last_12_months"
+            fallback={pagePresets.compare.preset}
             onChange={(next) =>
               void navigate({ search: (prev) => ({ ...prev, ...next }), replace: true })
             }

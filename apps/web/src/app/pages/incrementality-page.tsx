@@ -1,4 +1,5 @@
 /** 私域增量价值: the matched lift (with the naive gap, balance and ROI), A/B holdouts and the planner. */
+import { pagePresets } from '@yugang/contract';
 import { useId } from 'react';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { QueryState } from '../../components/ui/query-state';
@@ -22,7 +23,7 @@ export function IncrementalityPage() {
   const { ws } = useParams({ from: '/w/$ws' });
   const search = useSearch({ from: '/w/$ws/incrementality' });
   const navigate = useNavigate({ from: '/w/$ws/incrementality' });
-  const months = search.months ?? 6;
+  const months = search.months ?? pagePresets.incrementality.months;
   const query = useIncrementality(ws, { months });
   usePageReady(Boolean(query.data));
   return (

@@ -1,4 +1,5 @@
 /** 生命周期价值: historical LTV curves by cohort and group; predicted CLV and P(alive) with the model read out. */
+import { pagePresets } from '@yugang/contract';
 import { useId } from 'react';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { QueryState } from '../../components/ui/query-state';
@@ -20,10 +21,10 @@ export function LtvPage() {
   const { ws } = useParams({ from: '/w/$ws' });
   const search = useSearch({ from: '/w/$ws/ltv' });
   const navigate = useNavigate({ from: '/w/$ws/ltv' });
-  const basis = search.basis ?? 'first_order';
-  const measure = search.measure ?? 'gmv';
-  const group: LtvGroup = search.group ?? 'all';
-  const ltv = useLtv(ws, { basis, measure, maxK: 12 });
+  const basis = search.basis ?? pagePresets.ltv.basis;
+  const measure = search.measure ?? pagePresets.ltv.measure;
+  const group: LtvGroup = search.group ?? pagePresets.ltv.group;
+  const ltv = useLtv(ws, { basis, measure, maxK: pagePresets.ltv.maxK });
   const predicted = useLtvPredicted(ws, {});
   usePageReady(Boolean(ltv.data && predicted.data));
   const set = (next: Partial<typeof search>) =>

@@ -1,4 +1,5 @@
 /** 账号风险: the latest alerts, each account's red-line chart, alerts by account, compliance, backups and the sensitive-word check. */
+import { pagePresets } from '@yugang/contract';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { QueryState } from '../../components/ui/query-state';
 import { PageHead } from '../../components/ui/page-head';
@@ -25,7 +26,7 @@ export function RiskPage() {
   const { ws } = useParams({ from: '/w/$ws' });
   const search = useSearch({ from: '/w/$ws/risk' });
   const navigate = useNavigate({ from: '/w/$ws/risk' });
-  const { latest, latestDay, window } = useAnalysisWindow(ws, search, 'last_month');
+  const { latest, latestDay, window } = useAnalysisWindow(ws, search, pagePresets.risk.preset);
   const query = useRisk(ws, window ?? {}, Boolean(window));
   usePageReady(Boolean(query.data));
   const accounts = query.data?.redLines.map((r) => r.accountId) ?? [];
@@ -45,7 +46,7 @@ export function RiskPage() {
       <WindowControls
         search={search}
         window={window}
-        fallback="last_month"
+        fallback={pagePresets.risk.preset}
         onChange={(next) => set(next)}
       />
       <QueryState query={query}>

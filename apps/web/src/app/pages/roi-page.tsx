@@ -1,4 +1,5 @@
 /** 投入产出与预算: private ROI, nurture cost vs 3 × CAC, the 60/20/20 split and the cumulative curves. */
+import { pagePresets } from '@yugang/contract';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useRoi } from '../../features/roi/api/get-roi';
 import { BudgetSplitCard } from '../../features/roi/components/budget-split-card';
@@ -21,7 +22,7 @@ export function RoiPage() {
   const { ws } = useParams({ from: '/w/$ws' });
   const search = useSearch({ from: '/w/$ws/roi' });
   const navigate = useNavigate({ from: '/w/$ws/roi' });
-  const { latest, latestDay, window } = useAnalysisWindow(ws, search, 'last_12_months');
+  const { latest, latestDay, window } = useAnalysisWindow(ws, search, pagePresets.roi.preset);
   const roi = useRoi(ws, window ?? {}, Boolean(window));
   usePageReady(Boolean(roi.data));
 
@@ -33,7 +34,7 @@ export function RoiPage() {
           <WindowControls
             search={search}
             window={window}
-            fallback="last_12_months"
+            fallback={pagePresets.roi.preset}
             onChange={(next) =>
               void navigate({ search: (prev) => ({ ...prev, ...next }), replace: true })
             }

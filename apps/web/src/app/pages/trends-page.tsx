@@ -26,14 +26,7 @@ import { ErrorState, Loading } from '../../components/ui/status';
 import { latestDataDay } from '../../lib/as-of';
 import { useLocale, useMessages } from '../../lib/i18n';
 import { usePageReady } from '../../lib/page-ready';
-import {
-  comparisonWindow,
-  presetWindow,
-  shiftYear,
-  trendEnd,
-  trendRange,
-  type DateWindow,
-} from '../../lib/periods';
+import { pagePresets, trendsFrame, type DateWindow } from '@yugang/contract';
 import { useMembership } from '../use-membership';
 
 const KPIS = [
@@ -102,18 +95,14 @@ function TrendsView({ ws, asOf }: { ws: string; asOf: string }) {
   const search = useSearch({ from: '/w/$ws/trends' });
   const navigate = useNavigate({ from: '/w/$ws/trends' });
   const { canEdit } = useMembership();
-  const preset = search.preset ?? 'last_12_months';
-  const comparison = search.compare ?? 'previous';
-  const span = search.span ?? 12;
-  const window: DateWindow =
-    preset === 'custom' && search.from && search.to && search.from < search.to
-      ? { from: search.from, to: search.to }
-      : presetWindow(preset === 'custom' ? 'last_12_months' : preset, asOf);
-  const against = comparisonWindow(window, comparison);
-  const lastDay = addDays(window.to, -1) < asOf ? addDays(window.to, -1) : asOf;
-  const end = trendEnd(lastDay);
-  const range = trendRange(end.day, span);
-  const fetchFrom = shiftYear(range.from, -1);
+  const defaults = pagePresets.trends;
+  const preset = search.preset ?? defaults.preset;
+  const comparison = search.compare ?? defaults.comparison;
+  const span = search.span ?? defaults.span;
+  const { window, against, end, range, fetchFrom } = trendsFrame(
+    { preset, comparison, span, from: search.from, to: search.to },
+    asOf,
+  );
   const unfinishedLast = end.unfinished;
 
   const value: TrendsControlsValue = { preset, comparison, span, from: window.from, to: window.to };

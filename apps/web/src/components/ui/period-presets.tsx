@@ -5,7 +5,7 @@
  */
 import { useId } from 'react';
 import { useMessages } from '../../lib/i18n';
-import type { Preset } from '../../lib/periods';
+import type { Preset } from '@yugang/contract';
 import { uiMessages } from './messages';
 
 export function PeriodPresets<P extends Preset>({

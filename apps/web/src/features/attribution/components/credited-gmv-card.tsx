@@ -3,7 +3,7 @@ import { useMemo, type ReactNode } from 'react';
 import type { Locale } from '@yugang/metrics';
 import { ChartSlot } from '../../../components/charts/chart-slot';
 import { TrendChart } from '../../../components/charts/trend-chart';
-import type { Comparison, DateWindow } from '../../../lib/periods';
+import type { Comparison, DateWindow } from '@yugang/contract';
 import { takeaway } from '../../../lib/takeaway';
 import { useAttribution } from '../api/get-attribution';
 import { creditedGmvRows } from '../attribution-rows';

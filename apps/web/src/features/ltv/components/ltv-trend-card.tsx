@@ -3,12 +3,12 @@ import { useMemo } from 'react';
 import type { Locale } from '@yugang/metrics';
 import { ChartSlot } from '../../../components/charts/chart-slot';
 import { TrendChart } from '../../../components/charts/trend-chart';
-import type { Comparison } from '../../../lib/periods';
+import { pagePresets, type Comparison } from '@yugang/contract';
 import { takeaway } from '../../../lib/takeaway';
 import { useLtv } from '../api/get-ltv';
 import { cohortLtvRows } from '../ltv-rows';
 
-export const LTV_MONTHS = 6;
+const LTV_MONTHS = pagePresets.trends.ltvMonths;
 
 export function LtvTrendCard(props: {
   ws: string;

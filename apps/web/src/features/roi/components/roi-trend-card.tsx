@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { Locale } from '@yugang/metrics';
 import { ChartSlot } from '../../../components/charts/chart-slot';
 import { TrendChart } from '../../../components/charts/trend-chart';
-import type { Comparison, DateWindow } from '../../../lib/periods';
+import type { Comparison, DateWindow } from '@yugang/contract';
 import { takeaway } from '../../../lib/takeaway';
 import { useRoi } from '../api/get-roi';
 import { cumulativeRoiRows } from '../roi-rows';

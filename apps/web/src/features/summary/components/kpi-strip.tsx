@@ -4,7 +4,7 @@ import { DeltaBadge } from '../../../components/ui/delta-badge';
 import { ErrorState, Loading } from '../../../components/ui/status';
 import { delta, formatFigure } from '../../../lib/format';
 import { useMessages } from '../../../lib/i18n';
-import type { Comparison, DateWindow } from '../../../lib/periods';
+import type { Comparison, DateWindow } from '@yugang/contract';
 import { useSummary } from '../api/get-summary';
 import { summaryMessages } from '../messages';
 

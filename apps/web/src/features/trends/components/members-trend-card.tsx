@@ -9,7 +9,7 @@ import { ChartSlot } from '../../../components/charts/chart-slot';
 import { TrendChart } from '../../../components/charts/trend-chart';
 import { formatFigure } from '../../../lib/format';
 import { useMessages } from '../../../lib/i18n';
-import type { Comparison, DateWindow } from '../../../lib/periods';
+import type { Comparison, DateWindow } from '@yugang/contract';
 import { takeaway } from '../../../lib/takeaway';
 import { useMemberTrend } from '../api/get-member-trend';
 import { memberGoals, memberRows, type MemberFigure } from '../member-rows';

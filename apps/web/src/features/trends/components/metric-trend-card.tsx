@@ -5,7 +5,7 @@ import type { SECTION1_IDS } from '@yugang/metrics';
 import { ChartSlot } from '../../../components/charts/chart-slot';
 import { TrendChart } from '../../../components/charts/trend-chart';
 import { useMessages } from '../../../lib/i18n';
-import type { Comparison, DateWindow } from '../../../lib/periods';
+import type { Comparison, DateWindow } from '@yugang/contract';
 import { takeaway } from '../../../lib/takeaway';
 import { useTrends } from '../api/get-trends';
 import { trendsMessages } from '../messages';

@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { PeriodPresets } from '../../../components/ui/period-presets';
 import { useMessages } from '../../../lib/i18n';
-import { PRESETS, type Comparison, type Preset } from '../../../lib/periods';
+import { PRESETS, type Comparison, type Preset } from '@yugang/contract';
 import { trendsMessages } from '../messages';
 
 export interface TrendsControlsValue {
