@@ -52,6 +52,8 @@ const INT8 = 20;
 const NUMERIC = 1700;
 const DATE = 1082;
 const parseNumber = (value: string) => Number(value);
+/** Connections for long write transactions (DatabaseHandle.transaction), beside the pool. */
+const BULK_CONNECTIONS = 4;
 const keepText = (value: string) => value;
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -68,32 +70,43 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
       return pg.types.getTypeParser(oid, format);
     },
   };
-  const pool = new pg.Pool({
-    connectionString: url,
+  const newPool = (config: pg.PoolConfig) => {
+    const created = new pg.Pool({
+      connectionString: url,
+      types,
+      // JIT off: the dashboards' scans are short, and compiling them cost more than it saved
+      // (254 of 578 ms of a 28-day window's scan and 370 ms of a team-KPI query at 3M customers,
+      // decision 0010).
+      options: '-c jit=off',
+      ...config,
+    });
+    // A connection the server drops (restart, pg_terminate_backend, network) makes its client
+    // emit `error`; an `error` event nobody listens to would end the process. Idle clients are
+    // the pool's (it replaces them); a checked-out client's query fails on its own, and the pool
+    // discards the client when it comes back unqueryable. So both only need a listener.
+    created.on('error', () => {});
+    created.on('connect', (client) => {
+      client.on('error', () => {});
+    });
+    return created;
+  };
+  const pool = newPool({
     max: poolSize,
-    types,
     // While the database is down a request waits at most this long for a connection, then
     // answers 503 database_unavailable instead of hanging.
     connectionTimeoutMillis: 5_000,
-    // JIT off: the dashboards' scans are short, and compiling them cost more than it saved
-    // (254 of 578 ms of a 28-day window's scan and 370 ms of a team-KPI query at 3M customers,
-    // decision 0010).
-    options: '-c jit=off',
   });
-  // A connection the server drops (restart, pg_terminate_backend, network) makes its client emit
-  // `error`; an `error` event nobody listens to would end the process. Idle clients are the
-  // pool's (it replaces them); a checked-out client's query fails on its own, and the pool
-  // discards the client when it comes back unqueryable. So both only need a listener.
-  pool.on('error', () => {});
-  pool.on('connect', (client) => {
-    client.on('error', () => {});
-  });
+  // transaction() (imports, rebuilds, the demo load) holds its connection for the whole
+  // transaction, minutes for a million rows: it takes it from a pool of its own, so it neither
+  // leaves the requests one connection short nor waits behind them (with the request pool busy,
+  // an import could fail after the 5 s wait above). A transaction beyond these waits its turn.
+  const bulkPool = newPool({ max: BULK_CONNECTIONS });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     engine: 'postgres',
     db,
     async transaction(fn) {
-      const client = await pool.connect();
+      const client = await bulkPool.connect();
       let broken: Error | undefined;
       const onError = (error: Error) => {
         broken = error;
@@ -132,7 +145,9 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
         client.release(broken);
       }
     },
-    close: () => db.destroy(),
+    close: async () => {
+      await Promise.all([db.destroy(), bulkPool.end()]);
+    },
   };
 }
 
