@@ -3,6 +3,7 @@
  * XLSX, checks and converts every row and posts the COPY text back in chunks, at most a few
  * ahead of what the import has consumed. Everything CPU-heavy of the reading phase runs here.
  */
+import { constants, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ErrorCollector, ImportFileError } from './import-errors.js';
 import { idHasher } from './identity.js';
@@ -10,6 +11,18 @@ import { KIND_SPECS } from './kinds/index.js';
 import { readHere } from './reading.js';
 import type { ReaderInput, ReaderMessage } from './reading-thread.js';
 import { fileSource } from './source.js';
+
+// Below the server's thread and the database: on a busy machine the dashboard's requests get the
+// cores first and the import reads in what is left. On Linux a nice value belongs to one thread
+// (pid 0 is this one; elsewhere it would be the whole server, so only there); where the system
+// refuses, the thread keeps the normal priority.
+if (process.platform === 'linux') {
+  try {
+    setPriority(0, constants.priority.PRIORITY_BELOW_NORMAL);
+  } catch {
+    // keeps the normal priority
+  }
+}
 
 const input = workerData as ReaderInput;
 const port = parentPort!;
