@@ -16,6 +16,8 @@
  * then prints the import's time and rows/s, summary p50/p95/max during the import against the
  * baseline, and the server's longest event-loop stall during the import (the import's progress
  * reports it: progress.ts). The load average is printed too: the machine is shared.
+ * BENCH_SERVER_NODE_ARGS adds node options to the server only, e.g. to see what holds its event
+ * loop: "--cpu-prof --cpu-prof-dir=/tmp/prof" (NODE_OPTIONS refuses --cpu-prof).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -182,7 +184,8 @@ async function main(): Promise<void> {
     );
 
     const port = await freePort();
-    child = spawn(process.execPath, ['dist/server.js'], {
+    const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    child = spawn(process.execPath, [...nodeArgs, 'dist/server.js'], {
       cwd: apiDir,
       env: { ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
       stdio: ['ignore', 'inherit', 'inherit'],
