@@ -163,15 +163,12 @@ export async function contributeSpans(db: Db, ws: number, days: RawBuilder<unkno
         and ${sql.ref(`${alias}.span_start`)} = t.span_start`;
     const inBlock = (alias: string) =>
       sql`${sql.ref(`${alias}.span_end`)} < (t.block + interval '1 month')::date`;
-    await sql`
-      delete from rm_window_span w using rm_span_touched t
-      where ${key('w')} and w.span_end >= t.first_end and ${inBlock('w')}
-        and ${allZero(WEIGHTS.map((c) => sql.ref(`w.${c}`)))}`.execute(db);
-    // The new sums are computed first, each touched block once, then written by primary key: the
-    // planner otherwise re-ran a block's window for each of its rows.
+    // The new sums are computed first, each touched block once, then written by primary key (the
+    // planner otherwise re-ran a block's window for each of its rows), and rows whose point values
+    // fell to zero are deleted in the same pass.
     await sql`
       with r as materialized (
-        select t.segment, t.span_start, s.span_end, ${sql.join(
+        select t.segment, t.span_start, s.span_end, s.zero, ${sql.join(
           WEIGHTS.map(
             (c) => sql`coalesce(b.${sql.ref(run(c))}, 0) + s.${sql.ref(run(c))}
               as ${sql.ref(run(c))}`,
@@ -183,27 +180,26 @@ export async function contributeSpans(db: Db, ws: number, days: RawBuilder<unkno
           where ${key('b')} and b.span_end < t.first_end and b.span_end >= t.block
           order by b.span_end desc limit 1) b on true
         cross join lateral (
-          select s.span_end, ${sql.join(
+          select s.span_end, ${allZero(WEIGHTS.map((c) => sql.ref(`s.${c}`)))} as zero, ${sql.join(
             WEIGHTS.map(
               (c) => sql`sum(s.${sql.ref(c)}) over (order by s.span_end) as ${sql.ref(run(c))}`,
             ),
           )}
           from rm_window_span s
           where ${key('s')} and s.span_end >= t.first_end and ${inBlock('s')}) s)
+      , gone as (
+        delete from rm_window_span w using r t
+        where ${key('w')} and w.span_end = t.span_end and t.zero)
       update rm_window_span w
       set ${sql.join(WEIGHTS.map((c) => sql`${sql.ref(run(c))} = t.${sql.ref(run(c))}`))}
       from r t
-      where ${key('w')} and w.span_end = t.span_end
+      where ${key('w')} and w.span_end = t.span_end and not t.zero
         and (${refs(WEIGHTS.map(run), 'w.')}) is distinct from (${refs(WEIGHTS.map(run), 't.')})`.execute(
       db,
     );
     await sql`
-      delete from rm_window_span_block w using rm_span_touched t
-      where ${key('w')} and w.end_month = t.block
-        and ${allZero(WEIGHTS.map((c) => sql.ref(`w.${c}`)))}`.execute(db);
-    await sql`
       with r as materialized (
-        select t.segment, t.span_start, s.end_month, ${sql.join(
+        select t.segment, t.span_start, s.end_month, s.zero, ${sql.join(
           WEIGHTS.map(
             (c) => sql`coalesce(b.${sql.ref(run(c))}, 0) + s.${sql.ref(run(c))}
               as ${sql.ref(run(c))}`,
@@ -216,17 +212,20 @@ export async function contributeSpans(db: Db, ws: number, days: RawBuilder<unkno
           where ${key('b')} and b.end_month < t.block
           order by b.end_month desc limit 1) b on true
         cross join lateral (
-          select s.end_month, ${sql.join(
+          select s.end_month, ${allZero(WEIGHTS.map((c) => sql.ref(`s.${c}`)))} as zero, ${sql.join(
             WEIGHTS.map(
               (c) => sql`sum(s.${sql.ref(c)}) over (order by s.end_month) as ${sql.ref(run(c))}`,
             ),
           )}
           from rm_window_span_block s
           where ${key('s')} and s.end_month >= t.block) s)
+      , gone as (
+        delete from rm_window_span_block w using r t
+        where ${key('w')} and w.end_month = t.end_month and t.zero)
       update rm_window_span_block w
       set ${sql.join(WEIGHTS.map((c) => sql`${sql.ref(run(c))} = t.${sql.ref(run(c))}`))}
       from r t
-      where ${key('w')} and w.end_month = t.end_month
+      where ${key('w')} and w.end_month = t.end_month and not t.zero
         and (${refs(WEIGHTS.map(run), 'w.')}) is distinct from (${refs(WEIGHTS.map(run), 't.')})`.execute(
       db,
     );
