@@ -106,6 +106,29 @@ describe('trendLineOption', () => {
     expect(yMax(undefined)).toBeUndefined();
   });
 
+  it('when an annotation stands nearer the right edge, then the goal label moves to the start, where the marker label cannot run over it', () => {
+    const months = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'].map(
+      (period, i) => ({ period, private: 100 + i }),
+    );
+    const goalLabel = (annotations: TrendLineInput['annotations']) => {
+      const data = seriesOf({
+        locale: 'zh-CN',
+        title: '新增私域会员',
+        unit: 'count',
+        rows: months,
+        goals: [{ value: 104, label: '目标（月均）' }],
+        annotations,
+      })[0]!.markLine!.data as { yAxis?: number; label?: { position?: string } }[];
+      return data.find((d) => d.yAxis === 104)!.label!.position;
+    };
+    expect(goalLabel(undefined)).toBe('insideEndTop');
+    expect(goalLabel([{ period: '2026-05', text: '社群拉新活动' }])).toBe('insideStartTop');
+    expect(goalLabel([{ period: '2026-06', text: '社群拉新活动' }])).toBe('insideStartTop');
+    expect(goalLabel([{ period: '2026-02', text: '618' }])).toBe('insideEndTop');
+    expect(goalLabel([{ period: '2026-03', text: '中' }])).toBe('insideEndTop');
+    expect(goalLabel([{ period: '2025-12', text: 'not on the chart' }])).toBe('insideEndTop');
+  });
+
   it('rounds an axis top up to 1, 2, 2.5 or 5 times a power of ten', () => {
     expect([7925, 348, 1, 0.12, 2500, 2501].map(niceCeil)).toEqual([
       10_000, 500, 1, 0.2, 2500, 5000,

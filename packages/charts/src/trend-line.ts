@@ -73,8 +73,22 @@ function sideSeries(input: TrendLineInput, side: Side): LineSeriesOption[] {
   return [solid, tail];
 }
 
+/**
+ * Where goal lines put their label: at the end (right) unless an annotation stands nearer that
+ * edge than the start, where its vertical label would run over the goal's.
+ */
+function goalLabelPosition(input: TrendLineInput): 'insideEndTop' | 'insideStartTop' {
+  const periods = input.rows.map((r) => r.period);
+  const at = (input.annotations ?? []).map((a) => periods.indexOf(a.period)).filter((i) => i >= 0);
+  if (at.length === 0) return 'insideEndTop';
+  const fromStart = Math.min(...at);
+  const fromEnd = periods.length - 1 - Math.max(...at);
+  return fromEnd < fromStart ? 'insideStartTop' : 'insideEndTop';
+}
+
 function goalMarks(input: TrendLineInput): Pick<LineSeriesOption, 'markLine' | 'markArea'> {
   const goals = input.goals ?? [];
+  const goalLabelAt = goalLabelPosition(input);
   const lines = goals.filter((g) => g.value !== undefined);
   const bands = goals.filter((g) => g.from !== undefined);
   const annotations = input.annotations ?? [];
@@ -91,7 +105,7 @@ function goalMarks(input: TrendLineInput): Pick<LineSeriesOption, 'markLine' | '
           lineStyle: { color: COLORS.goal, type: 'dashed' as const, width: 1.5 },
           label: {
             formatter: `${g.label ? `${g.label} ` : ''}${fmt(g.value!)}`,
-            position: 'insideEndTop' as const,
+            position: goalLabelAt,
           },
         })),
         ...annotations.map((a) => ({
