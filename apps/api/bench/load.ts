@@ -6,13 +6,17 @@
  *   DATABASE_URL=postgres://…/yugang_bench pnpm test:load    # starts dist/server.js on that database
  *   LOAD_URL=http://127.0.0.1:3000 pnpm test:load            # or an already running server
  *
+ * Also prints the CPU the server (and its cluster workers) spent per request: compare that at a
+ * fixed lower LOAD_CONNECTIONS, as the machine's load stretches latency but not CPU.
+ *
  * LOAD_CONNECTIONS (200), LOAD_SECONDS (60), LOAD_P99_MS (500), LOAD_WORKSPACE (demo),
  * LOAD_EMAIL / LOAD_PASSWORD (the demo login). WEB_CONCURRENCY is passed to the server it starts.
  * `yg demo --customers N` loads the workspace without a user; create the login once with
  * `pnpm yg user create demo@yugang.local --workspace demo --role owner --password yugang-demo`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
@@ -81,6 +85,39 @@ async function startServer(): Promise<{ url: string; child: ChildProcess }> {
   throw new Error('the server did not answer health within 120 s');
 }
 
+const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+
+/**
+ * CPU milliseconds (user + system) used so far by a process and every process below it (the
+ * cluster's workers), from /proc: the noise-robust figure on a shared machine, as a busy neighbour
+ * stretches latency but not the CPU a request costs.
+ */
+function cpuMsOfTree(root: number): number {
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // Fields after the command's closing parenthesis: state, ppid, … utime (14), stime (15).
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(name), {
+        ppid: Number(fields[1]),
+        ticks: Number(fields[11]) + Number(fields[12]),
+      });
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  let ticks = 0;
+  const queue = [root];
+  while (queue.length > 0) {
+    const pid = queue.pop()!;
+    ticks += stats.get(pid)?.ticks ?? 0;
+    for (const [child, { ppid }] of stats) if (ppid === pid) queue.push(child);
+  }
+  return (ticks * 1000) / TICKS_PER_SECOND;
+}
+
 async function login(url: string): Promise<string> {
   const response = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
@@ -131,13 +168,18 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(2))
         .join(' ')}`,
     );
+    const serverPid =
+      started?.child.pid ?? (process.env.LOAD_PID ? Number(process.env.LOAD_PID) : undefined);
+    const cpuBefore = serverPid === undefined ? 0 : cpuMsOfTree(serverPid);
     const result = await autocannon({
       url,
       connections,
       duration: seconds,
-      headers: { cookie },
+      // What Chromium sends: the kept answers then leave gzipped, as they do to the web app.
+      headers: { cookie, 'accept-encoding': 'gzip, deflate, br, zstd' },
       requests: paths.map((path) => ({ method: 'GET', path })),
     });
+    const cpuMs = serverPid === undefined ? undefined : cpuMsOfTree(serverPid) - cpuBefore;
     const errors = result.errors + result.timeouts + result.non2xx;
     const seconds_ = result.duration;
     console.log(
@@ -145,6 +187,9 @@ async function main(): Promise<void> {
         `connections ${connections}, ${seconds_.toFixed(1)} s, paths ${paths.length}`,
         `requests ${result.requests.total} (${(result.requests.total / seconds_).toFixed(0)}/s), ${(result.throughput.total / seconds_ / 1e6).toFixed(2)} MB/s`,
         `latency p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
+        cpuMs === undefined
+          ? 'server CPU: unknown (set LOAD_PID with LOAD_URL)'
+          : `server CPU ${(cpuMs / 1000).toFixed(1)} s, ${((cpuMs * 1000) / Math.max(1, result.requests.total)).toFixed(0)} µs per request`,
         `errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`,
         `load average after: ${loadavg()
           .map((l) => l.toFixed(2))
