@@ -113,6 +113,7 @@ export const reviewContract = {
       'The weekly review (周报): headline figures with 环比, 同比, goals, sparklines, evidence and insights',
     query: reviewQuery,
     response: reviewResponse,
+    cache: 'data+edits',
   }),
   pptx: defineRoute({
     method: 'get',

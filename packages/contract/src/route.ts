@@ -49,8 +49,10 @@ export interface RouteContract<
   /**
    * `'data'`: the answer depends only on the workspace's data, its settings and the query (not on
    * goals, annotations or who asks), so the API keeps it serialised per data version.
+   * `'data+edits'`: also on the workspace's goals and annotations, which people change without a
+   * new data version; kept per data version and per version of those edits.
    */
-  cache?: 'data';
+  cache?: 'data' | 'data+edits';
   /** For `window: 'range'`: the default window's length in days (default 28). */
   defaultDays?: number | ((query: Record<string, unknown>) => number);
 }

@@ -47,5 +47,6 @@ export const trendsContract = {
     response: trendsResponse.extend({ freshness: freshnessSchema }),
     window: 'range',
     defaultDays: (query) => (query.grain === 'week' ? 84 : 365),
+    cache: 'data+edits',
   }),
 };

@@ -1,4 +1,6 @@
 import express from 'express';
+import { get, type IncomingHttpHeaders } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createFixture, type Fixture } from '../../test/fixtures.js';
@@ -17,6 +19,8 @@ const seen: string[] = [];
 
 const windowed = z.object({ from: z.string(), to: z.string() });
 let computed = 0;
+let noted = 0;
+let clock = 'step 1';
 
 const routes: RouteDefinition[] = [
   implement(
@@ -42,6 +46,28 @@ const routes: RouteDefinition[] = [
       cache: 'data',
     }),
     ({ query }) => ({ computed: ++computed, n: query.n }),
+  ),
+  implement(
+    defineRoute({
+      method: 'get',
+      path: '/workspaces/:ws/noted',
+      access: 'viewer',
+      summary: 'Counts its computations; kept per data version and per goals and annotations',
+      response: z.object({ computed: z.number(), annotations: z.array(z.string()) }),
+      cache: 'data+edits',
+    }),
+    async ({ db, workspace }) => ({
+      computed: ++noted,
+      annotations: (
+        await db
+          .selectFrom('annotations')
+          .select('text')
+          .where('workspace_id', '=', workspace.id)
+          .orderBy('id')
+          .execute()
+      ).map((a) => a.text),
+    }),
+    { cacheKey: () => clock },
   ),
   implement(
     defineRoute({
@@ -292,6 +318,114 @@ describe('route kit', () => {
       .execute();
     const after = await call('GET', '/workspaces/acme/counted?n=1', fixture.headers.viewer);
     expect(after.body.computed).toBe(other.body.computed + 1);
+  });
+
+  it('when a contract says cache: data+edits, then an added, changed or removed annotation or goal computes it again, and the data-only answers stay kept', async () => {
+    const path = '/workspaces/acme/noted';
+    const ask = async () => (await call('GET', path, fixture.headers.viewer)).body;
+    const first = await ask();
+    expect(await ask()).toEqual(first);
+    const kept = (await call('GET', '/workspaces/acme/counted?n=9', fixture.headers.viewer)).body;
+    const [added] = await database.db
+      .insertInto('annotations')
+      .values({ workspace_id: fixture.workspace.id, date: '2026-01-05', text: 'launch' })
+      .returning('id')
+      .execute();
+    const afterAdd = await ask();
+    expect(afterAdd).toEqual({ computed: first.computed + 1, annotations: ['launch'] });
+    await database.db
+      .updateTable('annotations')
+      .set({ text: 'launch day' })
+      .where('id', '=', added!.id)
+      .execute();
+    expect(await ask()).toEqual({ computed: first.computed + 2, annotations: ['launch day'] });
+    await database.db.deleteFrom('annotations').where('id', '=', added!.id).execute();
+    // Back to the rows of the first answer: the same key, so that answer, still kept.
+    expect(await ask()).toEqual(first);
+    const [goal] = await database.db
+      .insertInto('goals')
+      .values({
+        workspace_id: fixture.workspace.id,
+        metric: 'gmv',
+        period_start: '2026-01-01',
+        period_end: '2026-02-01',
+        target: 100,
+      })
+      .returning('id')
+      .execute();
+    expect((await ask()).computed).toBe(first.computed + 3);
+    await database.db
+      .updateTable('goals')
+      .set({ target: 200 })
+      .where('id', '=', goal!.id)
+      .execute();
+    expect((await ask()).computed).toBe(first.computed + 4);
+    await database.db.deleteFrom('goals').where('id', '=', goal!.id).execute();
+    expect(await ask()).toEqual(first);
+    // The route's own key (the review keys on the clock's step).
+    clock = 'step 2';
+    expect((await ask()).computed).toBe(first.computed + 5);
+    expect((await ask()).computed).toBe(first.computed + 5);
+    expect(
+      (await call('GET', '/workspaces/acme/counted?n=9', fixture.headers.viewer)).body,
+    ).toEqual(kept);
+  });
+
+  it('when an answer is kept, then it leaves gzipped to clients that accept it, with an ETag, and If-None-Match answers 304 only after the credentials are checked', async () => {
+    const raw = (path: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>(
+        (resolve, reject) => {
+          get(`${server.url}/api/v1${path}`, { headers }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () =>
+              resolve({
+                status: response.statusCode ?? 0,
+                headers: response.headers,
+                body: Buffer.concat(chunks),
+              }),
+            );
+          }).on('error', reject);
+        },
+      );
+    const path = '/workspaces/acme/counted?n=3';
+    const viewer = fixture.headers.viewer;
+    const plain = await raw(path, { ...viewer, 'accept-encoding': 'identity' });
+    const zipped = await raw(path, { ...viewer, 'accept-encoding': 'br;q=1, gzip;q=0.8' });
+    const refused = await raw(path, { ...viewer, 'accept-encoding': 'gzip;q=0, deflate' });
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.body.length).toBe(Number(zipped.headers['content-length']));
+    expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
+    expect(refused.body.equals(plain.body)).toBe(true);
+    expect(JSON.parse(plain.body.toString('utf8'))).toMatchObject({ n: 3 });
+    const etag = plain.headers.etag!;
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
+    expect(zipped.headers.etag).toBe(etag);
+    expect(plain.headers['cache-control']).toBe('private, no-cache');
+    expect(plain.headers.vary).toBe('Accept-Encoding');
+
+    const revalidated = await raw(path, { ...viewer, 'if-none-match': `"other", ${etag}` });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.body.length).toBe(0);
+    expect(revalidated.headers.etag).toBe(etag);
+    expect((await raw(path, { ...viewer, 'if-none-match': '"other"' })).status).toBe(200);
+    // A client holding the answer is still asked who it is: no 304 without credentials or
+    // membership, and a removed caller is not told the answer is unchanged.
+    expect((await raw(path, { 'if-none-match': etag })).status).toBe(401);
+    const outsider = await raw(path, { ...fixture.headers.outsider, 'if-none-match': etag });
+    expect(outsider.status).toBe(404);
+    expect(outsider.headers.etag).not.toBe(etag);
+
+    await database.db
+      .insertInto('imports')
+      .values({ workspace_id: fixture.workspace.id, kind: 'orders', status: 'succeeded' })
+      .execute();
+    const changed = await raw(path, { ...viewer, 'if-none-match': etag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
   });
 
   it('when a handler sends its own answer, then the kit sends nothing more', async () => {

@@ -31,7 +31,7 @@ import type { DatabaseHandle } from '../db/database.js';
 import type { Database, Role, Workspace } from '../db/schema.js';
 import { AppError } from '../errors/app-error.js';
 import { anchorDay, dataFreshness } from '../read-model/freshness.js';
-import { answerCache, readModelVersion } from '../read-model/read-model-cache.js';
+import { answerCache, editsVersion, readModelVersion } from '../read-model/read-model-cache.js';
 import {
   AccessResolver,
   actorOf,
@@ -40,6 +40,7 @@ import {
   type Actor,
   type Principal,
 } from './access.js';
+import { keptAnswer, keptWeight, sendKept, type KeptAnswer } from './kept-answer.js';
 import { openApiDocument } from './openapi.js';
 import { Recent } from './recent.js';
 
@@ -105,6 +106,8 @@ export interface RouteDefinition extends RouteDocs {
   window: RouteContract['window'];
   defaultDays: RouteContract['defaultDays'];
   cache: RouteContract['cache'];
+  /** What else a kept answer depends on besides its cache's versions and the query. */
+  cacheKey: ((ctx: InternalContext) => string) | undefined;
   run(ctx: InternalContext): Promise<unknown>;
 }
 
@@ -120,7 +123,10 @@ interface InternalContext extends BaseContext<unknown, unknown, unknown> {
 const WORKSPACE_PREFIX = '/workspaces/:ws';
 
 function define(
-  spec: RouteContract & { middleware?: RequestHandler[] | undefined },
+  spec: RouteContract & {
+    middleware?: RequestHandler[] | undefined;
+    cacheKey?: RouteDefinition['cacheKey'];
+  },
   access: Access,
   run: RouteDefinition['run'],
 ): RouteDefinition {
@@ -152,6 +158,7 @@ function define(
     window: spec.window,
     defaultDays: spec.defaultDays,
     cache: spec.cache,
+    cacheKey: spec.cacheKey,
     run,
   };
 }
@@ -165,6 +172,11 @@ type ContextFor<A extends Access, P, Q, B> = A extends Role
 export interface ImplementOptions {
   /** Runs after the access checks and before parsing, e.g. `express.raw(...)` for uploads. */
   middleware?: RequestHandler[];
+  /**
+   * For a kept answer (`cache` in the contract) that also depends on something outside the data,
+   * the edits and the query, e.g. the clock: a string that changes when it does.
+   */
+  cacheKey?: () => string;
 }
 
 /**
@@ -183,7 +195,11 @@ export function implement<
   options: ImplementOptions = {},
 ): RouteDefinition {
   return define(
-    { ...(contract as RouteContract), middleware: options.middleware },
+    {
+      ...(contract as RouteContract),
+      middleware: options.middleware,
+      cacheKey: options.cacheKey,
+    },
     contract.access,
     async (ctx) => handler(ctx as unknown as ContextFor<A, P, Q, B>),
   );
@@ -202,6 +218,8 @@ export interface MountOptions {
 interface Kit {
   access: AccessResolver;
   version(workspaceId: number): Promise<string>;
+  /** The version of the workspace's goals and annotations (`cache: 'data+edits'` routes). */
+  edits(workspaceId: number): Promise<string>;
   /** After a change through this app, so that the next request sees it. */
   forget(): void;
   handle: DatabaseHandle;
@@ -229,13 +247,16 @@ export function mountRoutes(
   registered.set(app, [...(registered.get(app) ?? []), ...routes]);
   const access = new AccessResolver(handle.db, accessCacheMs);
   const versions = new Recent<number, string>(accessCacheMs);
+  const edits = new Recent<number, string>(accessCacheMs);
   const kit: Kit = {
     access,
     version: (workspaceId) =>
       versions.get(workspaceId, () => readModelVersion(handle.db, workspaceId)),
+    edits: (workspaceId) => edits.get(workspaceId, () => editsVersion(handle.db, workspaceId)),
     forget() {
       access.forgetAll();
       versions.clear();
+      edits.clear();
     },
     handle,
   };
@@ -309,13 +330,19 @@ function expressHandlers(route: RouteDefinition, kit: Kit): RequestHandler[] {
         await resolveWindowOf(route, ctx, state.workspace, version);
       }
       const answer = () => answerOf(route, ctx, () => res.headersSent);
-      // An answer that depends only on the data and the settings is kept, serialised, per data
-      // version: a busy dashboard then costs a version look-up and a send, not a computation,
-      // a schema check and a stringify of up to ~130 KB (cohorts, ltv) on every request.
-      const text =
-        route.cache === 'data' && state.workspace && version !== undefined
-          ? await cachedAnswer(version, state.workspace, route, ctx, answer)
-          : await answer();
+      // An answer that depends only on the data and the settings (and, for some, the goals and
+      // annotations) is kept per data version, serialised and compressed: a busy dashboard then
+      // costs a send from memory (or a 304), not a computation, a schema check, a stringify of
+      // up to ~130 KB (cohorts, ltv), its hash and its compression on every request.
+      if (route.cache && state.workspace && version !== undefined) {
+        const extra = route.cache === 'data+edits' ? await kit.edits(state.workspace.id) : '';
+        const kept = await cachedAnswer(version, extra, state.workspace, route, ctx, answer);
+        if (res.headersSent) return;
+        if (kept === undefined) res.status(204).end();
+        else sendKept(req, res, route.status, kept);
+        return;
+      }
+      const text = await answer();
       if (res.headersSent) return;
       if (text === undefined) {
         res.status(204).end();
@@ -365,9 +392,10 @@ export interface WarmRequest {
 }
 
 /**
- * The warm-up's half of the kit: computes the answer of each `cache: 'data'` GET of a workspace
- * to a request with no query string (the default window, anchored on the latest data day), then
- * to each of `requests` (the pages' first requests, @yugang/contract's `pageRequests`), through
+ * The warm-up's half of the kit: computes the answer of each kept GET (`cache` in its contract)
+ * of a workspace to a request with no query string (the default window, anchored on the latest
+ * data day), then to each of `requests` (the pages' first requests, @yugang/contract's
+ * `pageRequests`), through
  * the same parsing, window, handler and cache key as that request, so the request finds it kept.
  * One answer at a time; stops before the next when `proceed` (stopped, version moved) says no.
  * Returns the requests warmed, as "path?query".
@@ -381,7 +409,7 @@ export async function warmAnswers(
   requests: readonly WarmRequest[] = [],
 ): Promise<string[]> {
   const cached = routes.filter(
-    (route) => route.cache === 'data' && route.inWorkspace && route.method === 'get',
+    (route) => route.cache !== undefined && route.inWorkspace && route.method === 'get',
   );
   const all = [
     ...cached.map((route) => ({ route, query: {} })),
@@ -412,7 +440,10 @@ export async function warmAnswers(
       workspace,
     };
     if (route.window) await resolveWindowOf(route, ctx, workspace, version);
-    await cachedAnswer(version, workspace, route, ctx, () => answerOf(route, ctx, () => false));
+    const edits = route.cache === 'data+edits' ? await editsVersion(handle.db, workspace.id) : '';
+    await cachedAnswer(version, edits, workspace, route, ctx, () =>
+      answerOf(route, ctx, () => false),
+    );
     warmed.push(`${route.path}?${new URLSearchParams(query).toString()}`);
   }
   return warmed;
@@ -431,25 +462,36 @@ function answerQuery(ctx: InternalContext): unknown {
   return { ...rest, window: ctx.window ?? null, asOf: ctx.asOf ?? null };
 }
 
+/**
+ * `edits`: the goals' and annotations' version for `data+edits` routes (a key part, not the
+ * entry's version: the cache drops a workspace's entries of other data versions, and the data
+ * routes' entries must not go each time a goal changes).
+ */
 async function cachedAnswer(
   version: string,
+  edits: string,
   workspace: Workspace,
   route: RouteDefinition,
   ctx: InternalContext,
   answer: () => Promise<string | undefined>,
-): Promise<string | undefined> {
+): Promise<KeptAnswer | undefined> {
   const parts = [
     `${route.method} ${route.path}`,
     JSON.stringify(answerQuery(ctx)),
     JSON.stringify([workspace.time_zone, workspace.private_launched_on, workspace.settings]),
+    edits,
+    route.cacheKey?.(ctx) ?? '',
   ];
   const { value } = await answerCache.getAt(
     version,
     workspace.id,
     'answer',
     parts,
-    answer,
-    (text) => (text ? text.length * 2 : 0),
+    async () => {
+      const text = await answer();
+      return text === undefined ? undefined : keptAnswer(text);
+    },
+    keptWeight,
   );
   return value;
 }

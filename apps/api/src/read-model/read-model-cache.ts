@@ -24,6 +24,19 @@ export async function readModelVersion(db: Db, workspaceId: number): Promise<str
   return rows[0]?.version ?? 'none';
 }
 
+/**
+ * The version of what people edit on the charts without changing the data: the workspace's goals
+ * and annotations (a digest of their rows, so an edit or a removal counts as well as an addition).
+ */
+export async function editsVersion(db: Db, workspaceId: number): Promise<string> {
+  const { rows } = await sql<{ version: string }>`
+    select coalesce((select md5(string_agg(g::text, ',' order by g.id)) from goals g
+        where g.workspace_id = ${workspaceId}), '')
+      || '|' || coalesce((select md5(string_agg(a::text, ',' order by a.id)) from annotations a
+        where a.workspace_id = ${workspaceId}), '') as version`.execute(db);
+  return rows[0]?.version ?? '';
+}
+
 interface Entry {
   workspaceId: number;
   version: string;

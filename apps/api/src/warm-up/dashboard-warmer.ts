@@ -1,8 +1,8 @@
 /**
  * After an import lands, the server computes the default answers of the pages in the background
- * (every `cache: 'data'` route's answer to a request with no query string, the cached requests
- * each page makes when opened with no search params (`pageRequests` of @yugang/contract, the
- * presets the pages read), the default review week, the default tiers and predicted LTV, all
+ * (every kept route's answer to a request with no query string — the default review week among
+ * them — the cached requests each page makes when opened with no search params (`pageRequests`
+ * of @yugang/contract, the presets the pages read), the default tiers and predicted LTV, all
  * anchored on the latest data day), so the lead who opens the dashboard after loading data is not
  * the one who pays for them: at 3M customers the first call after a change costs 0.5–10 s for
  * those answers and minutes for tiers (decision 0010), and each import starts a new read-model
@@ -22,7 +22,6 @@ import { pageRequests, resolveAsOf } from '@yugang/contract';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../db/database.js';
 import { cachedPredictedLtv } from '../features/ltv/ltv-predicted.service.js';
-import { review } from '../features/review/review.service.js';
 import { cachedTiers } from '../features/tiers/tiers.service.js';
 import { warmAnswers, type RouteDefinition } from '../http/route.js';
 import { anchorDay, dataFreshness } from '../read-model/freshness.js';
@@ -144,7 +143,7 @@ export class DashboardWarmer {
 }
 
 export interface WarmOptions {
-  /** The app's routes: the default answer of each `cache: 'data'` GET is computed (route kit). */
+  /** The app's routes: the default answer of each kept GET is computed (route kit). */
   routes?: readonly RouteDefinition[];
   /** True once the warm-up must end (the server is shutting down). */
   stopped?: () => boolean;
@@ -153,9 +152,9 @@ export interface WarmOptions {
 
 /**
  * Computes the default answers of a workspace's pages into the caches the requests read: every
- * `cache: 'data'` route's answer to a request with no query string and each page's first cached
- * requests (through the route kit, so the same window, handler and cache entry), the default
- * review week, then the default tiers and
+ * kept route's answer to a request with no query string and each page's first cached requests
+ * (through the route kit, so the same window, handler and cache entry; the default review week
+ * among them), then the default tiers and
  * predicted LTV (minutes at 3M when a version is new, so last). One at a time; ends early when
  * stopped or when the data version moves (the next poll warms the new version).
  */
@@ -180,9 +179,8 @@ export async function warmDashboard(
     path: route.path,
     query,
   }));
+  // The review and the trends are among them (`cache: 'data+edits'`).
   await warmAnswers(handle, routes, workspace, version, proceed, pages);
-  if (!(await proceed())) return;
-  await review(db, workspace, {}, now);
   if (!(await proceed())) return;
   const asOf = resolveAsOf({}, latestDay);
   await cachedTiers(db, workspace, asOf);

@@ -7,7 +7,7 @@ import { reviewChart } from './review-charts.js';
 import { DEFAULT_CHROMIUM_PATH, reviewPdf } from './review-pdf.js';
 import { reviewIncrementality } from './review-incrementality.js';
 import { reviewPptx } from './review-pptx.js';
-import { review, reviewWeek } from './review.service.js';
+import { review, reviewClockStep, reviewWeek } from './review.service.js';
 
 const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
@@ -38,7 +38,9 @@ function auditExport(
 export function reviewRoutes(options: { chromiumPath?: string } = {}): RouteDefinition[] {
   const chromiumPath = options.chromiumPath ?? DEFAULT_CHROMIUM_PATH;
   return [
-    implement(reviewContract.get, ({ db, workspace, query }) => review(db, workspace, query)),
+    implement(reviewContract.get, ({ db, workspace, query }) => review(db, workspace, query), {
+      cacheKey: () => reviewClockStep(),
+    }),
     implement(reviewContract.pptx, async ({ db, workspace, query, actor, res }) => {
       const r = await review(db, workspace, query);
       const file = await reviewPptx(r, query.lang, await reviewIncrementality(db, workspace, r));

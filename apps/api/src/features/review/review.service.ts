@@ -129,6 +129,13 @@ export async function reviewWeek(
 const STEP_MS = 10 * 60_000;
 
 /**
+ * The clock's 10-minute step: the review of a week not yet over, and the default week of a
+ * workspace without data, move with it, so a kept review answer is keyed by it too.
+ */
+export const reviewClockStep = (now: number = Date.now()): string =>
+  String(Math.floor(now / STEP_MS));
+
+/**
  * Every figure of the review by section, kept per data version (readModelCache): the PDF's
  * browser asks for the same review the export just computed. A week not yet over is also keyed
  * by the 10-minute step of the clock, as the team KPIs judge open conversations at `now`.
