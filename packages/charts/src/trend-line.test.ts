@@ -129,6 +129,30 @@ describe('trendLineOption', () => {
     expect(goalLabel([{ period: '2025-12', text: 'not on the chart' }])).toBe('insideEndTop');
   });
 
+  it('when a goal line sits in the upper half of the axis, then the marker label hangs at the bottom, out of the goal label’s reach', () => {
+    const months = ['2026-01', '2026-02', '2026-03', '2026-04'].map((period, i) => ({
+      period,
+      private: 100 + 10 * i,
+    }));
+    const markerLabel = (goals: TrendLineInput['goals']) => {
+      const data = seriesOf({
+        locale: 'en',
+        title: 'Credited GMV',
+        unit: 'money',
+        rows: months,
+        goals,
+        annotations: [{ period: '2026-03', text: 'community drive' }],
+      })[0]!.markLine!.data as { xAxis?: string; label?: { position?: string } }[];
+      return data.find((d) => d.xAxis === '2026-03')!.label!.position;
+    };
+    // the axis tops out at 200 for data up to 130
+    expect(markerLabel(undefined)).toBe('insideEndTop');
+    expect(markerLabel([{ value: 60, label: 'Goal' }])).toBe('insideEndTop');
+    expect(markerLabel([{ value: 120, label: 'Goal' }])).toBe('insideStartTop');
+    expect(markerLabel([{ value: 60 }, { value: 400, label: 'Stretch' }])).toBe('insideStartTop');
+    expect(markerLabel([{ from: 150, to: 180, label: 'Band' }])).toBe('insideEndTop');
+  });
+
   it('rounds an axis top up to 1, 2, 2.5 or 5 times a power of ten', () => {
     expect([7925, 348, 1, 0.12, 2500, 2501].map(niceCeil)).toEqual([
       10_000, 500, 1, 0.2, 2500, 5000,

@@ -86,9 +86,27 @@ function goalLabelPosition(input: TrendLineInput): 'insideEndTop' | 'insideStart
   return fromEnd < fromStart ? 'insideStartTop' : 'insideEndTop';
 }
 
+/**
+ * Where a marker puts its vertical label: at the top, unless the highest goal line sits in the
+ * upper half of the value axis, where a narrow chart's goal label can still reach the marker
+ * from either edge; then at the bottom, by the category axis.
+ */
+function annotationLabelPosition(input: TrendLineInput): 'insideEndTop' | 'insideStartTop' {
+  const goalTop = Math.max(
+    ...(input.goals ?? []).flatMap((g) => (g.value !== undefined ? [g.value] : [])),
+  );
+  if (!(goalTop > 0)) return 'insideEndTop';
+  const dataTop = Math.max(
+    ...input.rows.flatMap((r) => [r.private ?? -Infinity, r.public ?? -Infinity]),
+  );
+  const axisTop = axisMax(input) ?? (dataTop > 0 ? niceCeil(dataTop) : goalTop);
+  return goalTop / axisTop >= 0.5 ? 'insideStartTop' : 'insideEndTop';
+}
+
 function goalMarks(input: TrendLineInput): Pick<LineSeriesOption, 'markLine' | 'markArea'> {
   const goals = input.goals ?? [];
   const goalLabelAt = goalLabelPosition(input);
+  const annotationLabelAt = annotationLabelPosition(input);
   const lines = goals.filter((g) => g.value !== undefined);
   const bands = goals.filter((g) => g.from !== undefined);
   const annotations = input.annotations ?? [];
@@ -112,7 +130,7 @@ function goalMarks(input: TrendLineInput): Pick<LineSeriesOption, 'markLine' | '
           name: a.text,
           xAxis: a.period,
           lineStyle: { color: COLORS.annotation, type: 'dotted' as const, width: 1 },
-          label: { formatter: a.text, position: 'insideEndTop' as const },
+          label: { formatter: a.text, position: annotationLabelAt },
         })),
       ],
     };
