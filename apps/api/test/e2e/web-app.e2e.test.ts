@@ -137,7 +137,7 @@ describe.runIf(run)('the web app in a real browser', () => {
     await context.close();
   });
 
-  it('when a lead and then a viewer open the trends page, then only the lead sees the annotation control, and the members chart draws its goal and the lead’s annotation', async () => {
+  it('when a lead and then a viewer open the trends page, then only the lead sees the annotation control, and the members and credited-GMV charts (trends and attribution pages) draw their goals and the lead’s annotation', async () => {
     const lead = await openContext('zh-CN');
     const leadPage = await lead.context.newPage();
     await signIn(leadPage, DEMO_LOGIN, ['邮箱', '密码', '登录']);
@@ -158,6 +158,17 @@ describe.runIf(run)('the web app in a real browser', () => {
       },
     });
     expect(goal.status()).toBe(201);
+    // and a credited-GMV goal for the same month
+    const gmvGoal = await leadPage.request.post(`${server.url}/api/v1/workspaces/demo/goals`, {
+      data: {
+        metric: 'credited_gmv',
+        segment: 'private',
+        periodStart: `${month}-01`,
+        periodEnd: next,
+        target: 123456,
+      },
+    });
+    expect(gmvGoal.status()).toBe(201);
     // the lead adds an annotation from the members chart, and the API holds it
     const members = leadPage.getByRole('region', { name: '私域会员数' });
     await members.getByTestId('add-annotation').click();
@@ -171,6 +182,20 @@ describe.runIf(run)('the web app in a real browser', () => {
     const description = () => members.locator('[data-echart]').getAttribute('aria-label');
     await expect.poll(description, { timeout: 30_000 }).toContain('目标线 目标：4,321');
     await expect.poll(description, { timeout: 30_000 }).toMatch(/标注 \d{4}-\d{2}：e2e 直播活动/);
+    // the credited-GMV chart draws its goal and the same annotation
+    const credited = leadPage.getByRole('region', { name: '业绩归属 GMV' });
+    const creditedText = () => credited.locator('[data-echart]').getAttribute('aria-label');
+    await expect.poll(creditedText, { timeout: 30_000 }).toContain('目标线 目标：¥123,456.00');
+    await expect.poll(creditedText, { timeout: 30_000 }).toMatch(/标注 \d{4}-\d{2}：e2e 直播活动/);
+    // so does the attribution page's, which also offers the lead "add annotation"
+    await leadPage.goto(`${server.url}/w/demo/attribution?preset=last_12_months`);
+    const attributed = leadPage.getByRole('region', { name: '业绩归属 GMV：私域 vs 公域' });
+    const attributedText = () => attributed.locator('[data-echart]').getAttribute('aria-label');
+    await expect.poll(attributedText, { timeout: 30_000 }).toContain('目标线 目标：¥123,456.00');
+    await expect
+      .poll(attributedText, { timeout: 30_000 })
+      .toMatch(/标注 \d{4}-\d{2}：e2e 直播活动/);
+    expect(await attributed.getByTestId('add-annotation').count()).toBe(1);
     expect(lead.errors).toEqual([]);
     await lead.context.close();
 

@@ -1,10 +1,12 @@
 /** 团队业绩: GMV credited to each team per period with the credit rule and private share, and team KPIs. */
 import { pagePresets } from '@yugang/contract';
+import { addDays } from '@yugang/metrics';
 import { useId, useMemo } from 'react';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { TrendChart } from '../../components/charts/trend-chart';
 import { QueryState } from '../../components/ui/query-state';
 import { PageHead } from '../../components/ui/page-head';
+import { AddAnnotation } from '../../features/annotations/components/add-annotation';
 import { useAttribution } from '../../features/attribution/api/get-attribution';
 import { usePrivateShare } from '../../features/attribution/api/get-private-share';
 import { attributionMessages } from '../../features/attribution/attribution-messages';
@@ -14,9 +16,12 @@ import { useTeamKpis } from '../../features/team-kpis/api/get-team-kpis';
 import { TeamKpiList } from '../../features/team-kpis/components/team-kpi-list';
 import { teamKpisMessages } from '../../features/team-kpis/messages';
 import { formatFigure } from '../../lib/format';
+import { metricGoals, trendAnnotations } from '../../lib/goal-lines';
 import { useLocale, useMessages } from '../../lib/i18n';
 import { usePageReady } from '../../lib/page-ready';
+import { useMembership } from '../use-membership';
 import { useAnalysisWindow, WindowControls } from './analysis-window';
+import { useChartMarks } from './chart-marks';
 import './analysis.css';
 
 export function AttributionPage() {
@@ -36,7 +41,9 @@ export function AttributionPage() {
   const attribution = useAttribution(ws, { ...(window ?? {}), grain });
   const kpis = useTeamKpis(ws, window ?? {}, Boolean(window));
   const share = usePrivateShare(ws);
-  usePageReady(Boolean(attribution.data && kpis.data));
+  const { canEdit } = useMembership();
+  const marks = useChartMarks(ws, window);
+  usePageReady(Boolean(attribution.data && kpis.data && marks));
   const rows = useMemo(
     () =>
       (attribution.data?.rows ?? []).map((r) => ({
@@ -99,6 +106,8 @@ export function AttributionPage() {
                   title: t.credited,
                   unit: 'money',
                   rows,
+                  goals: metricGoals(marks?.goals ?? [], 'credited_gmv', { ...window, grain }, t),
+                  annotations: trendAnnotations(marks?.annotations ?? [], rows, grain),
                   unfinishedLast: lastPeriodUnfinished(
                     rows.map((r) => r.period),
                     grain,
@@ -106,6 +115,9 @@ export function AttributionPage() {
                   ),
                 }}
                 fileName={`${ws}-credited-gmv`}
+                actions={
+                  canEdit ? <AddAnnotation ws={ws} defaultDate={addDays(window.to, -1)} /> : null
+                }
               />
               <CreditSplitCard ws={ws} locale={locale} window={window} grain={grain} />
             </div>

@@ -1,20 +1,14 @@
 /** 趋势: the executive's page: key figures for a period, then 12–24-month trends, private vs public. */
-import { useMemo } from 'react';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { addDays } from '@yugang/metrics';
-import { useAnnotations } from '../../features/annotations/api/get-annotations';
 import { AddAnnotation } from '../../features/annotations/components/add-annotation';
 import { CreditedGmvCard } from '../../features/attribution/components/credited-gmv-card';
-import { useGoals } from '../../features/goals/api/goals';
 import { LtvTrendCard } from '../../features/ltv/components/ltv-trend-card';
 import { RoiTrendCard } from '../../features/roi/components/roi-trend-card';
 import { useSummary } from '../../features/summary/api/get-summary';
 import { KpiStrip } from '../../features/summary/components/kpi-strip';
 import { useTrends } from '../../features/trends/api/get-trends';
-import {
-  MembersTrendCard,
-  type MembersTrendCardProps,
-} from '../../features/trends/components/members-trend-card';
+import { MembersTrendCard } from '../../features/trends/components/members-trend-card';
 import { MetricTrendCard } from '../../features/trends/components/metric-trend-card';
 import {
   TrendsControls,
@@ -26,8 +20,9 @@ import { ErrorState, Loading } from '../../components/ui/status';
 import { latestDataDay } from '../../lib/as-of';
 import { useLocale, useMessages } from '../../lib/i18n';
 import { usePageReady } from '../../lib/page-ready';
-import { pagePresets, trendsFrame, type DateWindow } from '@yugang/contract';
+import { pagePresets, trendsFrame } from '@yugang/contract';
 import { useMembership } from '../use-membership';
+import { useChartMarks } from './chart-marks';
 
 const KPIS = [
   'gmv',
@@ -59,24 +54,6 @@ function useAsOf(ws: string) {
   if (!to || !weekly.data) return { error: null, asOf: null };
   const orders = weekly.data.points.map((p) => ({ period: p.period, orders: p.all.value ?? 0 }));
   return { error: null, asOf: latestDataDay(to, orders) };
-}
-
-const NONE: readonly never[] = [];
-
-/**
- * Goal lines and annotation markers for the members charts, whose answer (kept per data version)
- * carries neither. A failed read of either draws the charts without them rather than not at all.
- */
-function useMemberMarks(ws: string, range: DateWindow): MembersTrendCardProps['marks'] {
-  const goals = useGoals(ws, {});
-  const annotations = useAnnotations(ws, { from: range.from, to: range.to });
-  const goalList = goals.isError ? NONE : goals.data?.goals;
-  const annotationList = annotations.isError ? NONE : annotations.data?.annotations;
-  return useMemo(
-    () =>
-      goalList && annotationList ? { goals: goalList, annotations: annotationList } : undefined,
-    [goalList, annotationList],
-  );
 }
 
 export function TrendsPage() {
@@ -124,7 +101,7 @@ function TrendsView({ ws, asOf }: { ws: string; asOf: string }) {
   // can sit in a month too young to be drawn).
   const annotate = canEdit ? <AddAnnotation ws={ws} defaultDate={end.day} /> : null;
   const common = { ws, locale, range, fetchFrom, comparison, unfinishedLast };
-  const marks = useMemberMarks(ws, range);
+  const marks = useChartMarks(ws, range);
 
   return (
     <div className="page trends-page">
@@ -151,7 +128,7 @@ function TrendsView({ ws, asOf }: { ws: string; asOf: string }) {
       />
       <h2 className="section-title">{t.charts}</h2>
       <div className="chart-grid">
-        <CreditedGmvCard {...common} title={t.creditedGmv} actions={annotate} />
+        <CreditedGmvCard {...common} title={t.creditedGmv} marks={marks} actions={annotate} />
         <MembersTrendCard {...common} figure="private_members" marks={marks} actions={annotate} />
         <MembersTrendCard
           {...common}
@@ -178,6 +155,8 @@ function TrendsView({ ws, asOf }: { ws: string; asOf: string }) {
           range={range}
           comparison={comparison}
           unfinishedLast={unfinishedLast}
+          annotations={marks?.annotations}
+          actions={annotate}
         />
       </div>
     </div>

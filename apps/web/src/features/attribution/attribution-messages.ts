@@ -20,6 +20,9 @@ export const attributionMessages = defineMessages({
     splitTakeaway: (repeat: string) => `所选时间内私域团队的复购业绩 ${repeat}。`,
     byChannel: '按渠道（所选时间合计）',
     channel: '渠道',
+    goal: '目标',
+    goalPerMonth: '目标（月均）',
+    goalPerWeek: '目标（周均）',
   },
   en: {
     title: 'Team performance',
@@ -42,5 +45,8 @@ export const attributionMessages = defineMessages({
       `Repurchases credited to the private team in the period: ${repeat}.`,
     byChannel: 'By channel (whole period)',
     channel: 'Channel',
+    goal: 'Goal',
+    goalPerMonth: 'Goal (monthly pace)',
+    goalPerWeek: 'Goal (weekly pace)',
   },
 });

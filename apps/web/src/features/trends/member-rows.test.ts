@@ -1,8 +1,8 @@
 import { trendLineOption } from '@yugang/charts';
 import type { LineSeriesOption } from 'echarts';
 import { describe, expect, it } from 'vitest';
-import { memberGoals, memberRows } from './member-rows';
-import { trendAnnotations } from './trend-rows';
+import { metricGoals, trendAnnotations } from '../../lib/goal-lines';
+import { memberRows } from './member-rows';
 
 const ev = (value: number) => ({ value, numerator: value, denominator: 1 });
 
@@ -55,32 +55,8 @@ describe('memberRows', () => {
     periodEnd,
     target,
   });
-  const chart = { from: '2026-08-01', to: '2026-10-01' };
-  const labels = { goal: '目标', goalPerMonth: '目标（月均）' };
-
-  it('when goals of several metrics come in, then members at month end draws its own target as a line', () => {
-    const goals = [
-      goal('private_members', '2026-07-01', '2026-10-01', 1500),
-      goal('gmv', '2026-08-01', '2026-09-01', 99),
-      goal('private_members', '2025-01-01', '2025-02-01', 1),
-      { ...goal('private_members', '2026-09-01', '2026-10-01', 7), segment: 'public' as const },
-    ];
-    expect(memberGoals(goals, 'private_members', chart, labels)).toEqual([
-      { value: 1500, label: '目标' },
-    ]);
-  });
-
-  it('when a new-members goal spans whole months, then its line is the monthly pace, else it is left off', () => {
-    const goals = [
-      goal('new_private_members', '2026-09-01', '2026-10-01', 200),
-      goal('new_private_members', '2026-07-01', '2026-10-01', 600),
-      goal('new_private_members', '2026-09-15', '2026-10-15', 100),
-    ];
-    expect(memberGoals(goals, 'new_private_members', chart, labels)).toEqual([
-      { value: 200, label: '目标' },
-      { value: 200, label: '目标（月均）' },
-    ]);
-  });
+  const chart = { from: '2026-08-01', to: '2026-10-01', grain: 'month' as const };
+  const labels = { goal: '目标', goalPerMonth: '目标（月均）', goalPerWeek: '目标（周均）' };
 
   it('when a goal and an annotation are given, then the members chart draws the goal line and the marker and says both', () => {
     const rows = memberRows(trend, 'private_members');
@@ -89,7 +65,7 @@ describe('memberRows', () => {
       title: '私域会员数',
       unit: 'count',
       rows,
-      goals: memberGoals(
+      goals: metricGoals(
         [goal('private_members', '2026-09-01', '2026-10-01', 1400)],
         'private_members',
         chart,

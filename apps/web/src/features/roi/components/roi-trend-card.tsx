@@ -1,9 +1,14 @@
-/** Cumulative ROI since the private launch, private vs public, per month. */
-import { useMemo } from 'react';
+/**
+ * Cumulative ROI since the private launch, private vs public, per month, with its break-even
+ * line and the annotations the page hands in. A private_roi goal is the ROI of its own period,
+ * not the cumulative ROI since launch, so it has no line here.
+ */
+import { useMemo, type ReactNode } from 'react';
 import type { Locale } from '@yugang/metrics';
 import { ChartSlot } from '../../../components/charts/chart-slot';
 import { TrendChart } from '../../../components/charts/trend-chart';
 import type { Comparison, DateWindow } from '@yugang/contract';
+import { trendAnnotations } from '../../../lib/goal-lines';
 import { takeaway } from '../../../lib/takeaway';
 import { useRoi } from '../api/get-roi';
 import { cumulativeRoiRows } from '../roi-rows';
@@ -17,6 +22,9 @@ export function RoiTrendCard(props: {
   range: DateWindow;
   comparison: Comparison;
   unfinishedLast: boolean;
+  /** The annotations in range (none while they load). */
+  annotations?: readonly { date: string; text: string }[] | undefined;
+  actions?: ReactNode;
 }) {
   const { ws, locale, title, range } = props;
   const query = useRoi(ws, { from: range.from, to: range.to });
@@ -42,9 +50,11 @@ export function RoiTrendCard(props: {
             unit: 'multiple',
             rows: view.rows,
             goals: [{ value: 1, label: props.breakEven }],
+            annotations: trendAnnotations(props.annotations ?? [], view.rows, 'month'),
             unfinishedLast: props.unfinishedLast,
           }}
           fileName={`${ws}-roi`}
+          actions={props.actions}
           takeaway={takeaway({
             locale,
             title,

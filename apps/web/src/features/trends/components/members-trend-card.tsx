@@ -8,13 +8,13 @@ import { metricById, type Locale } from '@yugang/metrics';
 import { ChartSlot } from '../../../components/charts/chart-slot';
 import { TrendChart } from '../../../components/charts/trend-chart';
 import { formatFigure } from '../../../lib/format';
+import { metricGoals, trendAnnotations, type ChartMarks } from '../../../lib/goal-lines';
 import { useMessages } from '../../../lib/i18n';
 import type { Comparison, DateWindow } from '@yugang/contract';
 import { takeaway } from '../../../lib/takeaway';
 import { useMemberTrend } from '../api/get-member-trend';
-import { memberGoals, memberRows, type MemberFigure } from '../member-rows';
+import { memberRows, type MemberFigure } from '../member-rows';
 import { trendsMessages } from '../messages';
-import { trendAnnotations, type GoalSpan } from '../trend-rows';
 
 export interface MembersTrendCardProps {
   ws: string;
@@ -26,12 +26,7 @@ export interface MembersTrendCardProps {
   comparison: Comparison;
   unfinishedLast: boolean;
   /** Every goal of the workspace and the annotations in range; undefined while they load. */
-  marks:
-    | {
-        goals: readonly (GoalSpan & { metric: string })[];
-        annotations: readonly { date: string; text: string }[];
-      }
-    | undefined;
+  marks: ChartMarks | undefined;
   actions?: ReactNode;
 }
 
@@ -52,7 +47,7 @@ export function MembersTrendCard(props: MembersTrendCardProps) {
         title,
         unit: 'count' as const,
         rows,
-        goals: memberGoals(marks.goals, figure, { from, to }, t),
+        goals: metricGoals(marks.goals, figure, { from, to, grain: 'month' }, t),
         annotations: trendAnnotations(marks.annotations, rows, 'month'),
         unfinishedLast: props.unfinishedLast,
       },

@@ -4,12 +4,13 @@ import { metricById, type Locale } from '@yugang/metrics';
 import type { SECTION1_IDS } from '@yugang/metrics';
 import { ChartSlot } from '../../../components/charts/chart-slot';
 import { TrendChart } from '../../../components/charts/trend-chart';
+import { metricGoals, trendAnnotations } from '../../../lib/goal-lines';
 import { useMessages } from '../../../lib/i18n';
 import type { Comparison, DateWindow } from '@yugang/contract';
 import { takeaway } from '../../../lib/takeaway';
 import { useTrends } from '../api/get-trends';
 import { trendsMessages } from '../messages';
-import { trendAnnotations, trendGoals, trendRows } from '../trend-rows';
+import { trendRows } from '../trend-rows';
 
 export interface MetricTrendCardProps {
   ws: string;
@@ -41,12 +42,17 @@ export function MetricTrendCard(props: MetricTrendCardProps) {
         title,
         unit: definition.unit,
         rows,
-        goals: trendGoals(query.data.goals, query.data, t.goal),
+        goals: metricGoals(
+          query.data.goals.map((g) => ({ ...g, metric })),
+          metric,
+          { from: query.data.from, to: query.data.to, grain: 'month' },
+          t,
+        ),
         annotations: trendAnnotations(query.data.annotations, rows, 'month'),
         unfinishedLast: props.unfinishedLast,
       },
     };
-  }, [query.data, range.from, locale, title, definition.unit, t.goal, props.unfinishedLast]);
+  }, [query.data, metric, range.from, locale, title, definition.unit, t, props.unfinishedLast]);
 
   const state = query.isPending
     ? 'pending'
