@@ -2,8 +2,8 @@
  * `pnpm screenshots`: builds the web app, starts the server on a scratch PGlite demo, signs in and
  * writes PNGs of the review and trends pages in zh-CN and English, at 1440 px and at 375 px
  * (a phone), to docs/screenshots/. Needs Debian's chromium and fonts-noto-cjk. Names given
- * (`pnpm screenshots trends goals`) limit it to those pages. The demo gets two members goals and
- * an annotation first, so the trend charts show goal lines and a marker as a team's would.
+ * (`pnpm screenshots trends goals`) limit it to those pages. The demo gets members and credited-GMV
+ * goals and an annotation first, so the trend charts show goal lines and a marker as a team's would.
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -76,7 +76,7 @@ function monthStart(day: string, months: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Goals for members at month end and new members over the last three months, and one annotation. */
+/** Goals for members at month end, new members and credited GMV over the last three months, and one annotation. */
 async function seedMarks(base: string, token: string): Promise<void> {
   const headers = { 'content-type': 'application/json', cookie: `yg_session=${token}` };
   const ws = `${base}/api/v1/workspaces/demo`;
@@ -88,6 +88,15 @@ async function seedMarks(base: string, token: string): Promise<void> {
   const last = trend.points.at(-2) ?? trend.points.at(-1)!;
   const from = monthStart(latest, -2);
   const to = monthStart(latest, 1);
+  const attribution = (await (
+    await fetch(
+      `${ws}/attribution?grain=month&from=${monthStart(latest, -1)}&to=${monthStart(latest, 0)}`,
+      {
+        headers,
+      },
+    )
+  ).json()) as { rows: { private: number }[] };
+  const credited = attribution.rows.at(-1)?.private ?? 0;
   const marks = [
     [
       'goals',
@@ -109,6 +118,17 @@ async function seedMarks(base: string, token: string): Promise<void> {
         periodEnd: to,
         target: 3 * Math.round(last.new_private_members.value * 1.2),
         purpose: '季度拉新目标',
+      },
+    ],
+    [
+      'goals',
+      {
+        metric: 'credited_gmv',
+        segment: 'private',
+        periodStart: from,
+        periodEnd: to,
+        target: 3 * Math.round(credited * 1.1),
+        purpose: '季度私域业绩目标',
       },
     ],
     ['annotations', { date: `${monthStart(latest, -3).slice(0, 7)}-15`, text: '社群拉新活动' }],
