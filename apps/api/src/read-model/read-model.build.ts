@@ -88,8 +88,12 @@ export async function buildCustomers(ctx: Ctx): Promise<void> {
       order by customer_id, ordered_at, external_id collate "C"
     ) f on f.customer_id = c.id
     left join (${customerTotals(ctx, sql`from rm_scope_orders`)}) a on a.customer_id = c.id
-    left join (${firstOrdersAfterJoining(ctx, sql`from rm_scope_orders o where true`)}) j
-      on j.customer_id = c.id`
+    left join (${firstOrdersAfterJoining(
+      sql`select customer_id, ordered_at from rm_scope_orders`,
+      sql`select c.id, c.joined_private_at from rm_scope s
+        cross join lateral (select id, joined_private_at from customers
+          where workspace_id = ${ws} and id = s.customer_id offset 0) c`,
+    )}) j on j.customer_id = c.id`
     : sql`
     from customers c
     left join (
@@ -104,8 +108,9 @@ export async function buildCustomers(ctx: Ctx): Promise<void> {
       sql`from orders where workspace_id = ${ws} and status <> 'cancelled'`,
     )}) a on a.customer_id = c.id
     left join (${firstOrdersAfterJoining(
-      ctx,
-      sql`from orders o where o.workspace_id = ${ws} and o.status <> 'cancelled'`,
+      sql`select customer_id, ordered_at from orders
+        where workspace_id = ${ws} and status <> 'cancelled'`,
+      sql`select id, joined_private_at from customers where workspace_id = ${ws}`,
     )}) j on j.customer_id = c.id
     where c.workspace_id = ${ws}`;
   await sql`
@@ -151,15 +156,20 @@ export function customerTotals(ctx: Ctx, from: RawBuilder<unknown>): RawBuilder<
 }
 
 /**
- * Per member of an orders source (`from … o where …`, counted orders only): the instant of their
- * first order at or after joining (the first-order conversion's "ordered within 30 days").
+ * Per member: the instant of their first counted order (`orders`: customer_id, ordered_at) at or
+ * after joining (`members`: id, joined_private_at), the first-order conversion's "ordered within
+ * 30 days". A delta passes its scope's members by index look-up: a semi-join against customers
+ * hashed the whole workspace (4.4 s of a late day at 3M customers).
  */
-export function firstOrdersAfterJoining(ctx: Ctx, from: RawBuilder<unknown>): RawBuilder<unknown> {
+export function firstOrdersAfterJoining(
+  orders: RawBuilder<unknown>,
+  members: RawBuilder<unknown>,
+): RawBuilder<unknown> {
   return sql`
     select o.customer_id, min(o.ordered_at) as first_order_after_join_at
-    ${from}
-      and exists (select 1 from customers m where m.workspace_id = ${ctx.ws}
-        and m.id = o.customer_id and o.ordered_at >= m.joined_private_at)
+    from (${orders}) o
+    join (${members}) m on m.id = o.customer_id
+    where o.ordered_at >= m.joined_private_at
     group by o.customer_id`;
 }
 
