@@ -137,7 +137,7 @@ describe.runIf(run)('the web app in a real browser', () => {
     await context.close();
   });
 
-  it('when a lead and then a viewer open the trends page, then only the lead sees the annotation control, and the members and credited-GMV charts (trends and attribution pages) draw their goals and the lead’s annotation', async () => {
+  it('when a lead and then a viewer open the trends page, then only the lead sees the annotation control, and the members and credited-GMV charts (trends and attribution pages) draw their goals and the lead’s annotation, as a group’s weekly charts draw the annotation', async () => {
     const lead = await openContext('zh-CN');
     const leadPage = await lead.context.newPage();
     await signIn(leadPage, DEMO_LOGIN, ['邮箱', '密码', '登录']);
@@ -196,6 +196,10 @@ describe.runIf(run)('the web app in a real browser', () => {
       .poll(attributedText, { timeout: 30_000 })
       .toMatch(/标注 \d{4}-\d{2}：e2e 直播活动/);
     expect(await attributed.getByTestId('add-annotation').count()).toBe(1);
+    // and a group's three weekly charts on the community page mark it too
+    await leadPage.goto(`${server.url}/w/demo/community`);
+    const marked = leadPage.locator('[data-echart][aria-label*="标记 e2e 直播活动："]');
+    await expect.poll(() => marked.count(), { timeout: 30_000 }).toBe(3);
     expect(lead.errors).toEqual([]);
     await lead.context.close();
 

@@ -1,9 +1,11 @@
 /** 社群健康: alerts first, the group table, one group's weekly trend, and new groups' cold start. */
 import { useMemo } from 'react';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { addDays } from '@yugang/metrics';
 import { QueryState } from '../../components/ui/query-state';
 import { PageHead } from '../../components/ui/page-head';
 import { Empty } from '../../components/ui/status';
+import { AddAnnotation } from '../../features/annotations/components/add-annotation';
 import { useCommunity } from '../../features/community/api/get-community';
 import { groupsByAlert } from '../../features/community/community-rows';
 import {
@@ -15,6 +17,8 @@ import { GroupTrendCards } from '../../features/community/components/group-trend
 import { communityMessages } from '../../features/community/messages';
 import { useLocale, useMessages } from '../../lib/i18n';
 import { usePageReady } from '../../lib/page-ready';
+import { useMembership } from '../use-membership';
+import { useChartMarks } from './chart-marks';
 import './analysis.css';
 
 export function CommunityPage() {
@@ -30,6 +34,12 @@ export function CommunityPage() {
     void navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
 
   const picked = groups.find((g) => g.groupId === search.group) ?? groups[0];
+  const weeks = picked?.trend.weeks;
+  const marks = useChartMarks(
+    ws,
+    weeks?.length ? { from: weeks[0]!.from, to: addDays(weeks.at(-1)!.from, 7) } : null,
+  );
+  const { canEdit } = useMembership();
   return (
     <QueryState query={query}>
       {(data) => (
@@ -67,7 +77,17 @@ export function CommunityPage() {
             <>
               <h2 className="section-title">{t.trend(picked.name)}</h2>
               <div className="chart-grid">
-                <GroupTrendCards group={picked} locale={locale} ws={ws} />
+                <GroupTrendCards
+                  group={picked}
+                  locale={locale}
+                  ws={ws}
+                  annotations={marks?.annotations}
+                  actions={
+                    canEdit && weeks?.length ? (
+                      <AddAnnotation ws={ws} defaultDate={addDays(weeks.at(-1)!.from, 6)} />
+                    ) : null
+                  }
+                />
               </div>
             </>
           ) : null}
