@@ -60,6 +60,7 @@ export function EChart({ option, description, height, handle, className }: EChar
   const chart = useRef<ECharts | null>(null);
   const width = useRef(0);
   const [ready, setReady] = useState(false);
+  const painting = useRef(false);
 
   // A page draws many charts at once. Reading each one's size while the previous one has just
   // added its canvas made the browser lay the page out once per chart (most of the review's
@@ -72,7 +73,12 @@ export function EChart({ option, description, height, handle, className }: EChar
 
   useEffect(() => {
     const element = container.current!;
-    const created = init(element, null, {
+    // Each instance draws into a host of its own, so one still painting after unmount (below)
+    // never shares its element with the next (StrictMode mounts twice on the same container).
+    const host = document.createElement('div');
+    host.style.height = '100%';
+    element.append(host);
+    const created = init(host, null, {
       renderer: 'canvas',
       width: width.current || undefined,
       height,
@@ -87,8 +93,13 @@ export function EChart({ option, description, height, handle, className }: EChar
     observer.observe(element);
     return () => {
       observer.disconnect();
-      created.dispose();
       chart.current = null;
+      // zrender spreads a long paint over several animation frames and does not cancel the next
+      // one on dispose, which then reads the disposed painter (a console TypeError, 'layerStack',
+      // when a busy page unmounted a chart mid-paint). So a chart still painting goes when done.
+      host.remove();
+      if (painting.current) created.on('finished', () => created.dispose());
+      else created.dispose();
     };
     // created once; a later height goes through the observer
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -98,7 +109,11 @@ export function EChart({ option, description, height, handle, className }: EChar
     const instance = chart.current;
     if (!instance) return;
     setReady(false);
-    const onFinished = () => setReady(true);
+    painting.current = true;
+    const onFinished = () => {
+      painting.current = false;
+      setReady(true);
+    };
     instance.on('finished', onFinished);
     instance.setOption(
       { textStyle: { fontFamily: FONT }, ...withoutHiddenTooltip(option) },

@@ -33,7 +33,8 @@ export function RetentionHeatmapCard(props: {
     [locale, props.title, rows, wide],
   );
   useEffect(() => {
-    const element = wrapper.current?.querySelector<HTMLElement>('[data-echart]');
+    // The chart draws into the [data-echart] element's own host (components/charts/echart.tsx).
+    const element = wrapper.current?.querySelector<HTMLElement>('[data-echart] > div');
     const chart = element ? getInstanceByDom(element) : undefined;
     if (!chart) return;
     const click = (p: { value?: unknown }) => {
