@@ -38,7 +38,8 @@ export function AttributionPage() {
     search,
     pagePresets.attribution.preset,
   );
-  const attribution = useAttribution(ws, { ...(window ?? {}), grain });
+  // Not before the window is known: the route's default window is not what the page shows.
+  const attribution = useAttribution(ws, { ...(window ?? {}), grain }, Boolean(window));
   const kpis = useTeamKpis(ws, window ?? {}, Boolean(window));
   const share = usePrivateShare(ws);
   const { canEdit } = useMembership();

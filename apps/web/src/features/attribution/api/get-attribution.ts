@@ -10,6 +10,6 @@ export const attributionQueryOptions = (ws: string, query: AttributionQuery) =>
     queryFn: ({ signal }) => apiCall(attributionContract.get, { params: { ws }, query, signal }),
   });
 
-export function useAttribution(ws: string, query: AttributionQuery) {
-  return useQuery(attributionQueryOptions(ws, query));
+export function useAttribution(ws: string, query: AttributionQuery, enabled = true) {
+  return useQuery({ ...attributionQueryOptions(ws, query), enabled });
 }
