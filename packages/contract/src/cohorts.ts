@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { defineRoute } from './route.js';
 import { basisSchema, evidenceSchema, maxKSchema } from './evidence.js';
-import { monthSchema } from './common.js';
+import { boundedMonth } from './window.js';
 
 export const cohortsQuery = z.object({
   basis: basisSchema,
-  asOf: monthSchema.optional().describe('last month shown (default: latest month with data)'),
+  asOf: boundedMonth.optional().describe('last month shown (default: latest month with data)'),
   maxK: maxKSchema,
 });
 

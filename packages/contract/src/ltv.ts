@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { defineRoute } from './route.js';
 import { basisSchema, evidenceSchema, maxKSchema } from './evidence.js';
-import { monthSchema } from './common.js';
+import { boundedMonth } from './window.js';
 
 export const ltvQuery = z.object({
   basis: basisSchema,
   measure: z.enum(['gmv', 'gross_profit']).default('gmv'),
-  asOf: monthSchema.optional().describe('last month shown (default: latest month with data)'),
+  asOf: boundedMonth.optional().describe('last month shown (default: latest month with data)'),
   maxK: maxKSchema,
 });
 

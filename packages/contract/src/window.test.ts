@@ -12,6 +12,8 @@ import {
   withWindow,
 } from './window.js';
 import { z } from 'zod';
+import { cohortsQuery } from './cohorts.js';
+import { ltvQuery } from './ltv.js';
 
 describe('isoDate', () => {
   it('when a date is well formed and exists, then it parses; otherwise it fails', () => {
@@ -74,6 +76,9 @@ describe('windowQuery and resolveWindow', () => {
       { from: '2026-01-01', week: '2026-W01' },
       { week: '2025-W53' },
       { from: '1999-12-31' },
+      { week: '1999-W52' },
+      { week: '3495-W10' },
+      { month: '3495-03' },
       { to: latestAllowedDate().replace(/^(\d{4})/, (y) => String(Number(y) + 1)) },
     ];
     for (const query of bad)
@@ -96,5 +101,16 @@ describe('asOf', () => {
     expect(resolveAsOf(asOfQuery.parse({}), '2026-10-01')).toBe('2026-10-02');
     expect(resolveAsOf({ asOf: '2026-05-01' }, '2026-10-01')).toBe('2026-05-01');
     expect(asOfQuery.safeParse({ asOf: '0001-01-01' }).success).toBe(false);
+  });
+});
+
+describe('the month a cohort table ends on', () => {
+  it('when asOf names a month outside 2000-01 … a year from today, then cohorts and LTV refuse it', () => {
+    // A far-future asOf once held the event loop 4 s building thousands of empty months.
+    for (const query of [cohortsQuery, ltvQuery]) {
+      expect(query.safeParse({ asOf: '3495-03' }).success).toBe(false);
+      expect(query.safeParse({ asOf: '1999-12' }).success).toBe(false);
+      expect(query.safeParse({ asOf: '2026-09' }).success).toBe(true);
+    }
   });
 });

@@ -29,9 +29,17 @@ export const isoWeek = z
   .string()
   .regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'expected a week as YYYY-Www')
   .refine((value) => weekStart(value) !== null, { message: 'no such ISO week' })
+  .refine(
+    (value) => {
+      const monday = weekStart(value);
+      return monday === null || (monday >= EARLIEST_DATE && monday <= latestAllowedDate());
+    },
+    { message: `expected a week from ${EARLIEST_DATE} to a year from today` },
+  )
   .meta({ example: '2026-W39' });
 
-const boundedMonth = monthSchema.refine(
+/** A month a window may name: from 2000-01 to a year from today. */
+export const boundedMonth = monthSchema.refine(
   (value) => `${value}-01` >= EARLIEST_DATE && `${value}-01` <= latestAllowedDate(),
   { message: `expected a month from ${EARLIEST_DATE.slice(0, 7)} to a year from today` },
 );

@@ -17,6 +17,8 @@ import { listen, type Listening } from '../listen.js';
 import { createTestDatabase, type TestDatabase } from '../test-database.js';
 
 const RUNS = Number(process.env.YUGANG_FUZZ_RUNS ?? 2_000);
+/** Replays a failure: the seed fast-check printed with it. */
+const SEED = process.env.YUGANG_FUZZ_SEED ? Number(process.env.YUGANG_FUZZ_SEED) : undefined;
 /**
  * Exports rendered by a headless browser (review.pdf, review.pptx, chart PNGs) take seconds
  * each, so they are fuzzed by their own tests, not here: under this fuzzer's load on a shared
@@ -312,7 +314,7 @@ describe('fuzzing every route', () => {
               );
             },
           ),
-          { numRuns: RUNS, endOnFailure: true },
+          { numRuns: RUNS, endOnFailure: true, ...(SEED === undefined ? {} : { seed: SEED }) },
         );
       } finally {
         delay.disable();
