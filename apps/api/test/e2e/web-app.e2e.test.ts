@@ -137,7 +137,7 @@ describe.runIf(run)('the web app in a real browser', () => {
     await context.close();
   });
 
-  it('when a lead and then a viewer open the trends page, then only the lead sees the annotation control, and the members and credited-GMV charts (trends and attribution pages) draw their goals and the lead’s annotation, as a group’s weekly charts draw the annotation', async () => {
+  it('when a lead and then a viewer open the trends page, then only the lead sees the annotation control, and the members and credited-GMV charts (trends and attribution pages) draw their goals and the lead’s annotation, the LTV chart an annotation on its cohort month, as a group’s weekly charts draw the annotation', async () => {
     const lead = await openContext('zh-CN');
     const leadPage = await lead.context.newPage();
     await signIn(leadPage, DEMO_LOGIN, ['邮箱', '密码', '登录']);
@@ -187,6 +187,17 @@ describe.runIf(run)('the web app in a real browser', () => {
     const creditedText = () => credited.locator('[data-echart]').getAttribute('aria-label');
     await expect.poll(creditedText, { timeout: 30_000 }).toContain('目标线 目标：¥123,456.00');
     await expect.poll(creditedText, { timeout: 30_000 }).toMatch(/标注 \d{4}-\d{2}：e2e 直播活动/);
+    // the LTV chart marks an annotation on the cohort month holding its date (its cohorts end
+    // months before the other charts' range does)
+    const cohortMonth = `${m > 8 ? y : y - 1}-${String(((m + 3) % 12) + 1).padStart(2, '0')}`;
+    const old = await leadPage.request.post(`${server.url}/api/v1/workspaces/demo/annotations`, {
+      data: { date: `${cohortMonth}-15`, text: 'e2e 老客召回' },
+    });
+    expect(old.status()).toBe(201);
+    await leadPage.reload();
+    const ltv = leadPage.getByRole('region', { name: '6 个月 LTV（按首单月同期群）' });
+    const ltvText = () => ltv.locator('[data-echart]').getAttribute('aria-label');
+    await expect.poll(ltvText, { timeout: 30_000 }).toContain(`标注 ${cohortMonth}：e2e 老客召回`);
     // so does the attribution page's, which also offers the lead "add annotation"
     await leadPage.goto(`${server.url}/w/demo/attribution?preset=last_12_months`);
     const attributed = leadPage.getByRole('region', { name: '业绩归属 GMV：私域 vs 公域' });

@@ -101,7 +101,8 @@ function TrendsView({ ws, asOf }: { ws: string; asOf: string }) {
   // can sit in a month too young to be drawn).
   const annotate = canEdit ? <AddAnnotation ws={ws} defaultDate={end.day} /> : null;
   const common = { ws, locale, range, fetchFrom, comparison, unfinishedLast };
-  const marks = useChartMarks(ws, range);
+  // From fetchFrom: the LTV chart's cohorts end months before the range does.
+  const marks = useChartMarks(ws, { from: fetchFrom, to: range.to });
 
   return (
     <div className="page trends-page">
@@ -146,6 +147,8 @@ function TrendsView({ ws, asOf }: { ws: string; asOf: string }) {
           asOfMonth={end.day.slice(0, 7)}
           span={span}
           comparison={comparison}
+          annotations={marks?.annotations}
+          actions={annotate}
         />
         <RoiTrendCard
           breakEven={t.breakEven}

@@ -1,9 +1,14 @@
-/** Six-month LTV per first-order cohort, private vs public, with a takeaway. */
-import { useMemo } from 'react';
+/**
+ * Six-month LTV per first-order cohort, private vs public, with a takeaway and the annotations
+ * the page hands in, each on the cohort month that holds its date (a campaign marks the cohort
+ * it brought in).
+ */
+import { useMemo, type ReactNode } from 'react';
 import type { Locale } from '@yugang/metrics';
 import { ChartSlot } from '../../../components/charts/chart-slot';
 import { TrendChart } from '../../../components/charts/trend-chart';
 import { pagePresets, type Comparison } from '@yugang/contract';
+import { trendAnnotations } from '../../../lib/goal-lines';
 import { takeaway } from '../../../lib/takeaway';
 import { useLtv } from '../api/get-ltv';
 import { cohortLtvRows } from '../ltv-rows';
@@ -18,6 +23,9 @@ export function LtvTrendCard(props: {
   asOfMonth: string;
   span: number;
   comparison: Comparison;
+  /** The annotations in range (none while they load). */
+  annotations?: readonly { date: string; text: string }[] | undefined;
+  actions?: ReactNode;
 }) {
   const { ws, locale, title } = props;
   const query = useLtv(ws, { asOf: props.asOfMonth, maxK: LTV_MONTHS });
@@ -37,8 +45,15 @@ export function LtvTrendCard(props: {
     <ChartSlot title={title} state={state} error={query.error} onRetry={() => void query.refetch()}>
       {view ? (
         <TrendChart
-          input={{ locale, title, unit: 'money', rows: view.rows }}
+          input={{
+            locale,
+            title,
+            unit: 'money',
+            rows: view.rows,
+            annotations: trendAnnotations(props.annotations ?? [], view.rows, 'month'),
+          }}
           fileName={`${ws}-ltv`}
+          actions={props.actions}
           takeaway={takeaway({
             locale,
             title,
