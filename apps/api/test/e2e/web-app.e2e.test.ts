@@ -137,7 +137,7 @@ describe.runIf(run)('the web app in a real browser', () => {
     await context.close();
   });
 
-  it('when a lead and then a viewer open the trends page, then only the lead sees the annotation control, and the members and credited-GMV charts (trends and attribution pages) draw their goals and the lead’s annotation, the LTV chart an annotation on its cohort month, as a group’s weekly charts draw the annotation', async () => {
+  it('when a lead and then a viewer open the trends page, then only the lead sees the annotation control, and the members and credited-GMV charts (trends and attribution pages) draw their goals and the lead’s annotation, the LTV chart an annotation on its cohort month and the ROI page’s cumulative curves on its month, as a group’s weekly charts draw the annotation', async () => {
     const lead = await openContext('zh-CN');
     const leadPage = await lead.context.newPage();
     await signIn(leadPage, DEMO_LOGIN, ['邮箱', '密码', '登录']);
@@ -198,6 +198,13 @@ describe.runIf(run)('the web app in a real browser', () => {
     const ltv = leadPage.getByRole('region', { name: '6 个月 LTV（按首单月同期群）' });
     const ltvText = () => ltv.locator('[data-echart]').getAttribute('aria-label');
     await expect.poll(ltvText, { timeout: 30_000 }).toContain(`标注 ${cohortMonth}：e2e 老客召回`);
+    // and the ROI page's two cumulative curves, which run from the launch
+    await leadPage.goto(`${server.url}/w/demo/roi`);
+    const cumulative = leadPage.locator('[data-echart][aria-label*="标记 e2e 老客召回："]');
+    await expect.poll(() => cumulative.count(), { timeout: 30_000 }).toBe(2);
+    expect(await cumulative.first().getAttribute('aria-label')).toContain(
+      `标记 e2e 老客召回：${cohortMonth}`,
+    );
     // so does the attribution page's, which also offers the lead "add annotation"
     await leadPage.goto(`${server.url}/w/demo/attribution?preset=last_12_months`);
     const attributed = leadPage.getByRole('region', { name: '业绩归属 GMV：私域 vs 公域' });

@@ -1,6 +1,8 @@
 /** 投入产出与预算: private ROI, nurture cost vs 3 × CAC, the 60/20/20 split and the cumulative curves. */
 import { pagePresets } from '@yugang/contract';
+import { addDays } from '@yugang/metrics';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { AddAnnotation } from '../../features/annotations/components/add-annotation';
 import { useRoi } from '../../features/roi/api/get-roi';
 import { BudgetSplitCard } from '../../features/roi/components/budget-split-card';
 import { CumulativeCards } from '../../features/roi/components/cumulative-cards';
@@ -11,8 +13,10 @@ import { QueryState } from '../../components/ui/query-state';
 import { PageHead } from '../../components/ui/page-head';
 import { useLocale, useMessages } from '../../lib/i18n';
 import { usePageReady } from '../../lib/page-ready';
+import { useMembership } from '../use-membership';
 import { analysisMessages } from './analysis-messages';
 import { useAnalysisWindow, WindowControls } from './analysis-window';
+import { useChartMarks } from './chart-marks';
 import './analysis.css';
 
 export function RoiPage() {
@@ -24,7 +28,14 @@ export function RoiPage() {
   const navigate = useNavigate({ from: '/w/$ws/roi' });
   const { latest, latestDay, window } = useAnalysisWindow(ws, search, pagePresets.roi.preset);
   const roi = useRoi(ws, window ?? {}, Boolean(window));
-  usePageReady(Boolean(roi.data));
+  const { canEdit } = useMembership();
+  // The cumulative curves run from the launch; annotations are read for the three years the
+  // annotations endpoint allows.
+  const marks = useChartMarks(
+    ws,
+    window ? { from: addDays(window.to, -1095), to: window.to } : null,
+  );
+  usePageReady(Boolean(roi.data && marks));
 
   return (
     <QueryState query={latest}>
@@ -50,7 +61,17 @@ export function RoiPage() {
                 <div className="chart-grid">
                   <NurtureGaugeCard roi={data} locale={locale} ws={ws} />
                   <BudgetSplitCard roi={data} locale={locale} ws={ws} />
-                  <CumulativeCards roi={data} locale={locale} ws={ws} />
+                  <CumulativeCards
+                    roi={data}
+                    locale={locale}
+                    ws={ws}
+                    annotations={marks?.annotations}
+                    actions={
+                      canEdit ? (
+                        <AddAnnotation ws={ws} defaultDate={addDays(data.window.to, -1)} />
+                      ) : null
+                    }
+                  />
                 </div>
               </>
             )}

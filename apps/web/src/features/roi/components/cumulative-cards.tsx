@@ -1,5 +1,8 @@
-/** Cumulative private cost vs gross profit, and cumulative ROI private vs public, with the marked months. */
-import { useMemo } from 'react';
+/**
+ * Cumulative private cost vs gross profit, and cumulative ROI private vs public, with the marked
+ * months and the annotations the page hands in, each on the month that holds its date.
+ */
+import { useMemo, type ReactNode } from 'react';
 import { COLORS, markedLinesOption } from '@yugang/charts';
 import type { Locale } from '@yugang/metrics';
 import type { ResponseOf, roiContract } from '@yugang/contract';
@@ -11,10 +14,21 @@ import { roiAnalysisMessages } from '../roi-messages';
 
 type Roi = ResponseOf<typeof roiContract.get>;
 
-export function CumulativeCards({ roi, locale, ws }: { roi: Roi; locale: Locale; ws: string }) {
+export function CumulativeCards(props: {
+  roi: Roi;
+  locale: Locale;
+  ws: string;
+  annotations?: readonly { date: string; text: string }[] | undefined;
+  actions?: ReactNode;
+}) {
+  const { roi, locale, ws } = props;
   const t = useMessages(roiAnalysisMessages);
   const s = useMemo(() => cumulativeSeries(roi), [roi]);
   const marks = s.marks.map((m) => ({ category: m.month, label: t[m.kind](m.index) }));
+  const notes = useMemo(
+    () => (props.annotations ?? []).map((a) => ({ category: a.date.slice(0, 7), label: a.text })),
+    [props.annotations],
+  );
   const takeaway =
     s.marks.length === 0 ? t.noMarks : marks.map((m) => `${m.label} ${m.category}`).join(' · ');
   const money = useMemo(
@@ -28,10 +42,10 @@ export function CumulativeCards({ roi, locale, ws }: { roi: Roi; locale: Locale;
           { name: t.cost, values: s.privateCost, color: '#cf222e' },
           { name: t.grossProfit, values: s.privateGrossProfit, color: COLORS.private },
         ],
-        marks: marks.filter((_, i) => s.marks[i]!.kind === 'costBalance'),
+        marks: [...marks.filter((_, i) => s.marks[i]!.kind === 'costBalance'), ...notes],
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [locale, s, t.cumulative, t.cost, t.grossProfit],
+    [locale, s, notes, t.cumulative, t.cost, t.grossProfit],
   );
   const ratio = useMemo(
     () =>
@@ -44,10 +58,10 @@ export function CumulativeCards({ roi, locale, ws }: { roi: Roi; locale: Locale;
           { name: t.privateRoi, values: s.privateRoi, color: COLORS.private },
           { name: t.publicRoi, values: s.publicRoi, color: COLORS.public },
         ],
-        marks: marks.filter((_, i) => s.marks[i]!.kind === 'roiConvergence'),
+        marks: [...marks.filter((_, i) => s.marks[i]!.kind === 'roiConvergence'), ...notes],
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [locale, s, t.roiCurves, t.privateRoi, t.publicRoi],
+    [locale, s, notes, t.roiCurves, t.privateRoi, t.publicRoi],
   );
   const aria = (o: typeof money) =>
     (o.aria as { label: { description: string } }).label.description;
@@ -67,6 +81,7 @@ export function CumulativeCards({ roi, locale, ws }: { roi: Roi; locale: Locale;
           ]),
         }}
         fileName={`${ws}-cumulative-cost`}
+        actions={props.actions}
       />
       <ChartFrame
         title={t.roiCurves}
@@ -82,6 +97,7 @@ export function CumulativeCards({ roi, locale, ws }: { roi: Roi; locale: Locale;
           ]),
         }}
         fileName={`${ws}-cumulative-roi`}
+        actions={props.actions}
       />
     </>
   );
