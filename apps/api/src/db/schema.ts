@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable } from 'kysely';
 
 // Both engines are configured (db/database.ts) to return int8 and numeric as JS numbers and
 // `date` as 'YYYY-MM-DD' strings; timestamptz comes back as Date.
@@ -141,6 +141,8 @@ export interface ConversationsTable {
   account_id: string | null;
   first_inbound_at: Timestamp;
   first_response_at: Timestamp | null;
+  /** Whole minutes from the first inbound message to the first reply (generated, 0027). */
+  reply_minute: GeneratedAlways<number | null>;
 }
 
 export interface GroupsTable {

@@ -109,10 +109,9 @@ describe('team KPIs from the read model and conversations', () => {
             repurchaseConversion(data.orders, window, options),
           );
           const counts = await conversationCounts(db.db, workspaceId, {
-            start,
-            end,
+            ...window,
+            timeZone: TEST_TIME_ZONE,
             asOf,
-            hours: 48,
           });
           expect(responseRateOf(counts)).toEqual(responseRate48h(conversations, window, options));
           const median =

@@ -1,4 +1,11 @@
-import type { ConversationRecord, ConversionCounts, LiveSessionRecord } from '@yugang/metrics';
+import {
+  localDateOf,
+  RESPONSE_WINDOW_HOURS,
+  startOfLocalDate,
+  type ConversationRecord,
+  type ConversionCounts,
+  type LiveSessionRecord,
+} from '@yugang/metrics';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 
@@ -62,40 +69,192 @@ export interface ConversationCounts {
   upperMs: number | null;
 }
 
+const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
+/** The response window the stored counts were made for (migration 0027 counts 48 h). */
+const SETTLED_MS = RESPONSE_WINDOW_HOURS * HOUR_MS;
+
 /**
- * The conversations whose first inbound message came in [start, end), counted as
+ * The conversations whose first inbound message came on a local date in [from, to), counted as
  * responseRate48h counts them as of asOf, and the lower and upper middle of their reply times
- * (percentile_disc at 0.5 and just above it: the same value for an odd count), from the
- * (workspace_id, first_inbound_at) index without sending the rows.
+ * (the values of ranks ⌈n/2⌉ and ⌊n/2⌋ + 1, as percentile_disc at 0.5 and just above it).
+ * Days ending 48 h or more before asOf are settled: their counts are stored (migration 0027),
+ * and only a reply that came more than 48 h after its inbound message can still be after asOf
+ * (those few are read and taken out). The days after them are counted from their rows. The
+ * middle ranks are found by the stored replies per hour, then per minute within that hour, and
+ * only the conversations of that minute are read for the exact value.
  */
 export async function conversationCounts(
   db: Db,
   workspaceId: number,
-  range: { start: Date; end: Date; asOf: Date; hours: number },
+  range: { from: string; to: string; timeZone: string; asOf: Date },
 ): Promise<ConversationCounts> {
-  const limit = sql`${`${range.hours} hours`}::interval`;
-  // Intervals sort as fast as the timestamps; the two middle ones become milliseconds at the end.
-  const { rows } = await sql<Omit<ConversationCounts, 'pending'>>`
-    select started, answered, decided, replied,
-      (extract(epoch from middle[1]) * 1000)::float8 as "lowerMs",
-      (extract(epoch from middle[2]) * 1000)::float8 as "upperMs"
-    from (
+  const { from, to, timeZone, asOf } = range;
+  const start = startOfLocalDate(from, timeZone);
+  const end = startOfLocalDate(to, timeZone);
+  const settledDay = localDateOf(new Date(asOf.getTime() - SETTLED_MS), timeZone);
+  const cut = settledDay < from ? from : settledDay > to ? to : settledDay;
+  const cutAt = cut === to ? end : startOfLocalDate(cut, timeZone);
+  const periods = storedPeriods(from, cut);
+  const [settled, recent, stored] = await Promise.all([
+    sql<{ started: number; answered: number; replied: number }>`
+      select coalesce(sum(started), 0)::int as started,
+        coalesce(sum(answered), 0)::int as answered, coalesce(sum(replied), 0)::int as replied
+      from rm_conversation_day
+      where workspace_id = ${workspaceId} and local_date >= ${from}::date
+        and local_date < ${cut}::date`.execute(db),
+    sql<{ started: number; answered: number; decided: number; gaps: number[] }>`
       select count(*)::int as started,
-        count(*) filter (where gap <= ${limit})::int as answered,
-        count(*) filter (where gap <= ${limit}
-          or first_inbound_at + ${limit} <= ${range.asOf})::int as decided,
-        count(gap)::int as replied,
-        percentile_disc(array[0.5, 0.500000000001]::float8[]) within group (order by gap) as middle
+        count(*) filter (where gap <= ${SETTLED_MS})::int as answered,
+        count(*) filter (where gap <= ${SETTLED_MS}
+          or first_inbound_at + ${`${RESPONSE_WINDOW_HOURS} hours`}::interval <= ${asOf})::int
+          as decided,
+        coalesce(array_agg(gap order by gap) filter (where gap is not null), '{}') as gaps
       from (
-        select first_inbound_at, case when first_response_at <= ${range.asOf}
-          then greatest(interval '0', first_response_at - first_inbound_at) end as gap
+        select first_inbound_at, case when first_response_at <= ${asOf} then
+          (extract(epoch from first_response_at - first_inbound_at) * 1000)::float8 end as gap
         from conversations
-        where workspace_id = ${workspaceId} and first_inbound_at >= ${range.start}
-          and first_inbound_at < ${range.end}
-      ) c
-    ) t`.execute(db);
-  const r = rows[0]!;
-  return { ...r, pending: r.started - r.decided };
+        where workspace_id = ${workspaceId} and first_inbound_at >= ${cutAt}
+          and first_inbound_at < ${end}
+      ) c`.execute(db),
+    // The settled days' replies per hour, and their replies after asOf (more than 48 h after the
+    // inbound message, and before the longest stored reply time has passed since the cut).
+    sql<{ hour: number | null; n: number | null; late: number | null }>`
+      with hours as (
+        select t.hour, sum(t.replies)::int as n from ${periods}
+        join rm_reply_hour t on t.workspace_id = ${workspaceId} and t.grain = r.grain
+          and t.period >= r.first and t.period < r.stop
+        group by t.hour)
+      select hour, n, null::int as late from hours
+      union all
+      select null, null, reply_minute from conversations
+      where workspace_id = ${workspaceId} and reply_minute >= ${SETTLED_MS / MINUTE_MS}
+        and first_response_at > ${asOf}
+        and first_response_at < ${cutAt}::timestamptz
+          + ((select max(hour) from hours) + 1) * interval '1 hour'
+        and first_inbound_at >= ${start} and first_inbound_at < ${cutAt}`.execute(db),
+  ]);
+  const late = stored.rows.filter((row) => row.late !== null).map((row) => row.late!);
+  const hours = stored.rows
+    .filter((row) => row.hour !== null)
+    .map((row) => ({ bucket: row.hour!, n: row.n! }));
+  const s = settled.rows[0]!;
+  const r = recent.rows[0]!;
+  const gaps = r.gaps;
+  const replied = s.replied - late.length + gaps.length;
+  const counts = {
+    started: s.started + r.started,
+    answered: s.answered + r.answered,
+    decided: s.started + r.decided,
+    pending: r.started - r.decided,
+    replied,
+  };
+  if (replied === 0) return { ...counts, lowerMs: null, upperMs: null };
+
+  const recentMinutes = gaps.map((ms) => Math.floor(ms / MINUTE_MS));
+  const byHour = buckets(
+    hours,
+    late.map((minute) => Math.floor(minute / 60)),
+    recentMinutes.map((minute) => Math.floor(minute / 60)),
+  );
+  const lowerRank = Math.ceil(replied / 2);
+  const upperRank = Math.floor(replied / 2) + 1;
+  const wanted = [lowerRank, upperRank].map((rank) => locate(byHour, rank));
+  const inWanted = (minute: number) => wanted.some(([hour]) => Math.floor(minute / 60) === hour);
+  const adjustMinutes = [...late.filter(inWanted), ...recentMinutes.filter(inWanted)];
+  const adjustBy = [
+    ...late.filter(inWanted).map(() => -1),
+    ...recentMinutes.filter(inWanted).map(() => 1),
+  ];
+  // Within each middle rank's hour: its minute from the stored replies per minute (less the late
+  // replies, plus the recent ones), then the value from that minute's conversations.
+  const { rows } = await sql<{ rank: number; ms: number }>`
+    with wanted as (
+      select * from unnest(${[lowerRank, upperRank]}::int[], ${wanted.map(([hour]) => hour)}::int[],
+        ${wanted.map(([, inHour]) => inHour)}::int[]) w(rank, hour, in_hour)),
+    counts as (
+      select minute, sum(n)::int as n from (
+        select m.minute, t.n
+        from (select distinct hour from wanted) h
+        cross join generate_series(h.hour * 60, h.hour * 60 + 59) m(minute)
+        cross join ${periods}
+        cross join lateral (
+          select sum(replies)::int as n from rm_reply_minute
+          where workspace_id = ${workspaceId} and grain = r.grain and minute = m.minute
+            and period >= r.first and period < r.stop) t
+        where t.n is not null
+        union all
+        select * from unnest(${adjustMinutes}::int[], ${adjustBy}::int[])
+      ) x group by minute having sum(n) <> 0),
+    running as (
+      select minute, n, sum(n) over (partition by minute / 60 order by minute) as through
+      from counts),
+    picked as (
+      select w.rank, c.minute, w.in_hour - (c.through - c.n) as in_minute
+      from wanted w join running c on c.minute / 60 = w.hour
+        and c.through - c.n < w.in_hour and c.through >= w.in_hour)
+    select p.rank, v.ms from picked p cross join lateral (
+      select ms from (
+        select (extract(epoch from first_response_at - first_inbound_at) * 1000)::float8 as ms
+        from conversations
+        where workspace_id = ${workspaceId} and reply_minute = p.minute
+          and first_inbound_at >= ${start} and first_inbound_at < ${cutAt}
+          and first_response_at <= ${asOf}
+        union all
+        select g from unnest(${gaps}::float8[]) g where floor(g / ${MINUTE_MS}) = p.minute
+      ) x
+      order by ms offset p.in_minute - 1 limit 1) v`.execute(db);
+  const valueOf = (rank: number) => rows.find((row) => row.rank === rank)!.ms;
+  return { ...counts, lowerMs: valueOf(lowerRank), upperMs: valueOf(upperRank) };
+}
+
+/**
+ * The stored rows of the local dates [from, cut), as (grain, first period, end) ranges: the whole
+ * calendar months among them at the month grain, the days before and after those at the day
+ * grain. Joined per range so each is an index range.
+ */
+function storedPeriods(from: string, cut: string) {
+  const [monthFrom, monthTo] = wholeMonths(from, cut);
+  const months = monthFrom < monthTo;
+  return sql`(values ('month', ${monthFrom}::date, ${monthTo}::date),
+    ('day', ${from}::date, ${months ? monthFrom : cut}::date),
+    ('day', ${months ? monthTo : cut}::date, ${cut}::date)) r(grain, first, stop)`;
+}
+
+/** The first days of the whole calendar months inside the dates [from, to): [first, end). */
+export function wholeMonths(from: string, to: string): [string, string] {
+  const first = from.endsWith('-01') ? from : nextMonth(from);
+  const end = `${to.slice(0, 7)}-01`;
+  return first < end ? [first, end] : [first, first];
+}
+
+function nextMonth(date: string): string {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+}
+
+/** Stored counts per bucket, less the removed values' buckets, plus the added ones'. */
+export function buckets(
+  stored: readonly { bucket: number; n: number }[],
+  removed: readonly number[],
+  added: readonly number[],
+): Map<number, number> {
+  const counts = new Map(stored.map((row) => [row.bucket, row.n]));
+  for (const b of removed) counts.set(b, (counts.get(b) ?? 0) - 1);
+  for (const b of added) counts.set(b, (counts.get(b) ?? 0) + 1);
+  return counts;
+}
+
+/** The bucket holding the 1-based rank in ascending bucket order, and the rank within it. */
+export function locate(counts: ReadonlyMap<number, number>, rank: number): [number, number] {
+  let before = 0;
+  for (const bucket of [...counts.keys()].sort((a, b) => a - b)) {
+    const n = counts.get(bucket)!;
+    if (before + n >= rank) return [bucket, rank - before];
+    before += n;
+  }
+  throw new Error(`rank ${rank} is beyond the ${before} counted values`);
 }
 
 /**

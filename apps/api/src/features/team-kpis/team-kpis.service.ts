@@ -7,7 +7,6 @@ import {
   middleHoursMedian,
   REPURCHASE_DAYS,
   repurchaseConversionOf,
-  RESPONSE_WINDOW_HOURS,
   responseRateOf,
   startOfLocalDate,
   type DateWindow,
@@ -65,9 +64,9 @@ export async function cachedTeamKpis(
  * 92 days, first-order and repurchase conversion. Figures are as known now: a window ending in
  * the future is judged at the present instant. Nothing fetches orders or conversations: the
  * conversions are counts over rm_customer, whose rows keep each customer's second order and
- * first order after joining (migration 0022); the response figures are counted over the
- * window's conversations by the database (conversationCounts), equal to the metrics functions
- * (team-kpis.queries.test.ts).
+ * first order after joining (migration 0022); the response figures come from the stored counts
+ * per day, hour and minute of reply (conversationCounts, migration 0027), equal to the metrics
+ * functions (team-kpis.queries.test.ts).
  */
 export async function teamKpis(db: Db, workspace: Workspace, window: DateWindow, now = new Date()) {
   const timeZone = workspace.time_zone;
@@ -77,7 +76,7 @@ export async function teamKpis(db: Db, workspace: Workspace, window: DateWindow,
   const conversions = daysBetween(window.from, window.to) <= MAX_CONVERSION_WINDOW_DAYS;
   const [sessions, talks, firstOrder, repurchase] = await Promise.all([
     liveSessions(db, workspace.id, start, end),
-    conversationCounts(db, workspace.id, { start, end, asOf, hours: RESPONSE_WINDOW_HOURS }),
+    conversationCounts(db, workspace.id, { ...window, timeZone, asOf }),
     conversions
       ? firstOrderCounts(db, workspace.id, { start, end, asOf: now, days: FIRST_ORDER_DAYS })
       : null,
