@@ -1,7 +1,10 @@
 import {
+  addDays,
+  daysBetween,
   FIRST_ORDER_DAYS,
   firstOrderConversion,
   firstOrderConversionOf,
+  localDateOf,
   medianFigureOf,
   medianFirstResponseHours,
   middleHoursMedian,
@@ -14,8 +17,12 @@ import {
   type ConversationRecord,
 } from '@yugang/metrics';
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
+import { runImport } from '../imports/imports.service.js';
+import { jsonSource } from '../imports/json-source.js';
+import { createWorkspace } from '../workspaces/workspaces.service.js';
 import { rebuildReadModel } from '../../read-model/read-model.refresh.js';
 import {
   BASE_INSTANT,
@@ -56,15 +63,53 @@ const asOfArb = fc
   .integer({ min: -5 * 1440, max: (SPAN_DAYS + 200) * 1440 })
   .map((m) => new Date(BASE_INSTANT + m * MINUTE));
 
+/**
+ * asOf anywhere, or while one of the conversations waited for its reply (then a reply more
+ * than 48 h late can be after asOf while its day is settled).
+ */
+const asOfPickArb = fc.oneof(
+  asOfArb.map((at) => ({ at, talk: 0, part: 0 })),
+  fc.record({
+    at: fc.constant(null),
+    talk: fc.nat(),
+    part: fc.double({ min: 0, max: 1, noNaN: true }),
+  }),
+);
+
+function asOfOf(
+  pick: { at: Date | null; talk: number; part: number },
+  talks: readonly { inbound: number; reply: number | null }[],
+): Date {
+  if (pick.at !== null || talks.length === 0) return pick.at ?? new Date(BASE_INSTANT);
+  const c = talks[pick.talk % talks.length]!;
+  return new Date(BASE_INSTANT + c.inbound + Math.floor(pick.part * (c.reply ?? 5 * DAY)));
+}
+
+/** A window around an instant (its day within the window), or any window. */
+const windowPickArb = fc.oneof(
+  windowArb.map((window) => ({ window, around: false })),
+  windowArb.map((window) => ({ window, around: true })),
+);
+
+function windowOf(pick: { window: { from: string; to: string }; around: boolean }, at: Date) {
+  if (!pick.around) return pick.window;
+  const days = daysBetween(pick.window.from, pick.window.to);
+  const day = localDateOf(new Date(at.getTime() - 3 * DAY), TEST_TIME_ZONE);
+  const from = addDays(day, -Math.floor(days / 2));
+  return { from, to: addDays(from, days) };
+}
+
 describe('team KPIs from the read model and conversations', () => {
   it('when the figures are counted in SQL, then they equal the metrics functions over the records', async () => {
     await fc.assert(
       fc.asyncProperty(
         datasetArb,
         fc.array(conversationArb, { maxLength: 30 }),
-        windowArb,
-        asOfArb,
-        async (data, talks, window, asOf) => {
+        windowPickArb,
+        asOfPickArb,
+        async (data, talks, windowPick, asOfPick) => {
+          const asOf = asOfOf(asOfPick, talks);
+          const window = windowOf(windowPick, asOf);
           const workspaceId = await loadDataset(db, data);
           await rebuildReadModel(db, workspaceId);
           const conversations: ConversationRecord[] = talks.map((c, i) => ({
@@ -126,4 +171,123 @@ describe('team KPIs from the read model and conversations', () => {
       { numRuns: 40 },
     );
   });
+
+  it('when conversations are imported, re-imported changed, deleted and the time zone changes, then the stored counts equal a recount and the figures the metrics functions', async () => {
+    const talkArb = fc.record({ id: fc.integer({ min: 0, max: 40 }), talk: conversationArb });
+    const batchArb = (maxLength: number) =>
+      fc.uniqueArray(talkArb, { selector: (t) => t.id, maxLength });
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        batchArb(30),
+        // Zones whose offsets change in the data's span, one at local midnight (Santiago).
+        fc.constantFrom(null, 'America/Santiago', 'Europe/London', 'Pacific/Chatham'),
+        batchArb(20),
+        fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { maxLength: 8 }),
+        windowPickArb,
+        asOfPickArb,
+        async (first, zone, second, deleted, windowPick, asOfPick) => {
+          const asOf = asOfOf(
+            asOfPick,
+            [...first, ...second].map((t) => t.talk),
+          );
+          const window = windowOf(windowPick, asOf);
+          runs += 1;
+          let workspace = await createWorkspace(db.db, {
+            slug: `talks-${runs}-${Math.floor(Math.random() * 1e9)}`,
+            name: 'talks',
+            timeZone: TEST_TIME_ZONE,
+          });
+          const load = async (batch: typeof first) => {
+            if (batch.length === 0) return;
+            const rows = batch.map(({ id, talk }) => ({
+              conversation_id: `T${id}`,
+              first_inbound_at: new Date(BASE_INSTANT + talk.inbound).toISOString(),
+              first_response_at:
+                talk.reply === null
+                  ? null
+                  : new Date(BASE_INSTANT + talk.inbound + talk.reply).toISOString(),
+            }));
+            const result = await runImport(db, {
+              workspace,
+              kind: 'conversations',
+              source: jsonSource(rows),
+              fileName: 'conversations.json',
+            });
+            expect(result.status).toBe('succeeded');
+          };
+          await load(first);
+          if (zone !== null) {
+            workspace = await db.db
+              .updateTable('workspaces')
+              .set({ time_zone: zone })
+              .where('id', '=', workspace.id)
+              .returningAll()
+              .executeTakeFirstOrThrow();
+          }
+          await load(second);
+          if (deleted.length > 0) {
+            await db.db
+              .deleteFrom('conversations')
+              .where('workspace_id', '=', workspace.id)
+              .where(
+                'external_id',
+                'in',
+                deleted.map((id) => `T${id}`),
+              )
+              .execute();
+          }
+
+          const stored = await sql<{ id: string; inbound: Date; reply: Date | null }>`
+            select external_id as id, first_inbound_at as inbound, first_response_at as reply
+            from conversations where workspace_id = ${workspace.id}`.execute(db.db);
+          const conversations: ConversationRecord[] = stored.rows.map((r) => ({
+            id: r.id,
+            customerId: null,
+            accountId: null,
+            firstInboundAt: new Date(r.inbound),
+            firstResponseAt: r.reply === null ? null : new Date(r.reply),
+          }));
+          const timeZone = workspace.time_zone;
+          const options = { timeZone, asOf };
+          const counts = await conversationCounts(db.db, workspace.id, {
+            ...window,
+            timeZone,
+            asOf,
+          });
+          expect(responseRateOf(counts)).toEqual(responseRate48h(conversations, window, options));
+          const median =
+            counts.lowerMs === null || counts.upperMs === null
+              ? null
+              : middleHoursMedian(counts.lowerMs, counts.upperMs);
+          expect(medianFigureOf(median, counts.replied)).toEqual(
+            medianFirstResponseHours(conversations, window, options),
+          );
+
+          // Counted again from the conversations (a time zone change and back recounts).
+          const kept = await storedCounts(workspace.id);
+          for (const zoneNow of ['UTC', timeZone]) {
+            await db.db
+              .updateTable('workspaces')
+              .set({ time_zone: zoneNow })
+              .where('id', '=', workspace.id)
+              .execute();
+          }
+          expect(kept).toEqual(await storedCounts(workspace.id));
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
 });
+
+/** Every stored count row of a workspace, in key order. */
+async function storedCounts(workspaceId: number) {
+  const day = await sql`select local_date, started, answered, replied from rm_conversation_day
+    where workspace_id = ${workspaceId} order by local_date`.execute(db.db);
+  const hour = await sql`select grain, period, hour, replies from rm_reply_hour
+    where workspace_id = ${workspaceId} order by grain, period, hour`.execute(db.db);
+  const minute = await sql`select grain, period, minute, replies from rm_reply_minute
+    where workspace_id = ${workspaceId} order by grain, period, minute`.execute(db.db);
+  return { day: day.rows, hour: hour.rows, minute: minute.rows };
+}
