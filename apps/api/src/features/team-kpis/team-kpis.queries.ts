@@ -69,6 +69,9 @@ export interface ConversationCounts {
   upperMs: number | null;
 }
 
+/** The stored counts of conversations (migration 0027), kept by triggers on conversations. */
+export const REPLY_COUNT_TABLES = ['rm_conversation_day', 'rm_reply_hour', 'rm_reply_minute'];
+
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
 /** The response window the stored counts were made for (migration 0027 counts 48 h). */
