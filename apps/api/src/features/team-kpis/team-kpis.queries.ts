@@ -99,57 +99,65 @@ export async function conversationCounts(
   const cut = settledDay < from ? from : settledDay > to ? to : settledDay;
   const cutAt = cut === to ? end : startOfLocalDate(cut, timeZone);
   const periods = storedPeriods(from, cut);
-  const [settled, recent, stored] = await Promise.all([
-    sql<{ started: number; answered: number; replied: number }>`
+  // One statement: the settled days' counts and replies per hour, their replies after asOf (more
+  // than 48 h after the inbound message, before the longest stored reply time has passed since
+  // the cut), and the later days' counts and reply times from their rows.
+  const { rows: first } = await sql<{
+    started: number;
+    answered: number;
+    replied: number;
+    hours: number[];
+    counts: number[];
+    late: number[];
+    recentStarted: number;
+    recentAnswered: number;
+    recentDecided: number;
+    gaps: number[];
+  }>`
+    with hours as (
+      select t.hour, sum(t.replies)::int as n from ${periods}
+      join rm_reply_hour t on t.workspace_id = ${workspaceId} and t.grain = r.grain
+        and t.period >= r.first and t.period < r.stop
+      group by t.hour),
+    settled as (
       select coalesce(sum(started), 0)::int as started,
         coalesce(sum(answered), 0)::int as answered, coalesce(sum(replied), 0)::int as replied
       from rm_conversation_day
       where workspace_id = ${workspaceId} and local_date >= ${from}::date
-        and local_date < ${cut}::date`.execute(db),
-    sql<{ started: number; answered: number; decided: number; gaps: number[] }>`
-      select count(*)::int as started,
-        count(*) filter (where gap <= ${SETTLED_MS})::int as answered,
+        and local_date < ${cut}::date),
+    recent as (
+      select first_inbound_at, case when first_response_at <= ${asOf} then
+        (extract(epoch from first_response_at - first_inbound_at) * 1000)::float8 end as gap
+      from conversations
+      where workspace_id = ${workspaceId} and first_inbound_at >= ${cutAt}
+        and first_inbound_at < ${end})
+    select s.started, s.answered, s.replied,
+      (select coalesce(array_agg(hour order by hour), '{}') from hours) as hours,
+      (select coalesce(array_agg(n order by hour), '{}') from hours) as counts,
+      (select coalesce(array_agg(reply_minute), '{}') from conversations
+        where workspace_id = ${workspaceId} and reply_minute >= ${SETTLED_MS / MINUTE_MS}
+          and first_response_at > ${asOf}
+          and first_response_at < ${cutAt}::timestamptz
+            + ((select max(hour) from hours) + 1) * interval '1 hour'
+          and first_inbound_at >= ${start} and first_inbound_at < ${cutAt}) as late,
+      r.*
+    from settled s cross join (
+      select count(*)::int as "recentStarted",
+        count(*) filter (where gap <= ${SETTLED_MS})::int as "recentAnswered",
         count(*) filter (where gap <= ${SETTLED_MS}
           or first_inbound_at + ${`${RESPONSE_WINDOW_HOURS} hours`}::interval <= ${asOf})::int
-          as decided,
+          as "recentDecided",
         coalesce(array_agg(gap order by gap) filter (where gap is not null), '{}') as gaps
-      from (
-        select first_inbound_at, case when first_response_at <= ${asOf} then
-          (extract(epoch from first_response_at - first_inbound_at) * 1000)::float8 end as gap
-        from conversations
-        where workspace_id = ${workspaceId} and first_inbound_at >= ${cutAt}
-          and first_inbound_at < ${end}
-      ) c`.execute(db),
-    // The settled days' replies per hour, and their replies after asOf (more than 48 h after the
-    // inbound message, and before the longest stored reply time has passed since the cut).
-    sql<{ hour: number | null; n: number | null; late: number | null }>`
-      with hours as (
-        select t.hour, sum(t.replies)::int as n from ${periods}
-        join rm_reply_hour t on t.workspace_id = ${workspaceId} and t.grain = r.grain
-          and t.period >= r.first and t.period < r.stop
-        group by t.hour)
-      select hour, n, null::int as late from hours
-      union all
-      select null, null, reply_minute from conversations
-      where workspace_id = ${workspaceId} and reply_minute >= ${SETTLED_MS / MINUTE_MS}
-        and first_response_at > ${asOf}
-        and first_response_at < ${cutAt}::timestamptz
-          + ((select max(hour) from hours) + 1) * interval '1 hour'
-        and first_inbound_at >= ${start} and first_inbound_at < ${cutAt}`.execute(db),
-  ]);
-  const late = stored.rows.filter((row) => row.late !== null).map((row) => row.late!);
-  const hours = stored.rows
-    .filter((row) => row.hour !== null)
-    .map((row) => ({ bucket: row.hour!, n: row.n! }));
-  const s = settled.rows[0]!;
-  const r = recent.rows[0]!;
-  const gaps = r.gaps;
-  const replied = s.replied - late.length + gaps.length;
+      from recent) r`.execute(db);
+  const f = first[0]!;
+  const { late, gaps } = f;
+  const hours = f.hours.map((bucket, i) => ({ bucket, n: f.counts[i]! }));
+  const replied = f.replied - late.length + gaps.length;
   const counts = {
-    started: s.started + r.started,
-    answered: s.answered + r.answered,
-    decided: s.started + r.decided,
-    pending: r.started - r.decided,
+    started: f.started + f.recentStarted,
+    answered: f.answered + f.recentAnswered,
+    decided: f.started + f.recentDecided,
+    pending: f.recentStarted - f.recentDecided,
     replied,
   };
   if (replied === 0) return { ...counts, lowerMs: null, upperMs: null };
