@@ -17,7 +17,8 @@ import { sql, type Kysely } from 'kysely';
  */
 /**
  * The statements adding `changes` (a query of workspace_id, first_inbound_at, first_response_at,
- * reply_minute and sign) to the counts, for EXECUTE format(…, changes).
+ * reply_minute and sign) to the counts, for EXECUTE format(…, changes). Rows are written in key
+ * order, so two imports into one workspace lock them in the same order (no deadlock).
  */
 const ADD = [
   `insert into rm_conversation_day as t (workspace_id, local_date, started, answered, replied)
@@ -30,6 +31,7 @@ const ADD = [
    having (sum(c.sign), coalesce(sum(c.sign) filter (
        where c.first_response_at - c.first_inbound_at <= interval '48 hours'), 0),
      coalesce(sum(c.sign) filter (where c.first_response_at is not null), 0)) <> (0, 0, 0)
+   order by 1, 2
    on conflict (workspace_id, local_date) do update set started = t.started + excluded.started,
      answered = t.answered + excluded.answered, replied = t.replied + excluded.replied`,
   ...(
@@ -48,6 +50,7 @@ const ADD = [
        where c.reply_minute is not null
        group by 1, 2, 3, 4
        having sum(c.sign) <> 0
+       order by 1, 2, 3, 4
        on conflict (workspace_id, grain, ${key}) do update set replies = t.replies + excluded.replies`,
   ),
 ];
