@@ -1,12 +1,12 @@
 /**
  * The bench's DuckDB baseline: the raw orders, customers, conversations, live sessions and costs
- * exported once from Postgres (psql \copy to CSV under the OS temp folder, reused while the order
- * and conversation counts are the same), loaded into an in-memory DuckDB, and each compared
- * endpoint's figures computed there from the raw rows per request, with the definitions of
- * METRICS.md as the API implements them (first-ever order by ordered_at then external id,
- * cancelled orders never count, customer groups at the period's end). Instants are integer
- * microseconds so that every comparison with a local midnight (ICU, the workspace time zone) is
- * exact.
+ * exported once from Postgres (psql \copy to CSV under the OS temp folder, reused for the same
+ * database while the order and conversation counts are the same), loaded into an in-memory
+ * DuckDB, and each compared endpoint's figures computed there from the raw rows per request,
+ * with the definitions of METRICS.md as the API implements them (first-ever order by ordered_at
+ * then external id, cancelled orders never count, customer groups at the period's end). Instants
+ * are integer microseconds so that every comparison with a local midnight (ICU, the workspace
+ * time zone) is exact.
  *
  * Each comparison turns the API's JSON answer and DuckDB's result into the same figures; the
  * bench (run.ts) times both sides uncached and checks them equal:
@@ -143,7 +143,13 @@ export async function openDuckBaseline(
   settings: BaselineSettings,
   log: (line: string) => void,
 ): Promise<DuckBaseline> {
-  const base = path.join(tmpdir(), `yugang-bench-v2-${ws}-${size.orders}-${size.conversations}`);
+  // Per database, workspace and data size: a copy of the database that others changed since
+  // gets its own export.
+  const database = new URL(url).pathname.slice(1);
+  const base = path.join(
+    tmpdir(),
+    `yugang-bench-v2-${database}-${ws}-${size.orders}-${size.conversations}`,
+  );
   const started = performance.now();
   const instance = await DuckDBInstance.create(':memory:');
   const c: DuckDBConnection = await instance.connect();

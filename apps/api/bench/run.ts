@@ -3,21 +3,28 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/yugang_bench pnpm bench
  *   (optional: BENCH_SLUG=demo, BENCH_RUNS=40, BENCH_RAW_RUNS=3 (0: none),
- *   BENCH_PARTS=rebuild,http,duckdb,incremental, BENCH_CHECK=0 to skip the incremental-vs-rebuild row comparison, BENCH_ENDPOINTS=<regex> to
- *   time only the endpoints whose name matches)
+ *   BENCH_PARTS=rebuild,http,duckdb,incremental, BENCH_CHECK=0 to skip the
+ *   incremental-vs-rebuild row comparison, BENCH_ENDPOINTS=<regex> to run only the endpoints and
+ *   DuckDB comparisons whose name matches: summary, trends gmv by month, trends repeat rate by
+ *   week, cohorts, ltv, roi, team kpis)
  *
  * On a database loaded with `yg demo --customers N`, measures in one run:
  * 1. a full rebuild of the read model (yg refresh);
  * 2. every dashboard endpoint warm over HTTP (p50/p95), and the same figures by direct SQL over
  *    the raw orders table (p50/p95 of fewer runs), with the ratio;
- * 3. absorbing one day of 10k new orders (applyOrderChanges), and a late-arriving day inside the
+ * 3. every endpoint whose answer is computable from the raw rows (duckdb-baseline.ts: summary,
+ *    trends by month and by week, first-order cohorts and historical LTV, ROI, team KPIs)
+ *    uncached against DuckDB on the same raw rows, exported once per data size: each request's
+ *    figures checked equal, API and DuckDB p50/p95 and their ratio (the summary also against raw
+ *    Postgres over BENCH_RAW_WINDOWS, default 5);
+ * 4. absorbing one day of 10k new orders (applyOrderChanges), and a late-arriving day inside the
  *    history; then a full rebuild and a check that it gives identical rows; then the bench
  *    orders are removed again and absorbed, so the database is left as it was.
  * Each endpoint's row also gives its uncached p50/p95 (both caches bypassed): over BENCH_WINDOWS
  * (default 20) distinct random windows of 1 day to 24 months for the windowed endpoints, repeated
- * calls for the others (BENCH_SLOW_RUNS, default 2, for tiers and predicted LTV). Then the summary
- * over the same random windows against DuckDB on the raw rows (answers checked equal first) and
- * raw Postgres (BENCH_RAW_WINDOWS, default 5). The machine's load average is printed per row.
+ * calls for the others (BENCH_SLOW_RUNS, default 2, for tiers and predicted LTV); the DuckDB part
+ * uses the same windows. The machine's load average is printed per row. The http and duckdb
+ * parts write nothing but the bench's api key (deleted at the end).
  * Without DATABASE_URL it says so and exits 0 (the bench needs real Postgres and data).
  */
 import { addDays } from '@yugang/metrics';
@@ -44,7 +51,7 @@ const slug = process.env.BENCH_SLUG ?? 'demo';
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const RAW_RUNS = Number(process.env.BENCH_RAW_RUNS ?? 3);
 const NEW_ORDERS = 10_000;
-/** Which parts to run: any of rebuild, http, incremental (default all). */
+/** Which parts to run: any of rebuild, http, duckdb, incremental (default all). */
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'rebuild,http,duckdb,incremental').split(','));
 const WINDOWS = Number(process.env.BENCH_WINDOWS ?? 20);
 const SLOW_RUNS = Number(process.env.BENCH_SLOW_RUNS ?? 2);
