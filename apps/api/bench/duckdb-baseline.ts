@@ -14,9 +14,12 @@
  *   the previous window, as the answer holds both);
  * - trends: GMV by month, and buyers / repeat buyers by week, all and private, every period
  *   overlapping the window (each period grouped at its own end);
- * - cohorts (first order): each cohort's size and active customers per month offset, all and
- *   private at the as-of month's end; historical LTV (GMV): sizes and cumulative GMV per offset,
- *   by group;
+ * - attribution: credited public and private GMV by month of the window's orders (a first-ever
+ *   public order public, a first-ever private one split by the private share, later orders by
+ *   membership at their instant);
+ * - cohorts (first order, and private join: month of the join's local date): each cohort's size
+ *   and active customers per month offset, all and private at the as-of month's end; historical
+ *   LTV (GMV, first order): sizes and cumulative GMV per offset, by group;
  * - ROI: credited private GMV and its gross profit, the ROI value, costs of the months wholly in
  *   the window by domain and category (and the cut months), new customers by first-order domain,
  *   new members (join instant in the window), the year's GMV, and the cumulative cost and gross
@@ -131,6 +134,15 @@ const midnight = (day: string) => `epoch_us(timezone($tz, (${day})::timestamp))`
 /** Private at instant `t` (µs), customers aliased `c`. */
 const privateAt = (t: string) =>
   `coalesce(c.joined <= ${t} and (c.left_at is null or c.left_at > ${t}), false)`;
+/**
+ * The private credit of a counted order `o` (aliases: `o` with nth, customer `c`): a first-ever
+ * public order none, a first-ever private one the private share, a later one all of it when the
+ * customer is a member at its instant.
+ */
+const creditPrivate = (share: string) => `case
+    when o.nth = 1 then case when o.domain = 'public' then 0 else round(o.amount_fen * ${share}) end
+    when ${privateAt('o.ordered_at')} then o.amount_fen
+    else 0 end`;
 /** Counted orders with each customer's order number by (ordered_at, external id). */
 const counted = `select *, row_number() over (partition by customer_id
     order by ordered_at, external_id) as nth
@@ -311,7 +323,40 @@ export async function openDuckBaseline(
       ]),
   };
 
-  // —— cohorts and historical LTV (first-order basis, default asOf: the latest data month) ——
+  // —— attribution: credited GMV by month, the window's orders, every month overlapping it ——
+  type AttributionAnswer = { rows: { period: string; public: number; private: number }[] };
+  const attribution: Comparison = {
+    name: 'attribution by month',
+    windowed: true,
+    path: (w) => `/attribution?grain=month&from=${w.from}&to=${w.to}`,
+    fromApi: (answer) =>
+      (answer as AttributionAnswer).rows.map((r) => [r.period, fen(r.public), fen(r.private)]),
+    fromDuck: async (w) =>
+      (
+        await run<{ period: string; public: number; private: number }>(
+          `with bounds as (
+            select date_trunc('month', $from::date)::date as first,
+              (date_trunc('month', $to::date - 1) + interval 1 month)::date as stop
+          ), p as (
+            select range::date as period
+            from bounds, range(bounds.first, bounds.stop, interval 1 month)
+          ), c0 as (${counted}), credited as (
+            select date_trunc('month', o.local_date)::date as period, sum(o.amount_fen) as gmv,
+              sum(${creditPrivate(share)}) as private
+            from c0 o left join customers c on c.id = o.customer_id
+            where o.local_date >= $from::date and o.local_date < $to::date
+            group by 1
+          )
+          select strftime(p.period, '%Y-%m') as period,
+            coalesce(gmv - private, 0)::double as public, coalesce(private, 0)::double as private
+          from p left join credited using (period)
+          order by p.period`,
+          { from: w.from, to: w.to },
+        )
+      ).map((r) => [r.period, r.public, r.private]),
+  };
+
+  // —— cohorts and historical LTV (default asOf: the latest month with an order or a cohort) ——
   type CohortRow = {
     cohort: string;
     k: number | null;
@@ -319,15 +364,25 @@ export async function openDuckBaseline(
     customers: number;
     gmv: number | null;
   };
-  const cohortRows = () =>
+  type Basis = 'first_order' | 'private_join';
+  /** Each customer's cohort month: of the first counted order, or of the join's local date. */
+  const cohortOf: Record<Basis, string> = {
+    first_order: `select customer_id, date_trunc('month', local_date)::date as cohort
+      from c0 where nth = 1`,
+    private_join: `select id as customer_id, date_trunc('month',
+        timezone($tz, timezone('UTC', make_timestamp(joined))))::date as cohort
+      from customers where joined is not null`,
+  };
+  const cohortRows = (basis: Basis) =>
     run<CohortRow & { as_of: string }>(
-      `with c0 as (${counted}),
-      as_of as (select max(date_trunc('month', local_date))::date as m from c0),
-      g as (
-        select f.customer_id, date_trunc('month', f.local_date)::date as cohort,
+      `with c0 as (${counted}), k0 as (${cohortOf[basis]}),
+      as_of as (
+        select greatest((select max(date_trunc('month', local_date)) from c0),
+          (select max(cohort) from k0))::date as m
+      ), g as (
+        select k0.customer_id, k0.cohort,
           ${privateAt(midnight('as_of.m + interval 1 month'))} as private
-        from c0 f cross join as_of left join customers c on c.id = f.customer_id
-        where f.nth = 1
+        from k0 cross join as_of left join customers c on c.id = k0.customer_id
       ), activity as (
         select customer_id, date_trunc('month', local_date)::date as month, sum(amount_fen) as gmv
         from c0 group by 1, 2
@@ -343,10 +398,10 @@ export async function openDuckBaseline(
       { tz },
     );
   /** cohort → group → size and per-offset [customers, gmv]; the triangle's as-of month. */
-  const cohortTable = async () => {
+  const cohortTable = async (basis: Basis) => {
     const out = new Map<string, Record<'public' | 'private', { size: number; k: number[][] }>>();
     let asOf = '';
-    for (const r of await cohortRows()) {
+    for (const r of await cohortRows(basis)) {
       const month = r.cohort.slice(0, 7);
       let e = out.get(month);
       if (!e) out.set(month, (e = { public: { size: 0, k: [] }, private: { size: 0, k: [] } }));
@@ -372,10 +427,10 @@ export async function openDuckBaseline(
       groups: Record<'private', { size: number; cells: Evidence[] }>;
     }[];
   };
-  const cohorts: Comparison = {
-    name: 'cohorts, first order',
+  const retention = (basis: Basis): Comparison => ({
+    name: `cohorts, ${basis.replace('_', ' ')}`,
     windowed: false,
-    path: () => '/cohorts?basis=first_order',
+    path: () => `/cohorts?basis=${basis}`,
     fromApi: (answer) => {
       const a = answer as CohortsAnswer;
       return [
@@ -390,7 +445,7 @@ export async function openDuckBaseline(
       ];
     },
     async fromDuck() {
-      const { out, asOf, width } = await cohortTable();
+      const { out, asOf, width } = await cohortTable(basis);
       return [
         asOf,
         [...out.keys()].sort().map((cohort) => {
@@ -407,7 +462,7 @@ export async function openDuckBaseline(
         }),
       ];
     },
-  };
+  });
   type LtvAnswer = {
     asOf: string;
     cohorts: {
@@ -436,7 +491,7 @@ export async function openDuckBaseline(
       ];
     },
     async fromDuck() {
-      const { out, asOf, width } = await cohortTable();
+      const { out, asOf, width } = await cohortTable('first_order');
       return [
         asOf,
         [...out.keys()].sort().map((cohort) => {
@@ -523,11 +578,7 @@ export async function openDuckBaseline(
         with c0 as (${counted})
         select o.local_date, sum(o.amount_fen) as gmv,
           sum(coalesce(o.gross_profit_fen, round(o.amount_fen * ${margin}))) as gp,
-          sum(case
-            when o.nth = 1 then case when o.domain = 'public' then 0
-              else round(o.amount_fen * ${share}) end
-            when ${privateAt('o.ordered_at')} then o.amount_fen
-            else 0 end) as credited,
+          sum(${creditPrivate(share)}) as credited,
           count(*) filter (where o.nth = 1 and o.domain = 'public') as new_public,
           count(*) filter (where o.nth = 1 and o.domain = 'private') as new_private
         from c0 o left join customers c on c.id = o.customer_id
@@ -748,7 +799,17 @@ export async function openDuckBaseline(
   };
 
   return {
-    comparisons: [summary, trendsGmv, trendsRepeat, cohorts, ltv, roi, team],
+    comparisons: [
+      summary,
+      trendsGmv,
+      trendsRepeat,
+      attribution,
+      retention('first_order'),
+      retention('private_join'),
+      ltv,
+      roi,
+      team,
+    ],
     close() {
       c.closeSync();
       instance.closeSync();

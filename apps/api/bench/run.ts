@@ -6,14 +6,14 @@
  *   BENCH_PARTS=rebuild,http,duckdb,incremental, BENCH_CHECK=0 to skip the
  *   incremental-vs-rebuild row comparison, BENCH_ENDPOINTS=<regex> to run only the endpoints and
  *   DuckDB comparisons whose name matches: summary, trends gmv by month, trends repeat rate by
- *   week, cohorts, ltv, roi, team kpis)
+ *   week, attribution by month, cohorts, first order / private join, ltv, roi, team kpis)
  *
  * On a database loaded with `yg demo --customers N`, measures in one run:
  * 1. a full rebuild of the read model (yg refresh);
  * 2. every dashboard endpoint warm over HTTP (p50/p95), and the same figures by direct SQL over
  *    the raw orders table (p50/p95 of fewer runs), with the ratio;
  * 3. every endpoint whose answer is computable from the raw rows (duckdb-baseline.ts: summary,
- *    trends by month and by week, first-order cohorts and historical LTV, ROI, team KPIs)
+ *    trends by month and by week, attribution, cohorts, historical LTV, ROI, team KPIs)
  *    uncached against DuckDB on the same raw rows, exported once per data size: each request's
  *    figures checked equal, API and DuckDB p50/p95 and their ratio (the summary also against raw
  *    Postgres over BENCH_RAW_WINDOWS, default 5);
