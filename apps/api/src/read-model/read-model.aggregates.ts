@@ -13,6 +13,7 @@ import {
   factList,
   type Db,
 } from './read-model.build.js';
+import { DAILY_CUSTOMER_COLUMNS, customerEvents } from './read-model.daily-customers.js';
 import { contributeSpans } from './read-model.windows.js';
 
 /** The first month start on or after a cut date. */
@@ -46,6 +47,8 @@ export interface Contributions {
   cohortMonths: RawBuilder<unknown>;
   /** rm_customer rows: rm_cohort_size. */
   customers: RawBuilder<unknown>;
+  /** Per-day events of rm_customer rows (customerEvents): rm_daily_customers. */
+  customerEvents: RawBuilder<unknown>;
 }
 
 export const signedRows = (sign: 1 | -1, table: string, where: RawBuilder<unknown> = sql`true`) =>
@@ -66,7 +69,7 @@ export const signedCohortMonths = (
 
 export const unionAll = (parts: RawBuilder<unknown>[]) => sql.join(parts, sql` union all `);
 
-export function rebuildContributions(ws: number): Contributions {
+export function rebuildContributions(ws: number, timeZone: string): Contributions {
   const own = sql`t.workspace_id = ${ws}`;
   return {
     days: signedRows(1, 'rm_customer_day', own),
@@ -79,6 +82,7 @@ export function rebuildContributions(ws: number): Contributions {
       sql`m.workspace_id = ${ws}`,
     ),
     customers: signedRows(1, 'rm_customer', own),
+    customerEvents: customerEvents(signedRows(1, 'rm_customer', own), timeZone),
   };
 }
 
@@ -106,6 +110,16 @@ export async function contribute(db: Db, ws: number, rows: Contributions): Promi
     db,
   );
   await contributeSpans(db, ws, rows.days);
+
+  const eventSums = sumSigned(DAILY_CUSTOMER_COLUMNS);
+  await sql`
+    insert into rm_daily_customers (workspace_id, local_date, ${sql.raw(DAILY_CUSTOMER_COLUMNS.join(', '))})
+    select ${ws}::bigint, local_date, ${sql.join(eventSums)}
+    from (${rows.customerEvents}) e
+    group by local_date
+    ${anyChange(eventSums)}
+    on conflict (workspace_id, local_date)
+      do update set ${addOnConflict('rm_daily_customers', DAILY_CUSTOMER_COLUMNS)}`.execute(db);
 
   const periodColumns = ['buyers', 'repeat_buyers', ...facts];
   const periodAggregates = [
@@ -190,6 +204,8 @@ export async function contribute(db: Db, ws: number, rows: Contributions): Promi
 
 export async function dropEmptyAggregates(db: Db, ws: number): Promise<void> {
   await sql`delete from rm_daily where workspace_id = ${ws} and orders = 0`.execute(db);
+  await sql`delete from rm_daily_customers where workspace_id = ${ws}
+    and ${sql.raw(DAILY_CUSTOMER_COLUMNS.map((c) => `${c} = 0`).join(' and '))}`.execute(db);
   await sql`delete from rm_period where workspace_id = ${ws} and buyers = 0`.execute(db);
   await sql`delete from rm_cohort_month where workspace_id = ${ws} and customers = 0`.execute(db);
   await sql`delete from rm_cohort_size where workspace_id = ${ws} and customers = 0`.execute(db);

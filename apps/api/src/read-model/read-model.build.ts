@@ -37,6 +37,7 @@ export const REAL_TABLES = {
 /** Tables in dependency order (aggregates last). */
 export const AGGREGATES = [
   'rm_daily',
+  'rm_daily_customers',
   'rm_period',
   'rm_cohort_month',
   'rm_cohort_size',

@@ -21,6 +21,7 @@ import {
   type Ctx,
   type Db,
 } from './read-model.build.js';
+import { changedCustomerKeys, customerEvents } from './read-model.daily-customers.js';
 import type { ReadModelSettings } from './read-model.settings.js';
 
 const OLD_TABLES = { customer: 'rm_old_customer', day: 'rm_old_day', month: 'rm_old_month' };
@@ -228,6 +229,10 @@ export async function applyDelta(
       signedRows(-1, 'rm_old_customer', changed('t')),
       signedRows(1, 'rm_new_customer', changed('t')),
     ]),
+    customerEvents: customerEvents(
+      changedCustomerKeys(GONE_TABLES.customer, ADDED_TABLES.customer),
+      settings.timeZone,
+    ),
   });
   // Write only what changed: most of an affected customer's days are as they were (a new order
   // adds one day), and rewriting them cost more than everything else together. A key on both

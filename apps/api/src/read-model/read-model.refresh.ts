@@ -75,7 +75,7 @@ export async function rebuildReadModelIn(db: Db, workspaceId: number): Promise<R
   await sql`analyze rm_customer_day`.execute(db);
   await buildCustomerMonths(ctx);
   await sql`analyze ${sql.table(REAL_TABLES.month)}`.execute(db);
-  await contribute(db, workspaceId, rebuildContributions(workspaceId));
+  await contribute(db, workspaceId, rebuildContributions(workspaceId, settings.timeZone));
   await sql`
     insert into rm_state (workspace_id, time_zone, default_margin, private_share, order_watermark)
     values (${workspaceId}, ${settings.timeZone}, ${String(settings.defaultMargin)}::numeric,

@@ -181,12 +181,7 @@ export async function creditedGmv(db: Db, ws: Workspace, weeks: Periods) {
 /** New private members in each week and members at its end. */
 export async function members(db: Db, ws: Workspace, weeks: Periods) {
   const all = [...weeks.series, weeks.yearAgo];
-  const instant = (d: string) => startOfLocalDate(d, ws.time_zone);
-  const counts = await privateMembersIn(
-    db,
-    ws.id,
-    all.map((w) => ({ start: instant(w.from), end: instant(w.to) })),
-  );
+  const counts = await privateMembersIn(db, ws.id, all);
   const byWeek = new Map(all.map((w, i) => [w.from, counts[i]!]));
   return collect(
     weeks,

@@ -1,36 +1,36 @@
+import type { DateWindow } from '@yugang/metrics';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
 
 /**
- * Per window of instants [start, end): private members at its end (joined before it and not
- * left by then) and members who joined inside it. No service counts members at a point in time
- * yet, so the review reads them here, one pass over the members for all the windows (13 counts
- * of new members one query each cost as much again at 3M customers).
+ * Per window of local dates [from, to): private members when it ends (joined before the instant
+ * `to` begins and not left by then) and members who joined between the instants `from` and `to`
+ * begin, from the per-day joins and leaves (rm_daily_customers): a member leaves at or after
+ * joining, so the members at an end are the joins before it less the leaves before it.
  */
 export async function privateMembersIn(
   db: Db,
   workspaceId: number,
-  windows: readonly { start: Date; end: Date }[],
+  windows: readonly DateWindow[],
 ): Promise<{ atEnd: number; joined: number }[]> {
   if (windows.length === 0) return [];
   const counts = sql.join(
-    windows.flatMap((w, i) => {
-      const start = w.start.toISOString();
-      const end = w.end.toISOString();
-      return [
-        sql`count(*) filter (where joined_private_at < ${end}::timestamptz
-          and (left_private_at is null or left_private_at >= ${end}::timestamptz))::bigint
-          as ${sql.ref(`m${i}`)}`,
-        sql`count(*) filter (where joined_private_at >= ${start}::timestamptz
-          and joined_private_at < ${end}::timestamptz)::bigint as ${sql.ref(`j${i}`)}`,
-      ];
-    }),
+    windows.flatMap((w, i) => [
+      sql`coalesce(sum(joined_private - left_private)
+        filter (where local_date < ${w.to}::date), 0)::bigint as ${sql.ref(`m${i}`)}`,
+      sql`coalesce(sum(joined_private)
+        filter (where local_date >= ${w.from}::date and local_date < ${w.to}::date), 0)::bigint
+        as ${sql.ref(`j${i}`)}`,
+    ]),
   );
   const { rows } = await sql<Record<string, string | number>>`
-    select ${counts} from rm_customer
-    where workspace_id = ${workspaceId} and joined_private_at is not null`.execute(db);
+    select ${counts} from rm_daily_customers
+    where workspace_id = ${workspaceId}
+      and local_date < ${windows.map((w) => w.to).reduce((a, b) => (a > b ? a : b))}::date`.execute(
+    db,
+  );
   const row = rows[0] ?? {};
   return windows.map((_w, i) => ({
     atEnd: Number(row[`m${i}`] ?? 0),

@@ -105,35 +105,32 @@ export async function monthlyCosts(db: Db, workspaceId: number): Promise<CostRow
   }));
 }
 
-/** Customers whose first-ever order is on a local date in [from, to), by its domain. */
-export async function newCustomersByFirstDomain(
+export interface NewCustomers {
+  /** Customers whose first counted order is on a local date in [from, to), by its domain. */
+  public: number;
+  private: number;
+  /** Customers whose joined_private_at falls between the instants `from` and `to` begin. */
+  members: number;
+}
+
+/** New customers and members of the local dates [from, to), from their per-day counts. */
+export async function newCustomersAndMembers(
   db: Db,
   workspaceId: number,
   from: string,
   to: string,
-): Promise<Record<Domain, number>> {
-  const result = await sql<{ public: number; private: number }>`
-    select
-      count(*) filter (where first_domain = 'public')::bigint as public,
-      count(*) filter (where first_domain = 'private')::bigint as private
-    from rm_customer
+): Promise<NewCustomers> {
+  const result = await sql<{ public: number; private: number; members: number }>`
+    select coalesce(sum(new_public_customers), 0)::bigint as public,
+      coalesce(sum(new_private_customers), 0)::bigint as private,
+      coalesce(sum(joined_private), 0)::bigint as members
+    from rm_daily_customers
     where workspace_id = ${workspaceId}
-      and first_local_date >= ${from}::date and first_local_date < ${to}::date`.execute(db);
+      and local_date >= ${from}::date and local_date < ${to}::date`.execute(db);
   const row = result.rows[0];
-  return { public: Number(row?.public ?? 0), private: Number(row?.private ?? 0) };
-}
-
-/** Customers whose joined_private_at falls in [start, end) (the window's instants). */
-export async function newMembersBetween(
-  db: Db,
-  workspaceId: number,
-  start: Date,
-  end: Date,
-): Promise<number> {
-  const result = await sql<{ n: number }>`
-    select count(*)::bigint as n
-    from rm_customer
-    where workspace_id = ${workspaceId}
-      and joined_private_at >= ${start} and joined_private_at < ${end}`.execute(db);
-  return Number(result.rows[0]?.n ?? 0);
+  return {
+    public: Number(row?.public ?? 0),
+    private: Number(row?.private ?? 0),
+    members: Number(row?.members ?? 0),
+  };
 }
