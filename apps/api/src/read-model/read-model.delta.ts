@@ -232,6 +232,7 @@ export async function applyDelta(
     customerEvents: customerEvents(
       changedCustomerKeys(GONE_TABLES.customer, ADDED_TABLES.customer),
       settings.timeZone,
+      true,
     ),
   });
   // Write only what changed: most of an affected customer's days are as they were (a new order
