@@ -21,6 +21,7 @@ import * as m0022 from './migrations/0022_read_model_conversion_orders.js';
 import * as m0023 from './migrations/0023_team_kpi_covering_indexes.js';
 import * as m0024 from './migrations/0024_window_span_blocks.js';
 import * as m0025 from './migrations/0025_daily_customers.js';
+import * as m0026 from './migrations/0026_read_model_conversions_in_span.js';
 import * as m0027 from './migrations/0027_reply_counts.js';
 
 // Listed by hand rather than read from the folder: works the same under tsx, vitest and a bundle.
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '0023_team_kpi_covering_indexes': m0023,
   '0024_window_span_blocks': m0024,
   '0025_daily_customers': m0025,
+  '0026_read_model_conversions_in_span': m0026,
   '0027_reply_counts': m0027,
 };
 

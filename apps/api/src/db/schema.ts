@@ -312,11 +312,12 @@ export interface RmCustomerTable {
   last_day_orders: number | null;
   before_last_local_date: DateOnly | null;
   /**
-   * The second counted order's instant, and the first counted order's at or after joining: the
-   * team KPIs' repurchase and first-order conversions (migration 0022).
+   * The team KPIs' conversions (migrations 0022, 0026): the second counted order's instant when
+   * it came within REPURCHASE_DAYS of the first, and the first counted order's at or after
+   * joining when it came within FIRST_ORDER_DAYS of joining; null otherwise.
    */
-  second_ordered_at: Timestamp | null;
-  first_order_after_join_at: Timestamp | null;
+  repurchased_at: Timestamp | null;
+  converted_at: Timestamp | null;
 }
 
 export interface RmCustomerDayTable extends ReadModelFacts {

@@ -4,6 +4,7 @@
  * or for the customers of a delta (scoped). The shapes, table sets and SQL pieces the aggregates
  * and the delta share live here too.
  */
+import { FIRST_ORDER_DAYS, REPURCHASE_DAYS } from '@yugang/metrics';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { ReadModelSettings } from './read-model.settings.js';
@@ -119,17 +120,31 @@ export async function buildCustomers(ctx: Ctx): Promise<void> {
       left_private_at,
       join_month, join_cut, leave_cut, first_order_id, first_ordered_at, first_local_date,
       first_order_month, first_channel, first_domain, first_amount_fen, orders, gmv_fen,
-      gross_profit_fen, last_local_date, last_day_orders, before_last_local_date, second_ordered_at,
-      first_order_after_join_at)
+      gross_profit_fen, last_local_date, last_day_orders, before_last_local_date, repurchased_at,
+      converted_at)
     select c.workspace_id, c.id, c.joined_private_at, c.left_private_at,
       date_trunc('month', c.joined_private_at at time zone ${tz})::date,
       ${cutDate('c.joined_private_at', tz)}, ${cutDate('c.left_private_at', tz)},
       f.id, f.ordered_at, f.local_date, ${monthOf(sql`f.local_date`)}, f.channel, f.domain,
       f.amount_fen, coalesce(a.orders, 0), coalesce(a.gmv_fen, 0), coalesce(a.gross_profit_fen, 0),
-      a.last_local_date, a.last_day_orders, a.before_last_local_date, a.second_ordered_at,
-      j.first_order_after_join_at
+      a.last_local_date, a.last_day_orders, a.before_last_local_date,
+      ${repurchased(sql`a.second_ordered_at`, sql`f.ordered_at`)},
+      ${converted(sql`j.first_order_after_join_at`, sql`c.joined_private_at`)}
     ${sources}`.execute(db);
 }
+
+const within = (instant: RawBuilder<unknown>, from: RawBuilder<unknown>, days: number) =>
+  sql`case when ${instant} <= ${from} + ${`${days * 24} hours`}::interval then ${instant} end`;
+
+/**
+ * rm_customer's conversion instants: kept only when they convert (within the metric's days of
+ * the first order, or of joining), so they change only in that span and the covering indexes
+ * that carry them (migration 0026) let the other updates of a customer's row stay heap-only.
+ */
+export const repurchased = (second: RawBuilder<unknown>, first: RawBuilder<unknown>) =>
+  within(second, first, REPURCHASE_DAYS);
+export const converted = (order: RawBuilder<unknown>, joined: RawBuilder<unknown>) =>
+  within(order, joined, FIRST_ORDER_DAYS);
 
 /**
  * Per customer of an orders source (`from …`, counted orders only): orders, GMV, gross profit,

@@ -17,7 +17,9 @@ import {
   buildCustomerDays,
   buildCustomerMonths,
   buildCustomers,
+  converted,
   customerTotals,
+  repurchased,
   type Ctx,
   type Db,
 } from './read-model.build.js';
@@ -336,9 +338,10 @@ async function buildAppended(ctx: Ctx): Promise<void> {
     last_local_date: sql`a.last_local_date`,
     last_day_orders: sql`a.last_day_orders`,
     before_last_local_date: sql`coalesce(a.before_last_local_date, rc.last_local_date)`,
-    // Every new order comes after the stored ones.
-    second_ordered_at: sql`coalesce(rc.second_ordered_at, a.first_at)`,
-    first_order_after_join_at: sql`coalesce(rc.first_order_after_join_at, j.ordered_at)`,
+    // Every new order comes after the stored ones: when a stored instant is null there was no
+    // such order, or it came too late, and then so do the new ones.
+    repurchased_at: sql`coalesce(rc.repurchased_at, ${repurchased(sql`a.first_at`, sql`rc.first_ordered_at`)})`,
+    converted_at: sql`coalesce(rc.converted_at, ${converted(sql`j.ordered_at`, sql`rc.joined_private_at`)})`,
   };
   const columns = await columnsOf(ctx.db, 'rm_customer');
   // The first order after joining is grouped once (j): a per-customer subquery scanned the

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import * as lastDayMigration from '../db/migrations/0011_read_model_last_day.js';
 import * as conversionOrdersMigration from '../db/migrations/0022_read_model_conversion_orders.js';
+import * as conversionsInSpanMigration from '../db/migrations/0026_read_model_conversions_in_span.js';
 import { applyNewOrders, applyOrderChanges, rebuildReadModel } from './read-model.refresh.js';
 import { datasetArb, insertOrders, loadDataset, readModelSnapshot } from './test-data.js';
 
@@ -144,13 +145,24 @@ describe('incremental update of the read model', () => {
       };
     };
     const workspaceId = await loadDataset(db, {
-      customers: [member, { ...member, id: '2' }, { ...member, id: '3' }, { ...member, id: '4' }],
+      customers: [
+        member,
+        { ...member, id: '2' },
+        { ...member, id: '3' },
+        { ...member, id: '4' },
+        { ...member, id: '5' },
+        { ...member, id: '6' },
+        { ...member, id: '7', joinedPrivateAt: new Date('2024-02-20T00:00:00+08:00') },
+      ],
       orders: [
         order('A1', '1', '2024-01-05T10:00:00', 'completed'),
         order('A2', '1', '2024-01-15T10:00:00', 'completed'),
         order('A3', '1', '2024-01-16T10:00:00', 'completed'),
         order('B1', '2', '2024-02-28T10:00:00', 'completed'),
         order('D1', '4', '2024-01-05T10:00:00', 'completed'),
+        order('E1', '5', '2024-01-02T10:00:00', 'completed'),
+        order('F1', '6', '2024-01-02T10:00:00', 'completed'),
+        order('G1', '7', '2024-01-05T10:00:00', 'completed'),
       ],
     });
     await rebuildReadModel(db, workspaceId);
@@ -166,9 +178,25 @@ describe('incremental update of the read model', () => {
       // Customer 4: a cancelled order among the new ones: whole history.
       order('D2', '4', '2024-03-04T10:00:00', 'cancelled'),
       order('D3', '4', '2024-03-05T10:00:00', 'completed'),
+      // Customers 5–7, appended: a second order within 90 days of the first (5, 7) or after
+      // them (6); the first order after joining 44 days (5, 6) or 13 days (7) after joining.
+      order('E2', '5', '2024-03-04T10:00:00', 'completed'),
+      order('F2', '6', '2024-04-08T10:00:00', 'completed'),
+      order('G2', '7', '2024-03-04T10:00:00', 'completed'),
     ]);
     const result = await db.transaction((tx) => applyOrderChanges(tx, workspaceId, [], newIds));
-    expect(result).toMatchObject({ customers: 4, appended: 1 });
+    expect(result).toMatchObject({ customers: 7, appended: 4 });
+    const conversions = await sql<{ id: number; repurchased: string | null; converted: string | null }>`
+      select customer_id::int as id,
+        to_char(repurchased_at at time zone 'Asia/Shanghai', 'MM-DD') as repurchased,
+        to_char(converted_at at time zone 'Asia/Shanghai', 'MM-DD') as converted
+      from rm_customer where workspace_id = ${workspaceId} and customer_id >= 5
+      order by customer_id`.execute(db.db);
+    expect(conversions.rows).toEqual([
+      { id: 5, repurchased: '03-04', converted: null },
+      { id: 6, repurchased: null, converted: null },
+      { id: 7, repurchased: '03-04', converted: '03-04' },
+    ]);
     const days = await sql<{
       local_date: string;
       prev: string;
@@ -199,7 +227,7 @@ describe('incremental update of the read model', () => {
     expect(await readModelSnapshot(db, workspaceId)).toEqual(rebuilt);
   });
 
-  it('when migration 0022 fills the second order and first order after joining of existing rows, then they equal what a rebuild writes', async () => {
+  it('when migrations 0022 and 0026 fill the conversion instants of existing rows, then they equal what a rebuild writes', async () => {
     const workspaces: number[] = [];
     for (const data of fc.sample(datasetArb, { numRuns: 4, seed: 22 })) {
       const workspaceId = await loadDataset(db, data);
@@ -209,10 +237,12 @@ describe('incremental update of the read model', () => {
     const rebuilt = await Promise.all(workspaces.map((ws) => readModelSnapshot(db, ws)));
     const filled = (column: string) =>
       rebuilt.some((s) => (s.rm_customer ?? []).some((r) => !r.includes(`"${column}":null`)));
-    expect(filled('second_ordered_at')).toBe(true);
-    expect(filled('first_order_after_join_at')).toBe(true);
+    expect(filled('repurchased_at')).toBe(true);
+    expect(filled('converted_at')).toBe(true);
+    await conversionsInSpanMigration.down(db.db);
     await conversionOrdersMigration.down(db.db);
     await conversionOrdersMigration.up(db.db);
+    await conversionsInSpanMigration.up(db.db);
     for (const [i, ws] of workspaces.entries()) {
       expect(await readModelSnapshot(db, ws)).toEqual(rebuilt[i]);
     }

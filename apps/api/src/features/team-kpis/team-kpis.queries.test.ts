@@ -1,14 +1,12 @@
 import {
   addDays,
   daysBetween,
-  FIRST_ORDER_DAYS,
   firstOrderConversion,
   firstOrderConversionOf,
   localDateOf,
   medianFigureOf,
   medianFirstResponseHours,
   middleHoursMedian,
-  REPURCHASE_DAYS,
   repurchaseConversion,
   repurchaseConversionOf,
   responseRate48h,
@@ -140,7 +138,6 @@ describe('team KPIs from the read model and conversations', () => {
             start,
             end,
             asOf,
-            days: FIRST_ORDER_DAYS,
           });
           expect(firstOrderConversionOf(first)).toEqual(
             firstOrderConversion(data.customers, data.orders, window, options),
@@ -148,7 +145,6 @@ describe('team KPIs from the read model and conversations', () => {
           const again = await repurchaseCounts(db.db, workspaceId, {
             ...window,
             asOf,
-            days: REPURCHASE_DAYS,
           });
           expect(repurchaseConversionOf(again)).toEqual(
             repurchaseConversion(data.orders, window, options),

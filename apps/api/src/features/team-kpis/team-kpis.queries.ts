@@ -1,5 +1,7 @@
 import {
+  FIRST_ORDER_DAYS,
   localDateOf,
+  REPURCHASE_DAYS,
   RESPONSE_WINDOW_HOURS,
   startOfLocalDate,
   type ConversationRecord,
@@ -270,20 +272,20 @@ export function locate(counts: ReadonlyMap<number, number>, rank: number): [numb
 
 /**
  * firstOrderConversion's counts from rm_customer: the members who joined in [start, end), those
- * whose `days` × 24 h had passed by asOf, and those of them whose first counted order at or
- * after joining came within that span.
+ * whose FIRST_ORDER_DAYS × 24 h had passed by asOf, and those of them whose first counted order
+ * at or after joining came within that span (converted_at, kept only then).
  */
 export async function firstOrderCounts(
   db: Db,
   workspaceId: number,
-  range: { start: Date; end: Date; asOf: Date; days: number },
+  range: { start: Date; end: Date; asOf: Date },
 ): Promise<ConversionCounts> {
-  const span = sql`${`${range.days * 24} hours`}::interval`;
+  const span = sql`${`${FIRST_ORDER_DAYS * 24} hours`}::interval`;
   const { rows } = await sql<ConversionCounts>`
     select count(*)::int as entrants,
       count(*) filter (where joined_private_at + ${span} <= ${range.asOf})::int as mature,
       count(*) filter (where joined_private_at + ${span} <= ${range.asOf}
-        and first_order_after_join_at <= joined_private_at + ${span})::int as hits
+        and converted_at is not null)::int as hits
     from rm_customer
     where workspace_id = ${workspaceId} and joined_private_at >= ${range.start}
       and joined_private_at < ${range.end}`.execute(db);
@@ -292,20 +294,21 @@ export async function firstOrderCounts(
 
 /**
  * repurchaseConversion's counts from rm_customer: the customers whose first counted order is
- * dated in [from, to) and placed by asOf, those whose `days` × 24 h had passed by asOf, and
- * those of them whose second counted order came within that span.
+ * dated in [from, to) and placed by asOf, those whose REPURCHASE_DAYS × 24 h had passed by asOf,
+ * and those of them whose second counted order came within that span (repurchased_at, kept only
+ * then).
  */
 export async function repurchaseCounts(
   db: Db,
   workspaceId: number,
-  range: { from: string; to: string; asOf: Date; days: number },
+  range: { from: string; to: string; asOf: Date },
 ): Promise<ConversionCounts> {
-  const span = sql`${`${range.days * 24} hours`}::interval`;
+  const span = sql`${`${REPURCHASE_DAYS * 24} hours`}::interval`;
   const { rows } = await sql<ConversionCounts>`
     select count(*) filter (where first_ordered_at <= ${range.asOf})::int as entrants,
       count(*) filter (where first_ordered_at + ${span} <= ${range.asOf})::int as mature,
       count(*) filter (where first_ordered_at + ${span} <= ${range.asOf}
-        and second_ordered_at <= first_ordered_at + ${span})::int as hits
+        and repurchased_at is not null)::int as hits
     from rm_customer
     where workspace_id = ${workspaceId} and first_local_date >= ${range.from}::date
       and first_local_date < ${range.to}::date`.execute(db);

@@ -1,11 +1,9 @@
 import {
   daysBetween,
-  FIRST_ORDER_DAYS,
   firstOrderConversionOf,
   guideRate,
   medianFigureOf,
   middleHoursMedian,
-  REPURCHASE_DAYS,
   repurchaseConversionOf,
   responseRateOf,
   startOfLocalDate,
@@ -64,7 +62,7 @@ export async function cachedTeamKpis(
  * 92 days, first-order and repurchase conversion. Figures are as known now: a window ending in
  * the future is judged at the present instant. Nothing fetches orders or conversations: the
  * conversions are counts over rm_customer, whose rows keep each customer's second order and
- * first order after joining (migration 0022); the response figures come from the stored counts
+ * first order after joining when they convert (migrations 0022, 0026); the response figures come from the stored counts
  * per day, hour and minute of reply (conversationCounts, migration 0027), equal to the metrics
  * functions (team-kpis.queries.test.ts).
  */
@@ -77,12 +75,8 @@ export async function teamKpis(db: Db, workspace: Workspace, window: DateWindow,
   const [sessions, talks, firstOrder, repurchase] = await Promise.all([
     liveSessions(db, workspace.id, start, end),
     conversationCounts(db, workspace.id, { ...window, timeZone, asOf }),
-    conversions
-      ? firstOrderCounts(db, workspace.id, { start, end, asOf: now, days: FIRST_ORDER_DAYS })
-      : null,
-    conversions
-      ? repurchaseCounts(db, workspace.id, { ...window, asOf: now, days: REPURCHASE_DAYS })
-      : null,
+    conversions ? firstOrderCounts(db, workspace.id, { start, end, asOf: now }) : null,
+    conversions ? repurchaseCounts(db, workspace.id, { ...window, asOf: now }) : null,
   ]);
   const median =
     talks.lowerMs === null || talks.upperMs === null
