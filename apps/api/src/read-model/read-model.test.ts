@@ -186,7 +186,11 @@ describe('incremental update of the read model', () => {
     ]);
     const result = await db.transaction((tx) => applyOrderChanges(tx, workspaceId, [], newIds));
     expect(result).toMatchObject({ customers: 7, appended: 4 });
-    const conversions = await sql<{ id: number; repurchased: string | null; converted: string | null }>`
+    const conversions = await sql<{
+      id: number;
+      repurchased: string | null;
+      converted: string | null;
+    }>`
       select customer_id::int as id,
         to_char(repurchased_at at time zone 'Asia/Shanghai', 'MM-DD') as repurchased,
         to_char(converted_at at time zone 'Asia/Shanghai', 'MM-DD') as converted
