@@ -76,20 +76,23 @@ function setCaches(on: boolean): void {
 
 /** Distinct [from, to) windows of 1 day to 24 months inside [first, end], any alignment. */
 function randomWindows(first: string, end: string, count: number): { from: string; to: string }[] {
+  // mulberry32: the LCG this replaced multiplied past 2^53 in floating point, and its 20 draws at
+  // 3M were all 1–189 days long, so no 24-month window was ever timed.
   let seed = 20261001;
   const next = () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed / 2 ** 31;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
   };
   const span = (Date.parse(end) - Date.parse(first)) / 86_400_000;
   const seen = new Set<string>();
   const out: { from: string; to: string }[] = [];
-  while (out.length < count) {
-    // Lengths spread on a log scale: as many short picks as long ones.
-    const length = Math.max(
-      1,
-      Math.min(730, span - 1, Math.round(Math.exp(next() * Math.log(730)))),
-    );
+  for (let i = 0; out.length < count; i++) {
+    // Lengths spread evenly on a log scale from 1 day to 730 (both ends always in), each at a
+    // random place in the data.
+    const step = (i % count) / Math.max(1, count - 1);
+    const length = Math.max(1, Math.min(730, span - 1, Math.round(Math.exp(step * Math.log(730)))));
     const to = addDays(end, -Math.floor(next() * (span - length)));
     const from = addDays(to, -length);
     if (seen.has(`${from}/${to}`)) continue;
