@@ -204,7 +204,7 @@ describe.runIf(run)('the data and settings pages in a real browser', () => {
           after = await figures();
           return after.filter((f, i) => f !== before[i]).length;
         },
-        { timeout: 60_000, intervals: [1_500] },
+        { timeout: 60_000, interval: 1_500 },
       )
       .toBeGreaterThan(0);
     expect(after.length).toBe(before.length);
