@@ -1,4 +1,5 @@
 import {
+  addMonths,
   FIRST_ORDER_DAYS,
   localDateOf,
   REPURCHASE_DAYS,
@@ -235,16 +236,10 @@ function storedPeriods(from: string, cut: string) {
 }
 
 /** The first days of the whole calendar months inside the dates [from, to): [first, end). */
-export function wholeMonths(from: string, to: string): [string, string] {
-  const first = from.endsWith('-01') ? from : nextMonth(from);
+function wholeMonths(from: string, to: string): [string, string] {
+  const first = from.endsWith('-01') ? from : `${addMonths(from.slice(0, 7), 1)}-01`;
   const end = `${to.slice(0, 7)}-01`;
   return first < end ? [first, end] : [first, first];
-}
-
-function nextMonth(date: string): string {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
 }
 
 /** Stored counts per bucket, less the removed values' buckets, plus the added ones'. */
