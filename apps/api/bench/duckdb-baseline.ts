@@ -25,8 +25,8 @@
  *   new members (join instant in the window), the year's GMV, and the cumulative cost and gross
  *   profit curves from the launch month;
  * - team KPIs: guide rate, 48 h response rate and its counts, median first response (two middle
- *   reply times in exact milliseconds), and for windows up to 92 days the first-order and
- *   repurchase conversions as of the same 10-minute step as the API.
+ *   reply times in exact milliseconds), and the first-order and repurchase conversions as of
+ *   the same 10-minute step as the API.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, renameSync } from 'node:fs';
@@ -691,7 +691,7 @@ export async function openDuckBaseline(
   };
 
   // —— team KPIs ——
-  type Conversion = { numerator: number; denominator: number; entrants: number } | null;
+  type Conversion = { numerator: number; denominator: number; entrants: number };
   type TeamAnswer = {
     asOf: string;
     guideRate: Evidence & { sessions: number };
@@ -707,7 +707,7 @@ export async function openDuckBaseline(
     path: (w) => `/team-kpis?from=${w.from}&to=${w.to}`,
     fromApi(answer) {
       const a = answer as TeamAnswer;
-      const conversion = (e: Conversion) => e && [e.entrants, e.denominator, e.numerator];
+      const conversion = (e: Conversion) => [e.entrants, e.denominator, e.numerator];
       return {
         asOf: Date.parse(a.asOf) * 1000,
         guide: [a.guideRate.sessions, a.guideRate.numerator, a.guideRate.denominator],
@@ -755,11 +755,9 @@ export async function openDuckBaseline(
         from b`,
         { from: w.from, to: w.to, tz, now },
       );
-      const conversions = days(w) <= 92;
       const day = 86_400_000_000;
-      const [k] = conversions
-        ? await run<Record<string, number>>(
-            `with b as (
+      const [k] = await run<Record<string, number>>(
+        `with b as (
               select ${midnight('$from::date')} as s, ${midnight('$to::date')} as e
             ), members as (
               select c.id, c.joined from customers c, b where c.joined >= b.s and c.joined < b.e
@@ -784,16 +782,15 @@ export async function openDuckBaseline(
                 as r_mature,
               (select count(*) filter (where first_at + ${90 * day} <= $now
                 and second_at <= first_at + ${90 * day}) from firsts)::double as r_hits`,
-            { from: w.from, to: w.to, tz, now },
-          )
-        : [null];
+        { from: w.from, to: w.to, tz, now },
+      );
       return {
         asOf: r!.as_of,
         guide: [r!.sessions, r!.adds, r!.viewers],
         response: [r!.started, r!.started! - r!.decided!, r!.answered, r!.decided],
         median: [r!.replied, r!.median],
-        firstOrder: k ? [k.f_entrants, k.f_mature, k.f_hits] : null,
-        repurchase: k ? [k.r_entrants, k.r_mature, k.r_hits] : null,
+        firstOrder: [k!.f_entrants, k!.f_mature, k!.f_hits],
+        repurchase: [k!.r_entrants, k!.r_mature, k!.r_hits],
       };
     },
   };

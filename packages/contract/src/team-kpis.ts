@@ -30,14 +30,11 @@ export const teamKpisResponse = z.object({
     })
     .meta({ 'x-metric': 'median_first_response' }),
   firstOrderConversion: conversion
-    .nullable()
-    .describe('new members ordering within 30 days / mature new members; null for long windows')
+    .describe('new members ordering within 30 days / mature new members')
     .meta({ 'x-metric': 'first_order_conversion' }),
   repurchaseConversion: conversion
-    .nullable()
     .describe('first-time customers ordering again within 90 days / mature ones')
     .meta({ 'x-metric': 'repurchase_conversion' }),
-  notServed: z.array(z.string()),
 });
 
 export const teamKpisContract = {
@@ -47,7 +44,7 @@ export const teamKpisContract = {
     access: 'viewer',
     summary: 'Team KPIs: guide rate, 48 h response rate, median first response',
     description:
-      'METRICS §4 over the window [from, to), as of the current 10-minute step of the clock. first_order_conversion and repurchase_conversion are served for windows up to 92 days (else listed in notServed). Kept per data version: the first request after an import computes it.',
+      'METRICS §4 over the window [from, to), as of the current 10-minute step of the clock. Kept per data version: the first request after an import computes it.',
     query: teamKpisQuery,
     response: teamKpisResponse.extend({ freshness: freshnessSchema }),
     window: 'range',

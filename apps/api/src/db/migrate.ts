@@ -23,6 +23,7 @@ import * as m0024 from './migrations/0024_window_span_blocks.js';
 import * as m0025 from './migrations/0025_daily_customers.js';
 import * as m0026 from './migrations/0026_read_model_conversions_in_span.js';
 import * as m0027 from './migrations/0027_reply_counts.js';
+import * as m0028 from './migrations/0028_daily_conversions.js';
 
 // Listed by hand rather than read from the folder: works the same under tsx, vitest and a bundle.
 const migrations: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '0025_daily_customers': m0025,
   '0026_read_model_conversions_in_span': m0026,
   '0027_reply_counts': m0027,
+  '0028_daily_conversions': m0028,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

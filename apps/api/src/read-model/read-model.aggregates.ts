@@ -13,7 +13,11 @@ import {
   factList,
   type Db,
 } from './read-model.build.js';
-import { DAILY_CUSTOMER_COLUMNS, customerEvents } from './read-model.daily-customers.js';
+import {
+  DAILY_CUSTOMER_COLUMNS,
+  customerEvents,
+  customerKeys,
+} from './read-model.daily-customers.js';
 import { contributeSpans } from './read-model.windows.js';
 
 /** The first month start on or after a cut date. */
@@ -82,7 +86,7 @@ export function rebuildContributions(ws: number, timeZone: string): Contribution
       sql`m.workspace_id = ${ws}`,
     ),
     customers: signedRows(1, 'rm_customer', own),
-    customerEvents: customerEvents(signedRows(1, 'rm_customer', own), timeZone),
+    customerEvents: customerEvents(customerKeys(signedRows(1, 'rm_customer', own)), timeZone),
   };
 }
 

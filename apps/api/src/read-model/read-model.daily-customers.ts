@@ -13,8 +13,12 @@
  *   midnight begins it at its second midnight (Antarctica/Casey, 2010); checked against
  *   startOfLocalDate for every IANA zone and day of 2000–2035.
  *
+ * - The team KPIs' conversions (migration 0028, decision 0016): the first-timers of a first-order
+ *   day who repurchased (repurchased_at kept, within 90 days) and the members of a join day whose
+ *   first order after joining came within 30 days (converted_at kept).
+ *
  * Kept by the same signed contributions as the other aggregates (read-model.aggregates.ts), from
- * rm_customer rows: a rebuild's, or a delta's changed customers (only the four keys matter).
+ * rm_customer rows: a rebuild's, or a delta's changed customers (only the keys below matter).
  */
 import { sql, type RawBuilder } from 'kysely';
 
@@ -23,9 +27,23 @@ export const DAILY_CUSTOMER_COLUMNS = [
   'new_private_customers',
   'joined_private',
   'left_private',
+  'first_repurchased',
+  'joined_converted',
 ] as const;
 
-const KEYS = sql.raw('first_local_date, first_domain, joined_private_at, left_private_at');
+/** What of an rm_customer row the per-day counts depend on, as customerEvents reads it. */
+const KEYS = sql.raw(
+  'first_local_date, first_domain, joined_private_at, left_private_at, converted, repurchased',
+);
+
+/** An rm_customer row's KEYS (the two conversions as whether they came within their span). */
+const KEYS_OF_ROW = sql.raw(`first_local_date, first_domain, joined_private_at, left_private_at,
+  converted_at is not null as converted, repurchased_at is not null as repurchased`);
+
+/** Signed rm_customer rows (`sg` and the table's columns) as customerEvents' keyed rows. */
+export function customerKeys(rows: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`select sg, ${KEYS_OF_ROW} from (${rows}) r`;
+}
 
 /** The instant local date `day` begins, as startOfLocalDate (@yugang/metrics) computes it. */
 function startOfDay(day: RawBuilder<unknown>, timeZone: string): RawBuilder<unknown> {
@@ -37,8 +55,7 @@ function startOfDay(day: RawBuilder<unknown>, timeZone: string): RawBuilder<unkn
 
 /**
  * Signed per-day counts (`sg`, local_date and DAILY_CUSTOMER_COLUMNS, one row per event) of
- * signed customer rows (`sg`, first_local_date, first_domain, joined_private_at,
- * left_private_at), read three times: a rebuild's table scans are cheaper than keeping its 3M rows,
+ * signed keyed customer rows (`sg` and KEYS: customerKeys or changedCustomerKeys), read three times: a rebuild's table scans are cheaper than keeping its 3M rows,
  * a delta's computed rows (`computed`) are kept once. An instant's day is its local date L, or
  * L − 1 before start(L), or L + 1 from start(L + 1), each L's two starts computed once: per
  * instant, their ~15 time-zone conversions took 62 s for the 1.1M joins and leaves at 3M
@@ -51,7 +68,8 @@ export function customerEvents(
 ): RawBuilder<unknown> {
   const instants = (column: string, joined: number) => sql`
     select c.sg, c.${sql.ref(column)} as at,
-      (c.${sql.ref(column)} at time zone ${timeZone})::date as local, ${sql.lit(joined)} as joined
+      (c.${sql.ref(column)} at time zone ${timeZone})::date as local, ${sql.lit(joined)} as joined,
+      ${joined === 1 ? sql`c.converted::int` : sql`0`} as converted
     from c where c.${sql.ref(column)} is not null`;
   return sql`
     with c as ${computed ? sql`materialized` : sql`not materialized`} (
@@ -66,25 +84,26 @@ export function customerEvents(
     select c.sg, c.first_local_date as local_date,
       (c.first_domain = 'public')::int as new_public_customers,
       (c.first_domain = 'private')::int as new_private_customers,
-      0 as joined_private, 0 as left_private
+      0 as joined_private, 0 as left_private, c.repurchased::int as first_repurchased,
+      0 as joined_converted
     from c where c.first_local_date is not null
     union all
     select i.sg, case when i.at < s.s0 then i.local - 1 when i.at >= s.s1 then i.local + 1
         else i.local end,
-      0, 0, i.joined, 1 - i.joined
+      0, 0, i.joined, 1 - i.joined, 0, i.converted
     from i join starts s on s.local = i.local`;
 }
 
 /**
- * A delta's customer rows as the net change of the four keys (`sg` the signed multiplicity): the
+ * A delta's customer rows as the net change of their KEYS (`sg` the signed multiplicity): the
  * gone rows count −1 and the added ones +1. A customer whose keys did not move (a day's appended
  * orders) cancels out here, before the day of any instant is computed.
  */
 export function changedCustomerKeys(gone: string, added: string): RawBuilder<unknown> {
   return sql`
     select sum(sg)::int as sg, ${KEYS} from (
-      select -1 as sg, ${KEYS} from ${sql.table(gone)}
-      union all select 1, ${KEYS} from ${sql.table(added)}
+      select -1 as sg, ${KEYS_OF_ROW} from ${sql.table(gone)}
+      union all select 1, ${KEYS_OF_ROW} from ${sql.table(added)}
     ) k
     group by ${KEYS}
     having sum(sg) <> 0`;

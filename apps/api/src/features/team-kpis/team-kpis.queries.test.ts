@@ -11,7 +11,6 @@ import {
   repurchaseConversionOf,
   responseRate48h,
   responseRateOf,
-  startOfLocalDate,
   type ConversationRecord,
 } from '@yugang/metrics';
 import fc from 'fast-check';
@@ -30,7 +29,7 @@ import {
   TEST_TIME_ZONE,
   windowArb,
 } from '../../read-model/test-data.js';
-import { conversationCounts, firstOrderCounts, repurchaseCounts } from './team-kpis.queries.js';
+import { conversationCounts, conversionCounts } from './team-kpis.queries.js';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -83,16 +82,20 @@ function asOfOf(
   return new Date(BASE_INSTANT + c.inbound + Math.floor(pick.part * (c.reply ?? 5 * DAY)));
 }
 
-/** A window around an instant (its day within the window), or any window. */
+/**
+ * Any window, or one around an instant before asOf (its day within the window): 3 days (the
+ * replies still pending), or the conversions' spans, 30 and 90 days (the days around them are
+ * counted from rows).
+ */
 const windowPickArb = fc.oneof(
-  windowArb.map((window) => ({ window, around: false })),
-  windowArb.map((window) => ({ window, around: true })),
+  windowArb.map((window) => ({ window, before: null })),
+  fc.tuple(windowArb, fc.constantFrom(3, 30, 90)).map(([window, before]) => ({ window, before })),
 );
 
-function windowOf(pick: { window: { from: string; to: string }; around: boolean }, at: Date) {
-  if (!pick.around) return pick.window;
+function windowOf(pick: { window: { from: string; to: string }; before: number | null }, at: Date) {
+  if (pick.before === null) return pick.window;
   const days = daysBetween(pick.window.from, pick.window.to);
-  const day = localDateOf(new Date(at.getTime() - 3 * DAY), TEST_TIME_ZONE);
+  const day = localDateOf(new Date(at.getTime() - pick.before * DAY), TEST_TIME_ZONE);
   const from = addDays(day, -Math.floor(days / 2));
   return { from, to: addDays(from, days) };
 }
@@ -130,23 +133,17 @@ describe('team KPIs from the read model and conversations', () => {
               )
               .execute();
           }
-          const start = startOfLocalDate(window.from, TEST_TIME_ZONE);
-          const end = startOfLocalDate(window.to, TEST_TIME_ZONE);
           const options = { timeZone: TEST_TIME_ZONE, asOf };
 
-          const first = await firstOrderCounts(db.db, workspaceId, {
-            start,
-            end,
+          const conversions = await conversionCounts(db.db, workspaceId, {
+            ...window,
+            timeZone: TEST_TIME_ZONE,
             asOf,
           });
-          expect(firstOrderConversionOf(first)).toEqual(
+          expect(firstOrderConversionOf(conversions.firstOrder)).toEqual(
             firstOrderConversion(data.customers, data.orders, window, options),
           );
-          const again = await repurchaseCounts(db.db, workspaceId, {
-            ...window,
-            asOf,
-          });
-          expect(repurchaseConversionOf(again)).toEqual(
+          expect(repurchaseConversionOf(conversions.repurchase)).toEqual(
             repurchaseConversion(data.orders, window, options),
           );
           const counts = await conversationCounts(db.db, workspaceId, {

@@ -1,4 +1,5 @@
 import {
+  addDays,
   addMonths,
   FIRST_ORDER_DAYS,
   localDateOf,
@@ -265,47 +266,111 @@ export function locate(counts: ReadonlyMap<number, number>, rank: number): [numb
   throw new Error(`rank ${rank} is beyond the ${before} counted values`);
 }
 
+/** firstOrderConversion's and repurchaseConversion's counts. */
+export interface ConversionCountsPair {
+  firstOrder: ConversionCounts;
+  repurchase: ConversionCounts;
+}
+
+const DAY_MS = 86_400_000;
+
 /**
- * firstOrderConversion's counts from rm_customer: the members who joined in [start, end), those
- * whose FIRST_ORDER_DAYS × 24 h had passed by asOf, and those of them whose first counted order
- * at or after joining came within that span (converted_at, kept only then).
+ * The days around the one holding instant `at`, clamped to [from, to): before the first, every
+ * row of a day is at or before `at`; from the second, after it (a local date moves back by at most
+ * a day where the clock jumps back over midnight). Only these days' rows are read.
  */
-export async function firstOrderCounts(
-  db: Db,
-  workspaceId: number,
-  range: { start: Date; end: Date; asOf: Date },
-): Promise<ConversionCounts> {
-  const span = sql`${`${FIRST_ORDER_DAYS * 24} hours`}::interval`;
-  const { rows } = await sql<ConversionCounts>`
-    select count(*)::int as entrants,
-      count(*) filter (where joined_private_at + ${span} <= ${range.asOf})::int as mature,
-      count(*) filter (where joined_private_at + ${span} <= ${range.asOf}
-        and converted_at is not null)::int as hits
-    from rm_customer
-    where workspace_id = ${workspaceId} and joined_private_at >= ${range.start}
-      and joined_private_at < ${range.end}`.execute(db);
-  return rows[0]!;
+function daysAround(at: Date, timeZone: string, from: string, to: string): [string, string] {
+  const day = localDateOf(at, timeZone);
+  const clamp = (d: string) => (d < from ? from : d > to ? to : d);
+  return [clamp(addDays(day, -1)), clamp(addDays(day, 2))];
 }
 
 /**
- * repurchaseConversion's counts from rm_customer: the customers whose first counted order is
- * dated in [from, to) and placed by asOf, those whose REPURCHASE_DAYS × 24 h had passed by asOf,
- * and those of them whose second counted order came within that span (repurchased_at, kept only
- * then).
+ * The conversions of the window's local dates [from, to) as of asOf (decision 0016):
+ * - firstOrderConversion: the members who joined between the instants from and to begin, those
+ *   whose FIRST_ORDER_DAYS × 24 h had passed by asOf, and those of them whose first counted order
+ *   at or after joining came within that span (converted_at, kept only then);
+ * - repurchaseConversion: the customers whose first counted order is dated in [from, to) and
+ *   placed by asOf, those whose REPURCHASE_DAYS × 24 h had passed by asOf, and those of them whose
+ *   second counted order came within that span (repurchased_at, kept only then).
+ * Whole days come from the per-day counts (rm_daily_customers, migration 0028): all of a day's
+ * joiners or first-timers have passed a threshold instant (asOf, or asOf less the span), or none
+ * has, except on the days around it, whose rm_customer rows are counted (index-only: the covering
+ * indexes of migration 0023).
  */
-export async function repurchaseCounts(
+export async function conversionCounts(
   db: Db,
   workspaceId: number,
-  range: { from: string; to: string; asOf: Date },
-): Promise<ConversionCounts> {
-  const span = sql`${`${REPURCHASE_DAYS * 24} hours`}::interval`;
-  const { rows } = await sql<ConversionCounts>`
-    select count(*) filter (where first_ordered_at <= ${range.asOf})::int as entrants,
-      count(*) filter (where first_ordered_at + ${span} <= ${range.asOf})::int as mature,
-      count(*) filter (where first_ordered_at + ${span} <= ${range.asOf}
-        and repurchased_at is not null)::int as hits
-    from rm_customer
-    where workspace_id = ${workspaceId} and first_local_date >= ${range.from}::date
-      and first_local_date < ${range.to}::date`.execute(db);
-  return rows[0]!;
+  range: { from: string; to: string; timeZone: string; asOf: Date },
+): Promise<ConversionCountsPair> {
+  const { from, to, timeZone, asOf } = range;
+  const joinedBy = new Date(asOf.getTime() - FIRST_ORDER_DAYS * DAY_MS);
+  const firstBy = new Date(asOf.getTime() - REPURCHASE_DAYS * DAY_MS);
+  const [joinLow, joinHigh] = daysAround(joinedBy, timeZone, from, to);
+  const [placedLow, placedHigh] = daysAround(asOf, timeZone, from, to);
+  const [firstLow, firstHigh] = daysAround(firstBy, timeZone, from, to);
+  const firstTimers = sql`new_public_customers + new_private_customers`;
+  const { rows } = await sql<{
+    joins: number;
+    joinsMature: number;
+    joinsHit: number;
+    firsts: number;
+    firstsMature: number;
+    firstsHit: number;
+    edgeJoinsMature: number;
+    edgeJoinsHit: number;
+    edgeFirsts: number;
+    edgeFirstsMature: number;
+    edgeFirstsHit: number;
+  }>`
+    select d.*, j.*, p.*, f.*
+    from (
+      select coalesce(sum(joined_private), 0)::int as joins,
+        coalesce(sum(joined_private) filter (where local_date < ${joinLow}::date), 0)::int
+          as "joinsMature",
+        coalesce(sum(joined_converted) filter (where local_date < ${joinLow}::date), 0)::int
+          as "joinsHit",
+        coalesce(sum(${firstTimers}) filter (where local_date < ${placedLow}::date), 0)::int
+          as firsts,
+        coalesce(sum(${firstTimers}) filter (where local_date < ${firstLow}::date), 0)::int
+          as "firstsMature",
+        coalesce(sum(first_repurchased) filter (where local_date < ${firstLow}::date), 0)::int
+          as "firstsHit"
+      from rm_daily_customers
+      where workspace_id = ${workspaceId} and local_date >= ${from}::date
+        and local_date < ${to}::date
+    ) d cross join (
+      select count(*) filter (where joined_private_at <= ${joinedBy})::int as "edgeJoinsMature",
+        count(*) filter (where joined_private_at <= ${joinedBy} and converted_at is not null)::int
+          as "edgeJoinsHit"
+      from rm_customer
+      where workspace_id = ${workspaceId}
+        and joined_private_at >= ${startOfLocalDate(joinLow, timeZone)}
+        and joined_private_at < ${startOfLocalDate(joinHigh, timeZone)}
+    ) j cross join (
+      select count(*) filter (where first_ordered_at <= ${asOf})::int as "edgeFirsts"
+      from rm_customer
+      where workspace_id = ${workspaceId} and first_local_date >= ${placedLow}::date
+        and first_local_date < ${placedHigh}::date
+    ) p cross join (
+      select count(*) filter (where first_ordered_at <= ${firstBy})::int as "edgeFirstsMature",
+        count(*) filter (where first_ordered_at <= ${firstBy}
+          and repurchased_at is not null)::int as "edgeFirstsHit"
+      from rm_customer
+      where workspace_id = ${workspaceId} and first_local_date >= ${firstLow}::date
+        and first_local_date < ${firstHigh}::date
+    ) f`.execute(db);
+  const r = rows[0]!;
+  return {
+    firstOrder: {
+      entrants: r.joins,
+      mature: r.joinsMature + r.edgeJoinsMature,
+      hits: r.joinsHit + r.edgeJoinsHit,
+    },
+    repurchase: {
+      entrants: r.firsts + r.edgeFirsts,
+      mature: r.firstsMature + r.edgeFirstsMature,
+      hits: r.firstsHit + r.edgeFirstsHit,
+    },
+  };
 }

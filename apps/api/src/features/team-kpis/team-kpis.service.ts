@@ -1,5 +1,4 @@
 import {
-  daysBetween,
   firstOrderConversionOf,
   guideRate,
   medianFigureOf,
@@ -12,18 +11,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database, Workspace } from '../../db/schema.js';
 import { readModelCache } from '../../read-model/read-model-cache.js';
-import {
-  conversationCounts,
-  firstOrderCounts,
-  liveSessions,
-  repurchaseCounts,
-} from './team-kpis.queries.js';
-
-/**
- * Conversions count the window's joiners and first-time customers in rm_customer (an index range
- * with a heap read per row): only for windows up to this many days.
- */
-export const MAX_CONVERSION_WINDOW_DAYS = 92;
+import { conversationCounts, conversionCounts, liveSessions } from './team-kpis.queries.js';
 
 type Db = Kysely<Database>;
 
@@ -58,25 +46,22 @@ export async function cachedTeamKpis(
 }
 
 /**
- * Guide rate (live sessions), 48 h response rate, median first response and, for windows up to
- * 92 days, first-order and repurchase conversion. Figures are as known now: a window ending in
- * the future is judged at the present instant. Nothing fetches orders or conversations: the
- * conversions are counts over rm_customer, whose rows keep each customer's second order and
- * first order after joining when they convert (migrations 0022, 0026); the response figures come from the stored counts
- * per day, hour and minute of reply (conversationCounts, migration 0027), equal to the metrics
- * functions (team-kpis.queries.test.ts).
+ * Guide rate (live sessions), 48 h response rate, median first response, first-order and
+ * repurchase conversion. Figures are as known now: a window ending in the future is judged at the
+ * present instant. Nothing fetches orders or conversations: the conversions come from the stored
+ * counts per day (conversionCounts, migration 0028), the response figures from the stored counts
+ * per day, hour and minute of reply (conversationCounts, migration 0027), both equal to the
+ * metrics functions (team-kpis.queries.test.ts).
  */
 export async function teamKpis(db: Db, workspace: Workspace, window: DateWindow, now = new Date()) {
   const timeZone = workspace.time_zone;
   const start = startOfLocalDate(window.from, timeZone);
   const end = startOfLocalDate(window.to, timeZone);
   const asOf = now < end ? now : end;
-  const conversions = daysBetween(window.from, window.to) <= MAX_CONVERSION_WINDOW_DAYS;
-  const [sessions, talks, firstOrder, repurchase] = await Promise.all([
+  const [sessions, talks, conversions] = await Promise.all([
     liveSessions(db, workspace.id, start, end),
     conversationCounts(db, workspace.id, { ...window, timeZone, asOf }),
-    conversions ? firstOrderCounts(db, workspace.id, { start, end, asOf: now }) : null,
-    conversions ? repurchaseCounts(db, workspace.id, { ...window, asOf: now }) : null,
+    conversionCounts(db, workspace.id, { ...window, timeZone, asOf: now }),
   ]);
   const median =
     talks.lowerMs === null || talks.upperMs === null
@@ -88,12 +73,7 @@ export async function teamKpis(db: Db, workspace: Workspace, window: DateWindow,
     guideRate: guideRate(sessions, window, { timeZone }),
     responseRate48h: responseRateOf(talks),
     medianFirstResponseHours: medianFigureOf(median, talks.replied),
-    firstOrderConversion: firstOrder && firstOrderConversionOf(firstOrder),
-    repurchaseConversion: repurchase && repurchaseConversionOf(repurchase),
-    notServed: conversions
-      ? []
-      : [
-          `first_order_conversion and repurchase_conversion: windows up to ${MAX_CONVERSION_WINDOW_DAYS} days`,
-        ],
+    firstOrderConversion: firstOrderConversionOf(conversions.firstOrder),
+    repurchaseConversion: repurchaseConversionOf(conversions.repurchase),
   };
 }

@@ -16,7 +16,6 @@ export const teamKpisMessages = defineMessages({
     firstOrder: '新成员首单转化（30 天）',
     repurchase: '首单客户复购转化（90 天）',
     conversionDetail: (n: string, d: string) => `${n} / ${d} 位已满观察期`,
-    notServed: '时间范围超过 92 天，转化率不计算；请选较短的时间范围。',
   },
   en: {
     title: 'Team KPIs',
@@ -34,6 +33,5 @@ export const teamKpisMessages = defineMessages({
     firstOrder: 'New members’ first order (30 days)',
     repurchase: 'First-time buyers’ repurchase (90 days)',
     conversionDetail: (n: string, d: string) => `${n} of ${d} past the observation period`,
-    notServed: 'Conversions are not computed for windows over 92 days; choose a shorter period.',
   },
 });

@@ -15,51 +15,44 @@ export function TeamKpiList({ kpis, locale }: { kpis: TeamKpis; locale: Locale }
     [t.repurchase, kpis.repurchaseConversion],
   ] as const;
   return (
-    <>
-      <ul className="fact-list" aria-label={t.title}>
-        <li>
-          <span className="fact__name">{t.guideRate}</span>
-          <span className="fact__value" data-testid="guide-rate" data-value={g.value ?? ''}>
-            {formatPercent(g.value, locale)}
-          </span>
-          <span
-            className={
-              g.meetsTarget === false ? 'status-bad' : g.meetsTarget ? 'status-ok' : 'muted'
-            }
-          >
-            {g.meetsTarget === null ? '' : g.meetsTarget ? `▲ ${t.meets}` : `▼ ${t.misses}`}
-          </span>
-          <span className="muted">
-            {t.guideDetail(n(g.sessions), formatPercent(g.target, locale))}
-          </span>
+    <ul className="fact-list" aria-label={t.title}>
+      <li>
+        <span className="fact__name">{t.guideRate}</span>
+        <span className="fact__value" data-testid="guide-rate" data-value={g.value ?? ''}>
+          {formatPercent(g.value, locale)}
+        </span>
+        <span
+          className={g.meetsTarget === false ? 'status-bad' : g.meetsTarget ? 'status-ok' : 'muted'}
+        >
+          {g.meetsTarget === null ? '' : g.meetsTarget ? `▲ ${t.meets}` : `▼ ${t.misses}`}
+        </span>
+        <span className="muted">
+          {t.guideDetail(n(g.sessions), formatPercent(g.target, locale))}
+        </span>
+      </li>
+      <li>
+        <span className="fact__name">{t.response48h}</span>
+        <span className="fact__value">{formatPercent(kpis.responseRate48h.value, locale)}</span>
+        <span className="muted">
+          {t.responseDetail(n(kpis.responseRate48h.started), n(kpis.responseRate48h.pending))}
+        </span>
+      </li>
+      <li>
+        <span className="fact__name">{t.medianReply}</span>
+        <span className="fact__value">
+          {kpis.medianFirstResponseHours.value === null
+            ? '—'
+            : t.hours(formatNumber(kpis.medianFirstResponseHours.value, locale, { digits: 1 }))}
+        </span>
+        <span className="muted">{t.replyDetail(n(kpis.medianFirstResponseHours.count))}</span>
+      </li>
+      {conversions.map(([label, c]) => (
+        <li key={label}>
+          <span className="fact__name">{label}</span>
+          <span className="fact__value">{formatPercent(c.value, locale)}</span>
+          <span className="muted">{t.conversionDetail(n(c.numerator), n(c.denominator))}</span>
         </li>
-        <li>
-          <span className="fact__name">{t.response48h}</span>
-          <span className="fact__value">{formatPercent(kpis.responseRate48h.value, locale)}</span>
-          <span className="muted">
-            {t.responseDetail(n(kpis.responseRate48h.started), n(kpis.responseRate48h.pending))}
-          </span>
-        </li>
-        <li>
-          <span className="fact__name">{t.medianReply}</span>
-          <span className="fact__value">
-            {kpis.medianFirstResponseHours.value === null
-              ? '—'
-              : t.hours(formatNumber(kpis.medianFirstResponseHours.value, locale, { digits: 1 }))}
-          </span>
-          <span className="muted">{t.replyDetail(n(kpis.medianFirstResponseHours.count))}</span>
-        </li>
-        {conversions.map(([label, c]) =>
-          c ? (
-            <li key={label}>
-              <span className="fact__name">{label}</span>
-              <span className="fact__value">{formatPercent(c.value, locale)}</span>
-              <span className="muted">{t.conversionDetail(n(c.numerator), n(c.denominator))}</span>
-            </li>
-          ) : null,
-        )}
-      </ul>
-      {kpis.notServed.length > 0 ? <p className="muted">{t.notServed}</p> : null}
-    </>
+      ))}
+    </ul>
   );
 }
