@@ -36,4 +36,24 @@ describe('creditSplitOption', () => {
       'First order · private: from ¥500.00 in 2026-08 to ¥600.00 in 2026-09',
     );
   });
+
+  it('when a note falls on a shown period, then a dotted line marks its column and the aria text reads it; a note outside the periods is left out', () => {
+    const option = creditSplitOption({
+      locale: 'zh-CN',
+      title: '业绩拆分',
+      rows,
+      annotations: [
+        { period: '2026-09', text: '社群拉新' },
+        { period: '2026-07', text: '范围外' },
+      ],
+    });
+    const series = option.series as BarSeriesOption[];
+    expect(series[0]!.markLine?.data).toMatchObject([
+      { xAxis: '2026-09', label: { formatter: '社群拉新' } },
+    ]);
+    expect(series.slice(1).every((s) => s.markLine === undefined)).toBe(true);
+    const aria = option.aria as { label: { description: string } };
+    expect(aria.label.description).toContain('标注 2026-09：社群拉新。');
+    expect(aria.label.description).not.toContain('范围外');
+  });
 });

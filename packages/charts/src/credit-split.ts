@@ -23,6 +23,8 @@ export interface CreditSplitInput {
   title: string;
   /** Yuan. */
   rows: readonly CreditSplitRow[];
+  /** Notes on periods, drawn as a dotted line at their column (as on the trend line). */
+  annotations?: readonly { period: string; text: string }[];
 }
 
 export type CreditSplitPart = keyof Omit<CreditSplitRow, 'period'>;
@@ -60,13 +62,27 @@ export function creditSplitOption(input: CreditSplitInput): EChartsOption {
   const { locale } = input;
   const labels = CREDIT_SPLIT_LABELS[locale];
   const categories = input.rows.map((r) => r.period);
-  const series: BarSeriesOption[] = CREDIT_SPLIT_PARTS.map((part) => ({
+  const annotations = (input.annotations ?? []).filter((a) => categories.includes(a.period));
+  const series: BarSeriesOption[] = CREDIT_SPLIT_PARTS.map((part, i) => ({
     id: part,
     name: labels[part],
     type: 'bar',
     stack: part.endsWith('Private') ? 'private' : 'public',
     data: input.rows.map((r) => r[part]),
     itemStyle: { color: PART_COLORS[part] },
+    ...(i === 0 && annotations.length > 0
+      ? {
+          markLine: {
+            silent: true,
+            symbol: 'none',
+            data: annotations.map((a) => ({
+              xAxis: a.period,
+              lineStyle: { color: COLORS.annotation, type: 'dotted' as const, width: 1 },
+              label: { formatter: a.text, position: 'insideEndTop' as const },
+            })),
+          },
+        }
+      : {}),
   }));
   return {
     aria: {
@@ -81,6 +97,7 @@ export function creditSplitOption(input: CreditSplitInput): EChartsOption {
             name: labels[part],
             values: input.rows.map((r) => r[part]),
           })),
+          annotations,
         }),
       },
     },

@@ -137,7 +137,7 @@ describe.runIf(run)('the web app in a real browser', () => {
     await context.close();
   });
 
-  it('when a lead and then a viewer open the trends page, then only the lead sees the annotation control, and the members and credited-GMV charts (trends and attribution pages) draw their goals and the lead’s annotation, the LTV chart an annotation on its cohort month and the ROI page’s cumulative curves on its month, as a group’s weekly charts draw the annotation', async () => {
+  it('when a lead and then a viewer open the trends page, then only the lead sees the annotation control, and the members and credited-GMV charts (trends and attribution pages) draw their goals and the lead’s annotation, the attribution page’s credit-split columns, the LTV chart an annotation on its cohort month and the ROI page’s cumulative curves on its month, as a group’s weekly charts draw the annotation', async () => {
     const lead = await openContext('zh-CN');
     const leadPage = await lead.context.newPage();
     await signIn(leadPage, DEMO_LOGIN, ['邮箱', '密码', '登录']);
@@ -214,6 +214,10 @@ describe.runIf(run)('the web app in a real browser', () => {
       .poll(attributedText, { timeout: 30_000 })
       .toMatch(/标注 \d{4}-\d{2}：e2e 直播活动/);
     expect(await attributed.getByTestId('add-annotation').count()).toBe(1);
+    // and its credit-split columns mark the same month
+    const split = leadPage.getByRole('region', { name: '业绩拆分：首单 vs 复购，私域 vs 公域' });
+    const splitText = () => split.locator('[data-echart]').getAttribute('aria-label');
+    await expect.poll(splitText, { timeout: 30_000 }).toMatch(/标注 \d{4}-\d{2}：e2e 直播活动/);
     // and a group's three weekly charts on the community page mark it too
     await leadPage.goto(`${server.url}/w/demo/community`);
     const marked = leadPage.locator('[data-echart][aria-label*="标记 e2e 直播活动："]');

@@ -83,10 +83,7 @@ describe('goal lines', () => {
     expect(
       trendAnnotations(
         [{ date: '2026-09-16', text: 'live' }],
-        [
-          { period: '2026-09-07', private: 1 },
-          { period: '2026-09-14', private: 2 },
-        ],
+        [{ period: '2026-09-07' }, { period: '2026-09-14' }],
         'week',
       ),
     ).toEqual([{ period: '2026-09-14', text: 'live' }]);

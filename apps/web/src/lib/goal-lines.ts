@@ -4,7 +4,7 @@
  * trend; the goals and annotations themselves come from the page (features never import each
  * other). Pure.
  */
-import type { TrendAnnotation, TrendGoal, TrendRow } from '@yugang/charts';
+import type { TrendAnnotation, TrendGoal } from '@yugang/charts';
 import { daysBetween, metricById, type MetricId } from '@yugang/metrics';
 
 /** What a goal line needs of a goal (GET …/goals and the trends answer both carry it). */
@@ -72,7 +72,7 @@ export function metricGoals(
 /** Annotations inside the chart, each on the period that holds its date. */
 export function trendAnnotations(
   annotations: readonly { date: string; text: string }[],
-  rows: readonly TrendRow[],
+  rows: readonly { period: string }[],
   grain: 'week' | 'month',
 ): TrendAnnotation[] {
   const periods = rows.map((r) => r.period);

@@ -120,7 +120,13 @@ export function AttributionPage() {
                   canEdit ? <AddAnnotation ws={ws} defaultDate={addDays(window.to, -1)} /> : null
                 }
               />
-              <CreditSplitCard ws={ws} locale={locale} window={window} grain={grain} />
+              <CreditSplitCard
+                ws={ws}
+                locale={locale}
+                window={window}
+                grain={grain}
+                annotations={marks?.annotations ?? []}
+              />
             </div>
           </>
         )}

@@ -5,6 +5,7 @@ import type { Locale } from '@yugang/metrics';
 import { ChartFrame } from '../../../components/charts/chart-frame';
 import { ChartSlot } from '../../../components/charts/chart-slot';
 import { formatFigure } from '../../../lib/format';
+import { trendAnnotations } from '../../../lib/goal-lines';
 import { useMessages } from '../../../lib/i18n';
 import { useAttributionSplit } from '../api/get-attribution-split';
 import { attributionMessages } from '../attribution-messages';
@@ -15,9 +16,10 @@ export function CreditSplitCard(props: {
   locale: Locale;
   window: { from: string; to: string };
   grain: 'month' | 'week';
+  annotations: readonly { date: string; text: string }[];
 }) {
   const t = useMessages(attributionMessages);
-  const { ws, locale, grain } = props;
+  const { ws, locale, grain, annotations } = props;
   const query = useAttributionSplit(ws, { ...props.window, grain });
   const labels = CREDIT_SPLIT_LABELS[locale];
   const view = useMemo(() => {
@@ -26,9 +28,14 @@ export function CreditSplitCard(props: {
     return {
       periods,
       channels: splitByChannel(query.data),
-      option: creditSplitOption({ locale, title: t.splitTitle, rows: periods }),
+      option: creditSplitOption({
+        locale,
+        title: t.splitTitle,
+        rows: periods,
+        annotations: trendAnnotations(annotations, periods, grain),
+      }),
     };
-  }, [query.data, locale, t.splitTitle]);
+  }, [query.data, locale, t.splitTitle, annotations, grain]);
   const money = (v: number | null) => formatFigure(v, 'money', locale);
   const state = query.isPending
     ? 'pending'
