@@ -321,11 +321,15 @@ function expressHandlers(route: RouteDefinition, kit: Kit): RequestHandler[] {
         principal: state.principal,
         workspace: state.workspace,
       };
-      // One look-up of the data version serves the window's anchor and the kept answer.
-      const version =
-        state.workspace && (route.window || route.cache)
-          ? await kit.version(state.workspace.id)
-          : undefined;
+      // One look-up of the data version serves the window's anchor and the kept answer; the
+      // edits' version, when the answer depends on it, is asked beside it.
+      const ws = state.workspace;
+      const [version, edits] = ws
+        ? await Promise.all([
+            route.window || route.cache ? kit.version(ws.id) : undefined,
+            route.cache === 'data+edits' ? kit.edits(ws.id) : '',
+          ])
+        : [undefined, ''];
       if (route.window && state.workspace) {
         await resolveWindowOf(route, ctx, state.workspace, version);
       }
@@ -335,8 +339,7 @@ function expressHandlers(route: RouteDefinition, kit: Kit): RequestHandler[] {
       // costs a send from memory (or a 304), not a computation, a schema check, a stringify of
       // up to ~130 KB (cohorts, ltv), its hash and its compression on every request.
       if (route.cache && state.workspace && version !== undefined) {
-        const extra = route.cache === 'data+edits' ? await kit.edits(state.workspace.id) : '';
-        const kept = await cachedAnswer(version, extra, state.workspace, route, ctx, answer);
+        const kept = await cachedAnswer(version, edits, state.workspace, route, ctx, answer);
         if (res.headersSent) return;
         if (kept === undefined) res.status(204).end();
         else sendKept(req, res, route.status, kept);
