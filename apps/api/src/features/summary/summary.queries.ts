@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import {
+  totalsColumns,
   totalsOf,
-  totalsSelect,
   type GroupTotals,
   type TotalsRow,
 } from '../../read-model/read-model.totals.js';
@@ -30,9 +30,9 @@ export async function periodTotals(
   periodStart: string,
 ): Promise<GroupTotals> {
   const result = await sql<TotalsRow & { segment: string }>`
-    select segment, ${totalsSelect(sql`sum(buyers)`, sql`sum(repeat_buyers)`)}
+    select segment, ${totalsColumns}
     from rm_period
-    where workspace_id = ${workspaceId} and grain = ${grain} and period_start = ${periodStart}::date
-    group by segment`.execute(db);
+    where workspace_id = ${workspaceId} and grain = ${grain}
+      and period_start = ${periodStart}::date`.execute(db);
   return byGroup(result.rows);
 }

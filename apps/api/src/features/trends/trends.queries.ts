@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import {
+  totalsColumns,
   totalsOf,
-  totalsSelect,
   type GroupTotals,
   type TotalsRow,
 } from '../../read-model/read-model.totals.js';
@@ -18,11 +18,10 @@ export async function periodSeries(
   to: string,
 ): Promise<Map<string, GroupTotals>> {
   const result = await sql<TotalsRow & { period_start: string; segment: string }>`
-    select period_start, segment, ${totalsSelect(sql`sum(buyers)`, sql`sum(repeat_buyers)`)}
+    select period_start, segment, ${totalsColumns}
     from rm_period
     where workspace_id = ${workspaceId} and grain = ${grain}
-      and period_start >= ${from}::date and period_start < ${to}::date
-    group by period_start, segment`.execute(db);
+      and period_start >= ${from}::date and period_start < ${to}::date`.execute(db);
   const series = new Map<string, GroupTotals>();
   for (const row of result.rows) {
     let totals = series.get(row.period_start);
