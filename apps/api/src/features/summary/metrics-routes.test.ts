@@ -131,6 +131,45 @@ describe('dashboard endpoints over HTTP', () => {
     );
   });
 
+  it("when a trend is asked, then the metric's goals overlapping the range and the range's annotations come with it", async () => {
+    const post = async (path: string, body: object) => {
+      const created = await t.call('POST', `${base()}/${path}`, { as: 'lead', body });
+      expect(created.status).toBe(201);
+      return created.body.id as number;
+    };
+    const goal = (periodStart: string, periodEnd: string, metric = 'orders') =>
+      post('goals', { metric, periodStart, periodEnd, target: 12.5, segment: 'private' });
+    const later = await goal('2024-03-01', '2024-04-01');
+    const earlier = await goal('2023-12-15', '2024-01-15');
+    await goal('2023-12-01', '2024-01-01'); // ends where the range starts
+    await goal('2024-02-01', '2024-03-01', 'gmv');
+    await post('annotations', { date: '2024-03-31', text: '最后一天' });
+    await post('annotations', { date: '2024-01-01', text: 'first day' });
+    await post('annotations', { date: '2024-04-01', text: 'after' });
+    const answer = await t.call(
+      'GET',
+      `${base()}/metrics/trends?metric=orders&grain=month&from=2024-01-01&to=2024-04-01`,
+      { as: 'viewer' },
+    );
+    expect(answer.status).toBe(200);
+    const expected = (id: number, periodStart: string, periodEnd: string) => ({
+      id,
+      segment: 'private',
+      periodStart,
+      periodEnd,
+      target: 12.5,
+      purpose: '',
+    });
+    expect(answer.body.goals).toEqual([
+      expected(earlier, '2023-12-15', '2024-01-15'),
+      expected(later, '2024-03-01', '2024-04-01'),
+    ]);
+    expect(answer.body.annotations).toEqual([
+      { date: '2024-01-01', text: 'first day' },
+      { date: '2024-03-31', text: '最后一天' },
+    ]);
+  });
+
   it('when parameters are invalid or the caller is an outsider, then 400 and 404', async () => {
     const bad = await t.call('GET', `${base()}/metrics/summary?from=2024-02-01&to=2024-01-01`, {
       as: 'viewer',
