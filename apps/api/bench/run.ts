@@ -20,7 +20,8 @@
  * 4. absorbing one day of 10k new orders (applyOrderChanges), and a late-arriving day inside the
  *    history; then a full rebuild and a check that it gives identical rows; then the bench
  *    orders are removed again and absorbed, so the database is left as it was.
- * Each endpoint's row also gives its uncached p50/p95 (both caches bypassed): over BENCH_WINDOWS
+ * Each endpoint's row also gives its uncached p50/p95 (both answer caches bypassed; the caller,
+ * the data version and its freshness are kept as for any request, recent.ts): over BENCH_WINDOWS
  * (default 20) distinct random windows of 1 day to 24 months for the windowed endpoints, repeated
  * calls for the others (BENCH_SLOW_RUNS, default 2, for tiers and predicted LTV); the DuckDB part
  * uses the same windows. The machine's load average is printed per row. The http and duckdb
