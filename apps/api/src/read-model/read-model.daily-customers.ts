@@ -55,11 +55,11 @@ function startOfDay(day: RawBuilder<unknown>, timeZone: string): RawBuilder<unkn
 
 /**
  * Signed per-day counts (`sg`, local_date and DAILY_CUSTOMER_COLUMNS, one row per event) of
- * signed keyed customer rows (`sg` and KEYS: customerKeys or changedCustomerKeys), read three times: a rebuild's table scans are cheaper than keeping its 3M rows,
- * a delta's computed rows (`computed`) are kept once. An instant's day is its local date L, or
- * L − 1 before start(L), or L + 1 from start(L + 1), each L's two starts computed once: per
- * instant, their ~15 time-zone conversions took 62 s for the 1.1M joins and leaves at 3M
- * customers.
+ * signed keyed customer rows (`sg` and KEYS: customerKeys or changedCustomerKeys), read three
+ * times: a rebuild's table scans are cheaper than keeping its 3M rows, a delta's computed rows
+ * (`computed`) are kept once. An instant's day is its local date L, or L − 1 before start(L),
+ * or L + 1 from start(L + 1), each L's two starts computed once: per instant, their ~15 time-zone
+ * conversions took 62 s for the 1.1M joins and leaves at 3M customers.
  */
 export function customerEvents(
   rows: RawBuilder<unknown>,

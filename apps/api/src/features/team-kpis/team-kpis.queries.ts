@@ -272,7 +272,7 @@ export interface ConversionCountsPair {
   repurchase: ConversionCounts;
 }
 
-const DAY_MS = 86_400_000;
+const DAY_MS = 24 * HOUR_MS;
 
 /**
  * The days around the one holding instant `at`, clamped to [from, to): before the first, every
